@@ -1,0 +1,19 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import type { RingwatchConfig } from '@ringwatch/config';
+import { CONFIG } from './common/tokens';
+import { DatabaseModule, type Neo4jConnection } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { SchemaModule } from './schema/schema.module';
+
+@Global()
+@Module({})
+export class AppModule {
+  static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [DatabaseModule.register(connection, cypherDir), HealthModule, SchemaModule],
+      providers: [{ provide: CONFIG, useValue: config }],
+      exports: [CONFIG],
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import 'reflect-metadata';
+import fs from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { RingwatchConfig } from '@ringwatch/config';
+import { MigrationRunner, readMigrations, type CypherRegistry, type MigrationReport } from '@ringwatch/neo4j';
+import type { Driver } from 'neo4j-driver';
+import { AppModule } from './app.module';
+import { ErrorsFilter } from './common/errors.filter';
+import { JsonLogger } from './common/json-logger';
+import { requestContext } from './common/request-context.middleware';
+import { CYPHER, NEO4J_DRIVER } from './common/tokens';
+import type { Neo4jConnection } from './database/database.module';
+
+export interface RingwatchApp {
+  readonly app: NestExpressApplication;
+  readonly migrations: MigrationReport;
+}
+
+/**
+ * Builds the Nest application against a reachable Neo4j, applies pending migrations and mounts the docs
+ * and the explorer. Listening is left to the caller, so tests can bind to a free port.
+ */
+export async function createApp(config: RingwatchConfig, connection: Neo4jConnection, logger: JsonLogger): Promise<RingwatchApp> {
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, connection, path.join(config.rootDir, 'cypher')),
+    { logger, abortOnError: false, bodyParser: false },
+  );
+  app.disable('x-powered-by');
+  app.use(requestContext(logger));
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useGlobalFilters(new ErrorsFilter(logger));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Ringwatch API')
+      .setDescription('Seller-network analytics: shop clusters, evidence, shutdowns')
+      .setVersion('0.1.0')
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+
+  if (fs.existsSync(path.join(config.explorer.distDir, 'index.html'))) {
+    app.useStaticAssets(config.explorer.distDir, { index: 'index.html' });
+  } else {
+    logger.event('warn', 'explorer', `no built explorer in ${config.explorer.distDir}; run "npm run build" to serve it`);
+  }
+
+  await app.init();
+  const runner = new MigrationRunner(app.get<Driver>(NEO4J_DRIVER), connection.database, app.get<CypherRegistry>(CYPHER));
+  const migrations = await runner.apply(readMigrations(path.join(config.rootDir, 'cypher', 'migrations')));
+  logger.event('info', 'migrations', 'schema up to date', { applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length });
+  return { app, migrations };
+}

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { RingwatchConfig } from '@ringwatch/config';
+import { ensureLauncherBuilt, resolveLocalPassword, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
+import { createApp } from './bootstrap';
+import type { JsonLogger } from './common/json-logger';
+import type { Neo4jConnection } from './database/database.module';
+
+export class StartupError extends Error {
+  constructor(message: string) {
+    super(`startup: ${message}`);
+    this.name = 'StartupError';
+  }
+}
+
+export interface RunningRingwatch {
+  readonly url: string;
+  readonly neo4jUri: string;
+  stop(): Promise<void>;
+}
+
+/** Everything `npm start` brings up: the local Neo4j when no NEO4J_URI is given, migrations, the API. */
+export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger): Promise<RunningRingwatch> {
+  let local: LocalNeo4j | undefined;
+  let connection: Neo4jConnection;
+  if (config.neo4j.mode === 'external') {
+    connection = config.neo4j;
+  } else {
+    const launcherDir = path.join(config.rootDir, 'tools', 'neo4j-local');
+    ensureLauncherBuilt(launcherDir, (line) => logger.event('info', 'neo4j-local', line));
+    const password = resolveLocalPassword(config.neo4j.dataDir, config.neo4j.password);
+    logger.event('info', 'neo4j-local', 'starting the local Neo4j', { port: config.neo4j.port, dataDir: config.neo4j.dataDir });
+    local = await startLocalNeo4j({
+      launcherDir,
+      dataDir: config.neo4j.dataDir,
+      port: config.neo4j.port,
+      password,
+      heap: config.neo4j.heap,
+      pageCache: config.neo4j.pageCache,
+      onOutput: (line) => logger.event('debug', 'neo4j-local', line),
+    });
+    logger.event('info', 'neo4j-local', 'ready', { uri: local.uri, wallStartMillis: local.wallStartMillis });
+    connection = { uri: local.uri, user: config.neo4j.user, password, database: config.neo4j.database };
+  }
+
+  try {
+    const { app } = await createApp(config, connection, logger);
+    try {
+      await app.listen(config.api.port, config.api.host);
+    } catch (error) {
+      await app.close();
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+        throw new StartupError(`port ${config.api.port} on ${config.api.host} is already in use (is Ringwatch already running? set API_PORT to use another)`);
+      }
+      throw error;
+    }
+    return {
+      url: `http://${config.api.host}:${config.api.port}`,
+      neo4jUri: connection.uri,
+      async stop() {
+        await app.close();
+        await local?.stop();
+      },
+    };
+  } catch (error) {
+    await local?.stop();
+    throw error;
+  }
+}

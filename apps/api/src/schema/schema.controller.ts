@@ -1,0 +1,17 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { openApiSchema } from '../common/openapi';
+import { SchemaGraphSchema, type SchemaGraph } from './schema.dto';
+import { SchemaService } from './schema.service';
+
+@ApiTags('schema')
+@Controller('schema')
+export class SchemaController {
+  constructor(@Inject(SchemaService) private readonly schema: SchemaService) {}
+
+  @Get('graph')
+  @ApiOkResponse({ schema: openApiSchema(SchemaGraphSchema) })
+  graph(): Promise<SchemaGraph> {
+    return this.schema.graph();
+  }
+}

@@ -1,0 +1,135 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * Ringwatch configuration: read once from the environment at start-up, validated, and handed around
+ * as one typed object. Nothing else in the code base reads `process.env`.
+ */
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`config: invalid environment:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+const MEMORY_SIZE = /^\d+[kmg]$/i;
+const port = z.coerce.number().int().min(1).max(65535);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  API_HOST: z.string().min(1).default('127.0.0.1'),
+  API_PORT: port.default(3000),
+  NEO4J_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a neo4j:// or bolt:// URI')
+      .optional(),
+  ),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: optionalText,
+  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_LOCAL_PORT: port.default(7687),
+  NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_LOCAL_HEAP: z.string().regex(MEMORY_SIZE, 'must look like 512m or 2g').default('2g'),
+  NEO4J_LOCAL_PAGECACHE: z.string().regex(MEMORY_SIZE, 'must look like 512m or 2g').default('1g'),
+  EXPLORER_DIST_DIR: z.string().min(1).default('apps/explorer/dist'),
+});
+
+export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
+
+export interface ExternalNeo4jConfig {
+  readonly mode: 'external';
+  readonly uri: string;
+  readonly user: string;
+  readonly password: string;
+  readonly database: string;
+}
+
+export interface LocalNeo4jConfig {
+  readonly mode: 'local';
+  readonly port: number;
+  readonly dataDir: string;
+  readonly heap: string;
+  readonly pageCache: string;
+  readonly user: 'neo4j';
+  /** From NEO4J_PASSWORD; when absent a password is generated on first start and kept in the data dir. */
+  readonly password: string | undefined;
+  readonly database: string;
+}
+
+export type Neo4jConfig = ExternalNeo4jConfig | LocalNeo4jConfig;
+
+export interface RingwatchConfig {
+  readonly env: 'development' | 'production' | 'test';
+  readonly rootDir: string;
+  readonly log: { readonly level: LogLevel };
+  readonly api: { readonly host: string; readonly port: number };
+  readonly neo4j: Neo4jConfig;
+  readonly explorer: { readonly distDir: string };
+}
+
+/** Every variable this module reads, for `.env.example` checks and error messages. */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
+/**
+ * Validates the environment and builds the typed configuration. Reports every bad variable at once,
+ * so a user fixes their environment in one go rather than one error per start.
+ */
+export function loadConfig(env: Record<string, string | undefined>, rootDir: string = process.cwd()): RingwatchConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  if (e.NEO4J_URI !== undefined && e.NEO4J_PASSWORD === undefined) {
+    problems.push('NEO4J_PASSWORD: required when NEO4J_URI is set (a server of your own has no default password)');
+  }
+  if (e.NEO4J_URI === undefined && e.NEO4J_PASSWORD !== undefined && e.NEO4J_PASSWORD.length < 8) {
+    problems.push('NEO4J_PASSWORD: the local Neo4j needs at least 8 characters');
+  }
+  if (e.NEO4J_URI === undefined && e.NEO4J_DATABASE !== 'neo4j') {
+    problems.push('NEO4J_DATABASE: the local Neo4j Community server has one database, "neo4j"');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const resolve = (p: string) => (path.isAbsolute(p) ? p : path.resolve(rootDir, p));
+  const neo4j: Neo4jConfig =
+    e.NEO4J_URI !== undefined
+      ? {
+          mode: 'external',
+          uri: e.NEO4J_URI,
+          user: e.NEO4J_USER,
+          password: e.NEO4J_PASSWORD as string,
+          database: e.NEO4J_DATABASE,
+        }
+      : {
+          mode: 'local',
+          port: e.NEO4J_LOCAL_PORT,
+          dataDir: resolve(e.NEO4J_LOCAL_DATA_DIR),
+          heap: e.NEO4J_LOCAL_HEAP.toLowerCase(),
+          pageCache: e.NEO4J_LOCAL_PAGECACHE.toLowerCase(),
+          user: 'neo4j',
+          password: e.NEO4J_PASSWORD,
+          database: e.NEO4J_DATABASE,
+        };
+
+  return {
+    env: e.NODE_ENV,
+    rootDir,
+    log: { level: e.LOG_LEVEL },
+    api: { host: e.API_HOST, port: e.API_PORT },
+    neo4j,
+    explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
+  };
+}

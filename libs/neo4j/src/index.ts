@@ -1,0 +1,5 @@
+export * from './cypher-registry';
+export * from './driver';
+export * from './local-server';
+export * from './migrations';
+export * from './records';
