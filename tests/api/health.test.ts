@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { startTestServer, type TestServer } from '../setup/app';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('GET /health over HTTP', () => {
+  it('reports the Neo4j version, GDS availability and applied migrations', async () => {
+    const response = await fetch(`${server.baseUrl}/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/.+/);
+    const body = (await response.json()) as {
+      status: string;
+      neo4j: { version: string; edition: string };
+      gds: { available: boolean; version: string | null };
+      migrations: { id: string }[];
+    };
+    expect(body.status).toBe('ok');
+    expect(body.neo4j.version).toMatch(/^\d+\.\d+/);
+    expect(['community', 'enterprise']).toContain(body.neo4j.edition);
+    expect(body.migrations.map((m) => m.id)).toContain('0001');
+    if (inject('neo4j').mode === 'local') {
+      // The local launcher ships GDS; a server of the user's own may not.
+      expect(body.gds).toEqual({ available: true, version: expect.stringMatching(/^2\./) });
+    }
+  });
+
+  it('serves the OpenAPI document and answers unknown routes with the error shape', async () => {
+    const doc = (await (await fetch(`${server.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/schema/graph']));
+    const missing = await fetch(`${server.baseUrl}/no-such-route`, { headers: { 'x-request-id': 'req-123' } });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ error: { status: 404, code: 'not_found', requestId: 'req-123' } });
+  });
+
+  it('serves the data model as a graph for the explorer', async () => {
+    const body = (await (await fetch(`${server.baseUrl}/schema/graph`)).json()) as { nodes: { id: string }[] };
+    expect(body.nodes.map((n) => n.id)).toContain('Migration');
+  });
+});

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
+import type { AddressInfo } from 'node:net';
+import { inject } from 'vitest';
+import { createApp, type RingwatchApp } from '../../apps/api/src/bootstrap';
+import { JsonLogger } from '../../apps/api/src/common/json-logger';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+export function testConfig(extra: Record<string, string> = {}): RingwatchConfig {
+  const neo4j = inject('neo4j');
+  return loadConfig(
+    {
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'error',
+      NEO4J_URI: neo4j.uri,
+      NEO4J_USER: neo4j.user,
+      NEO4J_PASSWORD: neo4j.password,
+      NEO4J_DATABASE: neo4j.database,
+      ...extra,
+    },
+    ROOT,
+  );
+}
+
+export interface TestServer extends RingwatchApp {
+  readonly baseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real application on a free loopback port, against the test run's Neo4j. */
+export async function startTestServer(extra: Record<string, string> = {}): Promise<TestServer> {
+  const config = testConfig(extra);
+  const ringwatch = await createApp(config, config.neo4j as Extract<RingwatchConfig['neo4j'], { mode: 'external' }>, new JsonLogger('error'));
+  await ringwatch.app.listen(0, '127.0.0.1');
+  const { port } = ringwatch.app.getHttpServer().address() as AddressInfo;
+  return { ...ringwatch, baseUrl: `http://127.0.0.1:${port}`, close: () => ringwatch.app.close() };
+}
