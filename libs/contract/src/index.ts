@@ -1,0 +1,4 @@
+export * from './kinds';
+export * from './validate';
+export * from './json-schema';
+export * from './reader';

@@ -1,0 +1,206 @@
+import { z } from 'zod';
+
+/**
+ * The data contract: what Ringwatch accepts for each kind of record, as CSV (header row, lists
+ * separated by `|`) or NDJSON (lists as arrays), optionally gzip-compressed. File names tell the kind:
+ * `shops.csv`, `listings.ndjson.gz`, `brand_reports.csv` …
+ */
+
+export const KINDS = ['sellers', 'shops', 'listings', 'payments', 'addresses', 'brand_reports'] as const;
+export type Kind = (typeof KINDS)[number];
+
+/** Separator of list values inside one CSV cell (emails, phones, device ids). */
+export const LIST_SEPARATOR = '|';
+
+const id = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'must be 1-64 letters, digits or _.:- and start with a letter or digit');
+const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    .nullish()
+    .transform((v) => (v === undefined || v === null || v === '' ? null : v));
+const timestamp = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 time with a zone, e.g. 2026-03-01T12:00:00Z')
+  .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real date');
+const country = z
+  .string()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+  .transform((v) => v.toUpperCase());
+const currency = z
+  .string()
+  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code')
+  .transform((v) => v.toUpperCase());
+const money = z.coerce.number({ error: 'must be a number' }).finite('must be a number').positive('must be greater than 0').max(1e9, 'is implausibly large');
+const list = <T extends z.ZodType<string, string>>(item: T, max: number) =>
+  z
+    .union([z.array(z.string()), z.string()])
+    .nullish()
+    .transform((v) =>
+      (v === undefined || v === null ? [] : Array.isArray(v) ? v : v.split(LIST_SEPARATOR)).map((s) => s.trim()).filter((s) => s !== ''),
+    )
+    .pipe(z.array(item).max(max, `must have at most ${max} values`));
+
+const email = z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address');
+const phone = z
+  .string()
+  .max(32)
+  .regex(/^[0-9 ()+\-.]+$/, 'must hold only digits, spaces, + ( ) - .')
+  .refine((v) => {
+    const digits = v.replace(/\D/g, '').length;
+    return digits >= 6 && digits <= 15;
+  }, 'must have 6 to 15 digits');
+
+export const sellerSchema = z.object({
+  seller_id: id,
+  name: text(200),
+  country,
+  registered_at: timestamp,
+  kyc_id: text(64),
+  emails: list(email, 20),
+  phones: list(phone, 20),
+  device_ids: list(text(128), 50),
+});
+
+export const shopSchema = z.object({
+  shop_id: id,
+  seller_id: id,
+  name: text(200),
+  opened_at: timestamp,
+  status: z.enum(['active', 'suspended', 'closed']),
+  category: text(80),
+});
+
+export const listingSchema = z.object({
+  listing_id: id,
+  shop_id: id,
+  title: text(300),
+  brand: optionalText(80),
+  category: text(80),
+  price: money,
+  currency,
+  listed_at: timestamp,
+  status: z.enum(['active', 'delisted', 'sold_out']),
+});
+
+export const ACCOUNT_KINDS = ['iban', 'card', 'wallet'] as const;
+
+export const paymentSchema = z
+  .object({
+    payment_id: id,
+    shop_id: id,
+    account: z.string().trim().min(4, 'must have at least 4 characters').max(64),
+    account_kind: z.enum(ACCOUNT_KINDS),
+    provider: text(80),
+    amount: money,
+    currency,
+    paid_at: timestamp,
+  })
+  .superRefine((row, ctx) => {
+    const problem = accountProblem(row.account_kind, row.account);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['account'], message: problem });
+  });
+
+export const ADDRESS_KINDS = ['dispatch', 'return', 'ship_to'] as const;
+
+export const addressSchema = z.object({
+  shop_id: id,
+  kind: z.enum(ADDRESS_KINDS),
+  line1: text(200),
+  line2: optionalText(200),
+  city: text(100),
+  region: optionalText(100),
+  postcode: optionalText(20),
+  country,
+});
+
+export const brandReportSchema = z.object({
+  report_id: id,
+  listing_id: id,
+  brand: text(80),
+  reporter: text(120),
+  verdict: z.enum(['counterfeit', 'genuine', 'inconclusive']),
+  reported_at: timestamp,
+});
+
+export const SCHEMAS = {
+  sellers: sellerSchema,
+  shops: shopSchema,
+  listings: listingSchema,
+  payments: paymentSchema,
+  addresses: addressSchema,
+  brand_reports: brandReportSchema,
+} as const satisfies Record<Kind, z.ZodType>;
+
+export type SellerRow = z.output<typeof sellerSchema>;
+export type ShopRow = z.output<typeof shopSchema>;
+export type ListingRow = z.output<typeof listingSchema>;
+export type PaymentRow = z.output<typeof paymentSchema>;
+export type AddressRow = z.output<typeof addressSchema>;
+export type BrandReportRow = z.output<typeof brandReportSchema>;
+export interface RowOf {
+  sellers: SellerRow;
+  shops: ShopRow;
+  listings: ListingRow;
+  payments: PaymentRow;
+  addresses: AddressRow;
+  brand_reports: BrandReportRow;
+}
+
+/** CSV header of each kind, in file order. */
+export const COLUMNS: { readonly [K in Kind]: readonly (keyof RowOf[K] & string)[] } = {
+  sellers: ['seller_id', 'name', 'country', 'registered_at', 'kyc_id', 'emails', 'phones', 'device_ids'],
+  shops: ['shop_id', 'seller_id', 'name', 'opened_at', 'status', 'category'],
+  listings: ['listing_id', 'shop_id', 'title', 'brand', 'category', 'price', 'currency', 'listed_at', 'status'],
+  payments: ['payment_id', 'shop_id', 'account', 'account_kind', 'provider', 'amount', 'currency', 'paid_at'],
+  addresses: ['shop_id', 'kind', 'line1', 'line2', 'city', 'region', 'postcode', 'country'],
+  brand_reports: ['report_id', 'listing_id', 'brand', 'reporter', 'verdict', 'reported_at'],
+};
+
+/** Columns whose CSV cell holds a `|`-separated list. */
+export const LIST_COLUMNS: ReadonlySet<string> = new Set(['emails', 'phones', 'device_ids']);
+
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+export function ibanValid(iban: string): boolean {
+  const s = iban.replace(/[\s-]/g, '').toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s)) return false;
+  const rearranged = s.slice(4) + s.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const value = ch >= 'A' ? String(ch.charCodeAt(0) - 55) : ch;
+    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+/** Why an account number is not a valid one of its kind, or null when it is. */
+export function accountProblem(kind: (typeof ACCOUNT_KINDS)[number], account: string): string | null {
+  if (kind === 'card') {
+    const digits = account.replace(/[\s-]/g, '');
+    if (!/^\d{12,19}$/.test(digits)) return 'card numbers have 12 to 19 digits';
+    if (!luhnValid(digits)) return 'card number fails the Luhn check';
+  } else if (kind === 'iban') {
+    if (!ibanValid(account)) return 'not a valid IBAN (format or check digits)';
+  } else if (!/^[A-Za-z0-9@._:+-]{4,64}$/.test(account.trim())) {
+    return 'wallet ids are 4-64 letters, digits or @._:+-';
+  }
+  return null;
+}

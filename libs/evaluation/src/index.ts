@@ -1,0 +1,4 @@
+export * from './format';
+export * from './io';
+export * from './metrics';
+export * from './modularity';
