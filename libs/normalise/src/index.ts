@@ -1,0 +1,5 @@
+export * from './address';
+export * from './device';
+export * from './email';
+export * from './phone';
+export * from './secrets';
