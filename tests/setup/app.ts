@@ -17,6 +17,7 @@ export function testConfig(extra: Record<string, string> = {}): RingwatchConfig 
       NEO4J_USER: neo4j.user,
       NEO4J_PASSWORD: neo4j.password,
       NEO4J_DATABASE: neo4j.database,
+      PII_HMAC_KEY: 'test-pii-key-0123456789',
       ...extra,
     },
     ROOT,

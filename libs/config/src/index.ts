@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+export { resolveGeneratedSecret } from './secrets';
+
 /**
  * Ringwatch configuration: read once from the environment at start-up, validated, and handed around
  * as one typed object. Nothing else in the code base reads `process.env`.
@@ -41,6 +43,10 @@ const envSchema = z.object({
   NEO4J_LOCAL_HEAP: z.string().regex(MEMORY_SIZE, 'must look like 512m or 2g').default('2g'),
   NEO4J_LOCAL_PAGECACHE: z.string().regex(MEMORY_SIZE, 'must look like 512m or 2g').default('1g'),
   EXPLORER_DIST_DIR: z.string().min(1).default('apps/explorer/dist'),
+  PII_HMAC_KEY: optionalText.pipe(z.string().min(16, 'must have at least 16 characters').optional()),
+  PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  DEMO_DATA: z.enum(['on', 'off']).default('on'),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -74,6 +80,14 @@ export interface RingwatchConfig {
   readonly api: { readonly host: string; readonly port: number };
   readonly neo4j: Neo4jConfig;
   readonly explorer: { readonly distDir: string };
+  /**
+   * Key of the HMAC that fingerprints payout accounts and identity documents. With the local Neo4j it
+   * may be left unset: one is generated into keyFile on first use.
+   */
+  readonly pii: { readonly hmacKey: string | undefined; readonly keyFile: string };
+  readonly ingest: { readonly batchSize: number };
+  /** Load the generator's small preset on first start, when the database holds no shops. */
+  readonly demoData: boolean;
 }
 
 /** Every variable this module reads, for `.env.example` checks and error messages. */
@@ -97,6 +111,9 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
   }
   if (e.NEO4J_URI === undefined && e.NEO4J_PASSWORD !== undefined && e.NEO4J_PASSWORD.length < 8) {
     problems.push('NEO4J_PASSWORD: the local Neo4j needs at least 8 characters');
+  }
+  if (e.NEO4J_URI !== undefined && e.PII_HMAC_KEY === undefined) {
+    problems.push('PII_HMAC_KEY: required when NEO4J_URI is set (fingerprints of account numbers must use a key you keep)');
   }
   if (e.NEO4J_URI === undefined && e.NEO4J_DATABASE !== 'neo4j') {
     problems.push('NEO4J_DATABASE: the local Neo4j Community server has one database, "neo4j"');
@@ -131,5 +148,8 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     api: { host: e.API_HOST, port: e.API_PORT },
     neo4j,
     explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
+    pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },
+    ingest: { batchSize: e.INGEST_BATCH_SIZE },
+    demoData: e.DEMO_DATA === 'on',
   };
 }

@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { resolveGeneratedSecret } from '@ringwatch/config';
 
 /**
  * The embedded-default Neo4j: a Community server (with GDS on its classpath) run by the small Java
@@ -27,6 +27,8 @@ export interface LocalNeo4jOptions {
   readonly heap: string;
   readonly pageCache: string;
   readonly startTimeoutMs?: number;
+  /** Lets LOAD CSV read files below this folder (benchmarks only); unset, LOAD CSV of files is off. */
+  readonly importDir?: string;
   /** Receives the launcher's own output lines (for logs); optional. */
   readonly onOutput?: (line: string) => void;
 }
@@ -95,16 +97,7 @@ export function ensureLauncherBuilt(launcherDir: string, log: (line: string) => 
  * (mode 0600) in the data directory so restarts and other processes on this machine can find it.
  */
 export function resolveLocalPassword(dataDir: string, fromEnv: string | undefined): string {
-  if (fromEnv !== undefined) return fromEnv;
-  const file = path.join(dataDir, 'password');
-  if (fs.existsSync(file)) {
-    const stored = fs.readFileSync(file, 'utf8').trim();
-    if (stored.length >= 8) return stored;
-  }
-  fs.mkdirSync(dataDir, { recursive: true });
-  const generated = randomBytes(18).toString('base64url');
-  fs.writeFileSync(file, `${generated}\n`, { mode: 0o600 });
-  return generated;
+  return resolveGeneratedSecret(path.join(dataDir, 'password'), fromEnv);
 }
 
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
@@ -136,6 +129,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
         RINGWATCH_NEO4J_PASSWORD: options.password,
         RINGWATCH_NEO4J_PAGECACHE: options.pageCache,
         RINGWATCH_NEO4J_PLUGINS: path.join(options.launcherDir, 'target', 'plugins'),
+        RINGWATCH_NEO4J_IMPORT_DIR: options.importDir ?? '',
       },
       stdio: ['pipe', 'pipe', 'pipe'],
     },

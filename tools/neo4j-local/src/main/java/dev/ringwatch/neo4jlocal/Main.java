@@ -42,6 +42,7 @@ public final class Main {
         }
         String pageCache = env.getOrDefault("RINGWATCH_NEO4J_PAGECACHE", "512m");
         String pluginDir = env.get("RINGWATCH_NEO4J_PLUGINS");
+        String importDir = env.get("RINGWATCH_NEO4J_IMPORT_DIR");
         boolean watchStdin = !"false".equals(env.getOrDefault("RINGWATCH_NEO4J_WATCH_STDIN", "true"));
 
         ensurePortFree(port);
@@ -57,6 +58,13 @@ public final class Main {
         DatabaseManagementService dbms;
         try {
             DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+            if (importDir != null && !importDir.isBlank()) {
+                // Only benchmarks set this: LOAD CSV may then read files below this folder and nowhere else.
+                builder.setConfig(GraphDatabaseSettings.load_csv_file_url_root, Path.of(importDir).toAbsolutePath());
+                builder.setConfig(GraphDatabaseSettings.allow_file_urls, true);
+            } else {
+                builder.setConfig(GraphDatabaseSettings.allow_file_urls, false);
+            }
             if (pluginDir != null && !pluginDir.isBlank()) {
                 builder.setConfig(GraphDatabaseSettings.plugin_dir, Path.of(pluginDir).toAbsolutePath());
             }

@@ -1,0 +1,3 @@
+export * from './loader';
+export * from './ports';
+export * from './rows';

@@ -1,0 +1,78 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { KINDS } from '@ringwatch/contract';
+import { loadFiles } from '@ringwatch/ingest';
+import { fingerprinter } from '@ringwatch/normalise';
+import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
+import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
+import { benchDataset, directorySize, freshDatabase, mib, rssSampler } from './bench/common';
+import { LoadCsvRepository } from './bench/load-csv.repository';
+
+/**
+ * bench:ingest — the loader on a synthetic preset into an empty database with constraints in place,
+ * then, on a second fresh database, Neo4j's own LOAD CSV with the same MERGE semantics.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      preset: { type: 'string', default: 'medium' },
+      seed: { type: 'string', default: '7' },
+      'batch-size': { type: 'string', default: '5000' },
+      'skip-load-csv': { type: 'boolean', default: false },
+    },
+  });
+  const preset = values.preset as PresetName;
+  if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:ingest: unknown preset ${values.preset}`);
+  const batchSize = Number(values['batch-size']);
+  const { dir, manifest } = await benchDataset(preset, Number(values.seed));
+  const files = KINDS.map((k) => path.join(dir, manifest.files[k]));
+  const totalRows = KINDS.reduce((n, k) => n + manifest.counts[k], 0);
+
+  console.log(`bench:ingest preset=${preset} seed=${values.seed} rows=${totalRows.toLocaleString('en')} batch=${batchSize}`);
+  const ours = await freshDatabase('ingest-ours');
+  const rss = rssSampler();
+  const started = Date.now();
+  const repo = new ImportsRepository(ours.driver, 'neo4j', ours.registry);
+  const report = await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter('bench-key-0123456789abcdef'), batchSize, rejectsPath: path.join(ours.dataDir, 'rejects.ndjson') });
+  const oursSeconds = (Date.now() - started) / 1000;
+  rss.stop();
+  const dbBytes = directorySize(path.join(ours.dataDir, 'data'));
+  await ours.close();
+
+  const loadCsv: Record<string, number> = {};
+  let loadCsvSeconds = NaN;
+  if (!values['skip-load-csv']) {
+    const base = await freshDatabase('ingest-load-csv', { importDir: dir });
+    const runner = new LoadCsvRepository(base.driver, 'neo4j', base.registry);
+    const t0 = Date.now();
+    for (const kind of KINDS) {
+      const t = Date.now();
+      await runner.load(kind, manifest.files[kind], batchSize);
+      loadCsv[kind] = (Date.now() - t) / 1000;
+    }
+    loadCsvSeconds = (Date.now() - t0) / 1000;
+    await base.close();
+  }
+
+  const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en').padStart(9);
+  console.log(`\n${'kind'.padEnd(14)} ${'rows'.padStart(10)} ${'ours s'.padStart(8)} ${'ours rows/s'.padStart(11)} ${'LOAD CSV s'.padStart(10)} ${'rows/s'.padStart(9)} ${'ratio'.padStart(6)}`);
+  for (const file of report.files) {
+    const s = file.durationMs / 1000;
+    const b = loadCsv[file.kind];
+    console.log(
+      `${file.kind.padEnd(14)} ${file.read.toLocaleString('en').padStart(10)} ${s.toFixed(1).padStart(8)} ${rate(file.read, s).padStart(11)} ${b === undefined ? '-'.padStart(10) : b.toFixed(1).padStart(10)} ${b === undefined ? '-'.padStart(9) : rate(file.read, b)} ${b === undefined ? '-'.padStart(6) : (b / s).toFixed(2).padStart(6)}`,
+    );
+  }
+  console.log(
+    `${'overall'.padEnd(14)} ${report.counts.read.toLocaleString('en').padStart(10)} ${oursSeconds.toFixed(1).padStart(8)} ${rate(report.counts.read, oursSeconds).padStart(11)} ${Number.isNaN(loadCsvSeconds) ? '-'.padStart(10) : loadCsvSeconds.toFixed(1).padStart(10)} ${Number.isNaN(loadCsvSeconds) ? '-'.padStart(9) : rate(report.counts.read, loadCsvSeconds)} ${Number.isNaN(loadCsvSeconds) ? '-'.padStart(6) : (loadCsvSeconds / oursSeconds).toFixed(2).padStart(6)}`,
+  );
+  console.log(`\nrejected rows        ${report.counts.rejected}`);
+  console.log(`loader peak RSS      ${mib(rss.peak())} (the Node process: reading, validation, normalisation, driver)`);
+  console.log(`database on disk     ${mib(dbBytes)} after the load`);
+  console.log(`throughput ratio     ${(loadCsvSeconds / oursSeconds).toFixed(2)} (LOAD CSV time / loader time; > 1 means the loader is faster)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

@@ -1,0 +1,91 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { CypherRegistry, ensureLauncherBuilt, MigrationRunner, openDriver, readMigrations, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
+import { generateMarketplace, type PresetName, type SynthManifest } from '@ringwatch/synth';
+import type { Driver } from 'neo4j-driver';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+/** The preset's files, generated once per preset and seed into .data/bench (git-ignored) and reused. */
+export async function benchDataset(preset: PresetName, seed: number): Promise<{ dir: string; manifest: SynthManifest }> {
+  const dir = path.join(ROOT, '.data', 'bench', `synth-${preset}-${seed}`);
+  const manifestFile = path.join(dir, 'manifest.json');
+  if (!fs.existsSync(manifestFile)) {
+    process.stderr.write(`generating the ${preset} preset (seed ${seed}) into ${dir}\n`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    await generateMarketplace({ preset, seed, outDir: dir });
+  }
+  return { dir, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as SynthManifest };
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface BenchDb {
+  readonly driver: Driver;
+  readonly registry: CypherRegistry;
+  readonly dataDir: string;
+  readonly server: LocalNeo4j;
+  close(): Promise<void>;
+}
+
+/** A fresh, empty local Neo4j with the schema migrations applied, in a throw-away folder. */
+export async function freshDatabase(name: string, options: { heap?: string; pageCache?: string; importDir?: string } = {}): Promise<BenchDb> {
+  const launcherDir = path.join(ROOT, 'tools', 'neo4j-local');
+  ensureLauncherBuilt(launcherDir);
+  const dataDir = path.join(ROOT, '.data', 'bench', `db-${name}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const password = 'bench-password-1';
+  const server = await startLocalNeo4j({
+    launcherDir,
+    dataDir,
+    port: await freePort(),
+    password,
+    heap: options.heap ?? '4g',
+    pageCache: options.pageCache ?? '2g',
+    importDir: options.importDir,
+  });
+  const driver = await openDriver({ uri: server.uri, user: 'neo4j', password });
+  const registry = CypherRegistry.load(path.join(ROOT, 'cypher'));
+  await new MigrationRunner(driver, 'neo4j', registry).apply(readMigrations(path.join(ROOT, 'cypher', 'migrations')));
+  return {
+    driver,
+    registry,
+    dataDir,
+    server,
+    async close() {
+      await driver.close();
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function directorySize(dir: string): number {
+  let total = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
+  }
+  return total;
+}
+
+/** Samples this process's RSS; `peak()` is the highest seen. */
+export function rssSampler(intervalMs = 100): { peak(): number; stop(): void } {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), intervalMs);
+  return {
+    peak: () => Math.max(peak, process.memoryUsage().rss),
+    stop: () => clearInterval(timer),
+  };
+}
+
+export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;

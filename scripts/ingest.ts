@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@ringwatch/config';
+import { loadFiles, planLoad } from '@ringwatch/ingest';
+import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
+import { openTool } from './cli/neo4j';
+import { Progress } from './cli/progress';
+
+const USAGE = 'usage: npm run ingest -- <file…> [--batch-size N] [--rejects rejects.ndjson]\n  files are named <kind>.csv|.ndjson[.gz], kinds: sellers shops listings payments addresses brand_reports';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { 'batch-size': { type: 'string' }, rejects: { type: 'string' }, help: { type: 'boolean', default: false } },
+  });
+  if (values.help || positionals.length === 0) {
+    console.log(USAGE);
+    process.exit(values.help ? 0 : 1);
+  }
+  // npm runs scripts from the repository root; file arguments are relative to where the user typed them.
+  const files = positionals.map((f) => path.resolve(process.env.INIT_CWD ?? process.cwd(), f));
+  planLoad(files);
+  const config = loadConfig(process.env);
+  const batchSize = values['batch-size'] === undefined ? config.ingest.batchSize : Number(values['batch-size']);
+  const tool = await openTool(config);
+  const progress = new Progress('ingest', 'rows');
+  try {
+    const report = await loadFiles({
+      files,
+      writer: new ImportsRepository(tool.driver, tool.database, tool.registry),
+      ledger: new ImportsRepository(tool.driver, tool.database, tool.registry),
+      fingerprinter: tool.fingerprinter,
+      batchSize,
+      rejectsPath: values.rejects,
+      source: 'cli',
+      onProgress: (p) => progress.update(p.totalRead),
+    });
+    progress.done();
+    console.log(JSON.stringify(report, null, 2));
+    if (report.status !== 'completed') process.exitCode = 1;
+  } finally {
+    await tool.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`\n${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
