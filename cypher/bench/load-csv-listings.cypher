@@ -5,6 +5,4 @@ CALL (r) {
       l.listedAt = datetime(r.listed_at), l.status = r.status
   MERGE (s:Shop {id: r.shop_id})
   MERGE (s)-[:LISTS]->(l)
-  FOREACH (name IN CASE WHEN r.brand IS NULL THEN [] ELSE [r.brand] END |
-    MERGE (b:Brand {name: name}) MERGE (l)-[:OF_BRAND]->(b))
 } IN TRANSACTIONS OF $batch ROWS

@@ -1,6 +1,6 @@
 import type { Kind } from '@ringwatch/contract';
 import type { CypherRegistry } from '@ringwatch/neo4j';
-import type { Driver } from 'neo4j-driver';
+import neo4j, { type Driver } from 'neo4j-driver';
 
 const STATEMENTS: Record<Kind, string> = {
   sellers: 'bench/load-csv-sellers',
@@ -27,7 +27,7 @@ export class LoadCsvRepository {
   async load(kind: Kind, fileName: string, batch: number): Promise<void> {
     const session = this.driver.session({ database: this.database });
     try {
-      await session.run(this.q[kind], { url: `file:///${fileName}`, batch });
+      await session.run(this.q[kind], { url: `file:///${fileName}`, batch: neo4j.int(batch) });
     } finally {
       await session.close();
     }

@@ -29,6 +29,11 @@ export interface LoadOptions {
   readonly fingerprinter: Fingerprinter;
   /** Rows per write transaction. 5,000 measured best on the medium preset (see the ingest benchmark). */
   readonly batchSize?: number;
+  /**
+   * Write transactions in flight at once. Two keep both of Neo4j's cores busy while this process
+   * parses; conflicting writes (two batches touching one hub) are retried by the driver.
+   */
+  readonly concurrency?: number;
   /** NDJSON file for rejected rows; defaults to `<first file's folder>/rejects-<import id>.ndjson`. */
   readonly rejectsPath?: string;
   readonly source?: string;
@@ -76,6 +81,8 @@ const STALE_SECONDS = 60;
  */
 export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
   const batchSize = options.batchSize ?? 5_000;
+  const concurrency = options.concurrency ?? 2;
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new LoadError('concurrency must be 1-8');
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new LoadError('batch size must be 1-100000');
   const plan = planLoad(options.files);
 
@@ -99,7 +106,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
       const counts: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0 };
       let error: string | null = null;
       const fileStarted = Date.now();
-      let inflight: Promise<void> | null = null;
+      const inflight = new Set<Promise<void>>();
       try {
         for await (const batch of readRecords(file, kind, batchSize)) {
           const rows: WriteRowOf[typeof kind][] = [];
@@ -119,13 +126,17 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
             }
             rows.push(prepared.row);
           }
-          if (inflight) await inflight;
+          while (inflight.size >= concurrency) await Promise.race(inflight);
           counts.accepted += rows.length;
           if (rows.length > 0) {
-            inflight = options.writer.write(kind, rows, importId).then((result) => {
+            const write: Promise<void> = options.writer.write(kind, rows, importId).then((result) => {
               counts.created += result.created;
               counts.updated += result.rows - result.created;
+              inflight.delete(write);
             });
+            // Handled here so a failure never counts as unhandled; it still surfaces through race/all below.
+            write.catch(() => undefined);
+            inflight.add(write);
           }
           options.onProgress?.({ file, kind, read: counts.read, accepted: counts.accepted, rejected: counts.rejected, totalRead: totals.read + counts.read });
           if (Date.now() - lastBeat > HEARTBEAT_MS) {
@@ -133,9 +144,9 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
             await options.ledger.heartbeat(importId, totals.read + counts.read);
           }
         }
-        if (inflight) await inflight;
+        await Promise.all(inflight);
       } catch (e) {
-        if (inflight) await inflight.catch(() => undefined);
+        await Promise.allSettled(inflight);
         if (!(e instanceof FileFormatError)) throw e;
         error = e.message;
       }

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 
 /**
  * Phones → E.164. "+86 138-0013-8000", "0086 138 0013 8000", "(+86) 13800138000" and, for a seller

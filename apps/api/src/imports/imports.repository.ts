@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Kind } from '@ringwatch/contract';
 import type { GraphWriter, ImportLedger, WriteRowOf } from '@ringwatch/ingest';
 import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
-import type { Driver } from 'neo4j-driver';
+import { type Driver, Neo4jError } from 'neo4j-driver';
 import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
 
 export interface ImportRecord {
@@ -50,11 +50,27 @@ export class ImportsRepository implements GraphWriter, ImportLedger {
       finish: 'imports/finish',
       get: 'imports/get',
       abandonStale: 'imports/abandon-stale',
+      listingsMerge: 'ingest/listings-merge',
     });
   }
 
   async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
-    const { records } = await this.driver.executeQuery(this.writes[kind], { rows, importId }, { database: this.database });
+    if (kind !== 'listings') return this.run(this.writes[kind], rows, importId);
+    // The CREATE path needs unique ids within a batch; the last row for an id wins, as with MERGE.
+    const byId = new Map((rows as WriteRowOf['listings'][]).map((r) => [r.id, r]));
+    const unique = [...byId.values()];
+    try {
+      const result = await this.run(this.writes.listings, unique, importId);
+      return { rows: rows.length, created: result.created };
+    } catch (error) {
+      if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')) throw error;
+      const result = await this.run(this.q.listingsMerge, unique, importId);
+      return { rows: rows.length, created: result.created };
+    }
+  }
+
+  private async run(statement: string, rows: unknown[], importId: string): Promise<{ rows: number; created: number }> {
+    const { records } = await this.driver.executeQuery(statement, { rows, importId }, { database: this.database });
     return recordToPlain<{ rows: number; created: number }>(records[0]!);
   }
 

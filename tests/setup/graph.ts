@@ -1,0 +1,45 @@
+import { openDriver } from '@ringwatch/neo4j';
+import type { Driver } from 'neo4j-driver';
+import { inject } from 'vitest';
+
+/** Labels the marketplace model writes; tests that load data wipe exactly these. */
+const MARKETPLACE = ['Seller', 'Shop', 'Listing', 'Brand', 'Payment', 'PaymentAccount', 'Address', 'Phone', 'Email', 'Device', 'KycDocument', 'BrandReport', 'Import'];
+
+export async function testDriver(): Promise<Driver> {
+  return openDriver(inject('neo4j'));
+}
+
+/** Removes all marketplace data (tests run one file at a time against a throw-away database). */
+export async function wipeMarketplace(driver: Driver): Promise<void> {
+  const session = driver.session({ database: inject('neo4j').database });
+  try {
+    await session.run(
+      'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
+      { labels: MARKETPLACE },
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+/** What a load leaves behind, in a comparable form: counts per label and relationship type, placeholders. */
+export async function graphFingerprint(driver: Driver): Promise<Record<string, number>> {
+  const database = inject('neo4j').database;
+  const out: Record<string, number> = {};
+  const labels = await driver.executeQuery(
+    "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND NOT n:Import RETURN labels(n)[0] AS label, count(*) AS n, count(n.placeholder) AS placeholders",
+    { labels: MARKETPLACE },
+    { database },
+  );
+  for (const r of labels.records) {
+    out[`node:${r.get('label')}`] = Number(r.get('n'));
+    out[`placeholder:${r.get('label')}`] = Number(r.get('placeholders'));
+  }
+  const rels = await driver.executeQuery(
+    "MATCH (a)-[r]->() WHERE any(l IN labels(a) WHERE l IN $labels) AND NOT a:Import RETURN type(r) AS type, count(*) AS n",
+    { labels: MARKETPLACE },
+    { database },
+  );
+  for (const r of rels.records) out[`rel:${r.get('type')}`] = Number(r.get('n'));
+  return out;
+}
