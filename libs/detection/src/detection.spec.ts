@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { detectCommunities, splitDisconnected } from './communities';
+import { connectedComponents, type WeightedGraph } from './graph';
+import { graphologyLouvain } from './graphology-louvain';
+import { assignStableIds } from './lineage';
+import { DEFAULT_EVIDENCE_WEIGHTS, projectShops, type IdentifierGroup } from './projection';
+import { scoreCluster, type MemberFacts } from './risk';
+
+function graphOf(n: number, edges: [number, number, number?][]): WeightedGraph {
+  return {
+    nodeCount: n,
+    src: Int32Array.from(edges, (e) => e[0]),
+    dst: Int32Array.from(edges, (e) => e[1]),
+    weight: Float64Array.from(edges, (e) => e[2] ?? 1),
+  };
+}
+const clique = (nodes: number[]): [number, number][] => nodes.flatMap((a, i) => nodes.slice(i + 1).map((b) => [a, b] as [number, number]));
+
+describe('projection', () => {
+  it('links shops that share an identifier, weighted by kind and discounted by sharing', () => {
+    const groups: IdentifierGroup[] = [
+      { kind: 'account', key: 'a1', shopCount: 2, shops: [0, 1] },
+      { kind: 'phone', key: 'p1', shopCount: 3, shops: [0, 1, 2] },
+    ];
+    const p = projectShops(4, groups, { minEdgeWeight: 0 });
+    const edges = Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i], p.graph.weight[i]]);
+    const w01 = DEFAULT_EVIDENCE_WEIGHTS.account / Math.log2(3) + DEFAULT_EVIDENCE_WEIGHTS.phone / Math.log2(4);
+    expect(edges).toEqual([[0, 1, w01], [0, 2, 0.4], [1, 2, 0.4]]);
+    expect(Array.from(p.strong)).toEqual([1, 0, 0]);
+  });
+
+  it('records hubs instead of linking their shops, at linear cost', () => {
+    const warehouse = Array.from({ length: 10_000 }, (_, i) => i);
+    const p = projectShops(10_000, [
+      { kind: 'dispatch', key: 'warehouse', shopCount: warehouse.length, shops: warehouse },
+      { kind: 'account', key: 'a', shopCount: 2, shops: [5, 9] },
+    ]);
+    expect(p.hubs).toEqual([{ kind: 'dispatch', key: 'warehouse', shopCount: 10_000 }]);
+    expect(p.graph.src.length).toBe(1);
+    expect(p.pairContributions).toBe(1);
+  });
+
+  it('drops links weaker than the minimum (one shared ship-to address)', () => {
+    const p = projectShops(2, [{ kind: 'ship_to', key: 'x', shopCount: 2, shops: [0, 1] }]);
+    expect(p.graph.src.length).toBe(0);
+  });
+
+  it('validates its options', () => {
+    expect(() => projectShops(2, [], { hubThreshold: 1 })).toThrow(/^detection\/projection: hubThreshold/);
+    expect(() => projectShops(2, [{ kind: 'seller', key: 'x', shopCount: 2, shops: [0, 7] }])).toThrow(/out of range/);
+  });
+});
+
+describe('communities', () => {
+  // Two 6-cliques joined by one weak edge, plus a separate pair and an isolated node.
+  const edges: [number, number, number?][] = [...clique([0, 1, 2, 3, 4, 5]), ...clique([6, 7, 8, 9, 10, 11]), [5, 6, 0.1], [12, 13]];
+  const g = graphOf(15, edges);
+
+  it('finds the planted groups, never a singleton', () => {
+    const r = detectCommunities(g, { detector: graphologyLouvain, seed: 1 });
+    expect(r.clusters).toEqual([[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11], [12, 13]]);
+    expect(r.membership[14]).toBe(-1);
+    expect(r.modularity).toBeGreaterThan(0.4);
+  });
+
+  it('is deterministic for a seed', () => {
+    const a = detectCommunities(g, { detector: graphologyLouvain, seed: 7 });
+    const b = detectCommunities(g, { detector: graphologyLouvain, seed: 7 });
+    expect(Array.from(a.membership)).toEqual(Array.from(b.membership));
+  });
+
+  it('splits a community that is not connected', () => {
+    const parts = splitDisconnected(graphOf(4, [[0, 1], [2, 3]]), Int32Array.from([0, 0, 0, 0]));
+    expect(parts).toEqual([[0, 1], [2, 3]]);
+  });
+
+  it('returns only connected clusters, even from a detector that lumps everything together', () => {
+    const lumper = { name: 'lump', detect: ({ graph }: { graph: WeightedGraph }) => new Int32Array(graph.nodeCount) };
+    // Two paths joined by a link too weak to keep: one component before the weak edge is dropped.
+    const paths: [number, number, number?][] = [[0, 1], [1, 2], [3, 4], [4, 5]];
+    const r = detectCommunities(graphOf(6, paths), { detector: lumper });
+    expect(r.clusters).toEqual([[0, 1, 2], [3, 4, 5]]);
+    const joined = detectCommunities(graphOf(6, [...paths, [2, 3, 0.01]]), { detector: lumper });
+    expect(joined.clusters).toEqual([[0, 1, 2, 3, 4, 5]]);
+    expect(new Set(connectedComponents(graphOf(6, [...paths, [2, 3]]))).size).toBe(1);
+  });
+
+  it('keeps small rings apart inside a large component (no resolution-limit merging)', () => {
+    // A chain of 60 triangles, each joined to the next by one weak edge: one component of 180 nodes.
+    const chain: [number, number, number?][] = [];
+    for (let t = 0; t < 60; t++) {
+      chain.push(...clique([3 * t, 3 * t + 1, 3 * t + 2]));
+      if (t > 0) chain.push([3 * t - 1, 3 * t, 0.05]);
+    }
+    const r = detectCommunities(graphOf(180, chain), { detector: graphologyLouvain, seed: 3 });
+    expect(r.clusters.length).toBe(60);
+    expect(r.clusters.every((c) => c.length === 3)).toBe(true);
+  });
+});
+
+describe('risk', () => {
+  const base: MemberFacts = { openedAt: null, status: 'active', brandedListings: 10, deepDiscountListings: 0, counterfeitReports: 0, strongLink: false };
+  it('scores a counterfeit ring high and explains each factor', () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    const ring = Array.from({ length: 10 }, (_, i) => ({ ...base, openedAt: t0 + i * 86_400_000, deepDiscountListings: 8, counterfeitReports: i < 4 ? 1 : 0, strongLink: true }));
+    const r = scoreCluster(ring);
+    expect(r.flagged).toBe(true);
+    const f = Object.fromEntries(r.factors.map((x) => [x.name, x]));
+    expect(f.discount!.value).toBeCloseTo(0.8);
+    expect(f.discount!.points).toBeCloseTo(32);
+    expect(f.reports!.value).toBeCloseTo(0.4);
+    expect(f.burst!.value).toBe(1);
+    expect(f.discount!.explanation).toBe("80 of 100 branded listings (80%) are priced under half the brand's typical price.");
+    expect(r.score).toBeCloseTo(r.factors.reduce((a, x) => a + x.points, 0), 5);
+  });
+  it('scores an honest multi-shop seller low', () => {
+    const honest = [
+      { ...base, openedAt: Date.UTC(2022, 0, 1), strongLink: true },
+      { ...base, openedAt: Date.UTC(2024, 5, 1), strongLink: true },
+    ];
+    const r = scoreCluster(honest);
+    expect(r.flagged).toBe(false);
+    expect(r.score).toBeLessThan(20);
+  });
+  it('honours a configured threshold', () => {
+    expect(scoreCluster([base, base], { flagThreshold: 0 }).flagged).toBe(true);
+  });
+});
+
+describe('stable ids and lineage', () => {
+  const previous = [
+    { id: 'C1', members: ['a', 'b', 'c', 'd'] },
+    { id: 'C2', members: ['e', 'f', 'g'] },
+    { id: 'C3', members: ['h', 'i'] },
+    { id: 'C4', members: ['j', 'k', 'l', 'm'] },
+    { id: 'C5', members: ['x', 'y'] },
+  ];
+  it('keeps ids of continuing clusters and names what happened', () => {
+    const current = [
+      ['a', 'b', 'c', 'd', 'n'], // C1 grown
+      ['e', 'f', 'g', 'h', 'i'], // C2 and C3 merged
+      ['j', 'k'], // C4 split in two halves…
+      ['l', 'm'], // …
+      ['p', 'q', 'r'], // new
+    ];
+    let next = 0;
+    const { ids, events } = assignStableIds(previous, current, () => `N${++next}`);
+    expect(ids[0]).toBe('C1');
+    expect(ids[1]).toBe('C2');
+    expect(ids[4]).toMatch(/^N/);
+    const byCluster = Object.fromEntries(events.map((e) => [e.clusterId, e]));
+    expect(byCluster.C1).toMatchObject({ type: 'grown', sizeBefore: 4, sizeAfter: 5 });
+    expect(byCluster.C2).toMatchObject({ type: 'merged', from: ['C2', 'C3'] });
+    expect(events.filter((e) => e.type === 'split' || (e.type === 'shrunk' && e.from[0] === 'C4'))).toHaveLength(2);
+    expect(byCluster[ids[4]!]).toMatchObject({ type: 'new', from: [] });
+    expect(byCluster.C5).toMatchObject({ type: 'dissolved', sizeAfter: 0 });
+  });
+  it('reports an unchanged cluster as unchanged', () => {
+    const { ids, events } = assignStableIds([{ id: 'C1', members: ['a', 'b'] }], [['b', 'a']], () => 'N');
+    expect(ids).toEqual(['C1']);
+    expect(events).toEqual([{ type: 'unchanged', clusterId: 'C1', from: ['C1'], sizeBefore: 2, sizeAfter: 2 }]);
+  });
+});

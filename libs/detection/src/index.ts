@@ -1,0 +1,6 @@
+export * from './communities';
+export * from './graph';
+export * from './graphology-louvain';
+export * from './lineage';
+export * from './projection';
+export * from './risk';

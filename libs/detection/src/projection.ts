@@ -1,0 +1,128 @@
+import type { WeightedGraph } from './graph';
+
+/**
+ * Evidence projection: shops become linked by the identifiers they share. Each identifier adds to the
+ * weight of every pair of shops using it, by its kind's weight discounted by how many shops share it
+ * (an account shared by two shops says more than one shared by forty). Identifiers used by more shops
+ * than the hub threshold (fulfilment warehouses, settlement accounts, pickup points) are not ring
+ * evidence: they are left out and reported, so they cost O(shops) and never O(shops²).
+ */
+
+export const EVIDENCE_KINDS = ['account', 'device', 'kyc', 'seller', 'phone', 'email', 'dispatch', 'return', 'ship_to'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const DEFAULT_EVIDENCE_WEIGHTS: Readonly<Record<EvidenceKind, number>> = {
+  account: 1.0,
+  device: 1.0,
+  kyc: 1.0,
+  seller: 1.0,
+  phone: 0.8,
+  email: 0.7,
+  dispatch: 0.6,
+  return: 0.6,
+  ship_to: 0.2,
+};
+
+export interface IdentifierGroup {
+  readonly kind: EvidenceKind;
+  readonly key: string;
+  /** How many shops use the identifier (may exceed shops.length for hubs sent without members). */
+  readonly shopCount: number;
+  /** Indices of the shops using it; may be empty for a hub. */
+  readonly shops: ArrayLike<number>;
+}
+
+export interface ProjectionOptions {
+  readonly weights?: Partial<Record<EvidenceKind, number>>;
+  /** Identifiers shared by more shops than this are hubs (default 50). */
+  readonly hubThreshold?: number;
+  /** Links weaker than this in total are dropped (default 0.3: one shared ship-to address alone is not a link). */
+  readonly minEdgeWeight?: number;
+}
+
+export interface Hub {
+  readonly kind: EvidenceKind;
+  readonly key: string;
+  readonly shopCount: number;
+}
+
+/** Kinds whose sharing is strong evidence on its own (money and hardware rarely coincide by chance). */
+export const STRONG_KINDS: ReadonlySet<EvidenceKind> = new Set(['account', 'device', 'kyc']);
+
+export interface Projection {
+  readonly graph: WeightedGraph;
+  /** Per edge: 1 when a strong identifier (account, device, KYC document) links the pair. */
+  readonly strong: Uint8Array;
+  readonly hubs: Hub[];
+  /** Identifiers that linked at least one pair of shops. */
+  readonly linkingIdentifiers: number;
+  readonly pairContributions: number;
+}
+
+export const PROJECTION_DEFAULTS = { hubThreshold: 50, minEdgeWeight: 0.3 } as const;
+
+export class ProjectionError extends Error {
+  constructor(message: string) {
+    super(`detection/projection: ${message}`);
+    this.name = 'ProjectionError';
+  }
+}
+
+export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup>, options: ProjectionOptions = {}): Projection {
+  const weights = { ...DEFAULT_EVIDENCE_WEIGHTS, ...options.weights };
+  const hubThreshold = options.hubThreshold ?? PROJECTION_DEFAULTS.hubThreshold;
+  const minEdgeWeight = options.minEdgeWeight ?? PROJECTION_DEFAULTS.minEdgeWeight;
+  if (!(hubThreshold >= 2)) throw new ProjectionError('hubThreshold must be at least 2');
+  for (const [kind, w] of Object.entries(weights)) if (!(w >= 0)) throw new ProjectionError(`weight of ${kind} must be >= 0`);
+
+  // Pair key a * nodeCount + b (a < b) stays exact in a double for up to ~9.4e7 shops.
+  if (nodeCount > 90_000_000) throw new ProjectionError('too many shops for exact pair keys');
+  const pairWeight = new Map<number, number>();
+  const strongPairs = new Set<number>();
+  const hubs: Hub[] = [];
+  let linking = 0;
+  let contributions = 0;
+  for (const group of groups) {
+    if (group.shopCount > hubThreshold) {
+      hubs.push({ kind: group.kind, key: group.key, shopCount: group.shopCount });
+      continue;
+    }
+    const members = Array.from(new Set(Array.from(group.shops)));
+    if (members.length < 2) continue;
+    const w = weights[group.kind] / Math.log2(members.length + 1);
+    if (w === 0) continue;
+    linking++;
+    const strongKind = STRONG_KINDS.has(group.kind);
+    members.sort((a, b) => a - b);
+    for (let i = 0; i < members.length; i++) {
+      const a = members[i]!;
+      if (a < 0 || a >= nodeCount) throw new ProjectionError(`shop index ${a} out of range`);
+      for (let j = i + 1; j < members.length; j++) {
+        const key = a * nodeCount + members[j]!;
+        pairWeight.set(key, (pairWeight.get(key) ?? 0) + w);
+        if (strongKind) strongPairs.add(key);
+        contributions++;
+      }
+    }
+  }
+
+  let kept = 0;
+  for (const w of pairWeight.values()) if (w >= minEdgeWeight) kept++;
+  const src = new Int32Array(kept);
+  const dst = new Int32Array(kept);
+  const weight = new Float64Array(kept);
+  const strong = new Uint8Array(kept);
+  let e = 0;
+  // Sorted keys make the edge order, and so every later step, independent of input order.
+  const keys = Float64Array.from(pairWeight.keys()).sort();
+  for (const key of keys) {
+    const w = pairWeight.get(key)!;
+    if (w < minEdgeWeight) continue;
+    src[e] = Math.floor(key / nodeCount);
+    dst[e] = key - src[e]! * nodeCount;
+    weight[e] = w;
+    strong[e] = strongPairs.has(key) ? 1 : 0;
+    e++;
+  }
+  return { graph: { nodeCount, src, dst, weight }, strong, hubs, linkingIdentifiers: linking, pairContributions: contributions };
+}

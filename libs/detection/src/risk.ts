@@ -1,0 +1,103 @@
+/**
+ * Risk score 0–100 per cluster, as a sum of factor contributions an analyst can read one by one. Each
+ * factor is a share in [0, 1] times its weight; "flagged" means a score at or over the threshold.
+ */
+
+export interface MemberFacts {
+  /** Shop opening time (ms since epoch), if known. */
+  readonly openedAt: number | null;
+  readonly status: string | null;
+  /** Listings with a brand. */
+  readonly brandedListings: number;
+  /** Branded listings priced below discountRatio × the brand's typical (median) price. */
+  readonly deepDiscountListings: number;
+  /** Brand-owner reports with the verdict "counterfeit" on the shop's listings. */
+  readonly counterfeitReports: number;
+  /** The shop shares a payout account, device or KYC document with another member. */
+  readonly strongLink: boolean;
+}
+
+export const RISK_FACTORS = ['discount', 'reports', 'strongSharing', 'burst', 'suspended', 'size'] as const;
+export type RiskFactorName = (typeof RISK_FACTORS)[number];
+
+export interface RiskOptions {
+  readonly weights?: Partial<Record<RiskFactorName, number>>;
+  readonly flagThreshold?: number;
+  /** Openings within this many days of another member's count as a burst. */
+  readonly burstDays?: number;
+  /** Size at which the size factor is full. */
+  readonly fullSize?: number;
+}
+
+export const RISK_DEFAULTS = {
+  weights: { discount: 40, reports: 20, strongSharing: 15, burst: 10, suspended: 10, size: 5 } as Record<RiskFactorName, number>,
+  flagThreshold: 40,
+  burstDays: 14,
+  fullSize: 50,
+  /** Used by the caller when it counts deep-discount listings. */
+  discountRatio: 0.5,
+};
+
+export interface RiskFactor {
+  readonly name: RiskFactorName;
+  /** Share in [0, 1]. */
+  readonly value: number;
+  /** Contribution to the score. */
+  readonly points: number;
+  readonly explanation: string;
+}
+
+export interface RiskScore {
+  readonly score: number;
+  readonly flagged: boolean;
+  readonly factors: RiskFactor[];
+}
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+export function scoreCluster(members: readonly MemberFacts[], options: RiskOptions = {}): RiskScore {
+  const weights = { ...RISK_DEFAULTS.weights, ...options.weights };
+  const threshold = options.flagThreshold ?? RISK_DEFAULTS.flagThreshold;
+  const burstMs = (options.burstDays ?? RISK_DEFAULTS.burstDays) * 86_400_000;
+  const fullSize = options.fullSize ?? RISK_DEFAULTS.fullSize;
+  const n = members.length;
+  if (n === 0) throw new Error('detection/risk: a cluster has members');
+
+  const branded = members.reduce((a, m) => a + m.brandedListings, 0);
+  const deep = members.reduce((a, m) => a + m.deepDiscountListings, 0);
+  const reported = members.filter((m) => m.counterfeitReports > 0).length;
+  const reports = members.reduce((a, m) => a + m.counterfeitReports, 0);
+  const strong = members.filter((m) => m.strongLink).length;
+  const suspended = members.filter((m) => m.status === 'suspended').length;
+  const opened = members.map((m) => m.openedAt).filter((t): t is number => t !== null).sort((a, b) => a - b);
+  let inBurst = 0;
+  for (let i = 0; i < opened.length; i++) {
+    const near = (i > 0 && opened[i]! - opened[i - 1]! <= burstMs) || (i + 1 < opened.length && opened[i + 1]! - opened[i]! <= burstMs);
+    if (near) inBurst++;
+  }
+
+  const values: Record<RiskFactorName, number> = {
+    discount: branded === 0 ? 0 : deep / branded,
+    reports: reported / n,
+    strongSharing: strong / n,
+    burst: opened.length < 2 ? 0 : inBurst / opened.length,
+    suspended: suspended / n,
+    size: Math.min(1, Math.log(n) / Math.log(fullSize)),
+  };
+  const explain: Record<RiskFactorName, string> = {
+    discount: `${deep} of ${branded} branded listings (${pct(values.discount)}) are priced under half the brand's typical price.`,
+    reports: `${reported} of ${n} shops (${pct(values.reports)}) have listings brand owners confirmed as counterfeit (${reports} reports).`,
+    strongSharing: `${strong} of ${n} shops (${pct(values.strongSharing)}) share a payout account, device or identity document with another shop here.`,
+    burst: `${inBurst} of ${opened.length} shops (${pct(values.burst)}) opened within ${options.burstDays ?? RISK_DEFAULTS.burstDays} days of another.`,
+    suspended: `${suspended} of ${n} shops (${pct(values.suspended)}) are already suspended.`,
+    size: `${n} shops operate as one network.`,
+  };
+  const factors = RISK_FACTORS.map((name) => ({
+    name,
+    value: values[name],
+    points: Math.round(values[name] * weights[name] * 10) / 10,
+    explanation: explain[name],
+  }));
+  const total = Math.min(100, Math.round(factors.reduce((a, f) => a + f.points, 0) * 10) / 10);
+  return { score: total, flagged: total >= threshold, factors };
+}
