@@ -47,6 +47,13 @@ const envSchema = z.object({
   PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  DETECTION_ENGINE: z.enum(['graphology', 'ringwatch']).default('graphology'),
+  DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
+  DETECTION_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
+  DETECTION_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(50),
+  DETECTION_MIN_EDGE_WEIGHT: z.coerce.number().min(0).max(100).default(0.3),
+  DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(40),
+  DETECTION_RETENTION: z.coerce.number().int().min(1).max(1000).default(10),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -88,6 +95,16 @@ export interface RingwatchConfig {
   readonly ingest: { readonly batchSize: number };
   /** Load the generator's small preset on first start, when the database holds no shops. */
   readonly demoData: boolean;
+  readonly detection: {
+    readonly engine: 'graphology' | 'ringwatch';
+    readonly resolution: number;
+    readonly seed: number;
+    readonly hubThreshold: number;
+    readonly minEdgeWeight: number;
+    readonly flagThreshold: number;
+    /** Completed detection runs kept; older ones are pruned with their clusters. */
+    readonly retention: number;
+  };
 }
 
 /** Every variable this module reads, for `.env.example` checks and error messages. */
@@ -151,5 +168,14 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },
     ingest: { batchSize: e.INGEST_BATCH_SIZE },
     demoData: e.DEMO_DATA === 'on',
+    detection: {
+      engine: e.DETECTION_ENGINE,
+      resolution: e.DETECTION_RESOLUTION,
+      seed: e.DETECTION_SEED,
+      hubThreshold: e.DETECTION_HUB_THRESHOLD,
+      minEdgeWeight: e.DETECTION_MIN_EDGE_WEIGHT,
+      flagThreshold: e.DETECTION_FLAG_THRESHOLD,
+      retention: e.DETECTION_RETENTION,
+    },
   };
 }

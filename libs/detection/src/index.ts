@@ -4,3 +4,4 @@ export * from './graphology-louvain';
 export * from './lineage';
 export * from './projection';
 export * from './risk';
+export * from './edge-list';

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EvidenceKind } from '@ringwatch/detection';
+import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+
+export interface RawGroup {
+  kind: EvidenceKind;
+  key: string;
+  shopCount: number;
+  shops: string[];
+}
+
+export interface MemberFactsRow {
+  id: string;
+  openedAt: number | null;
+  status: string | null;
+  branded: number;
+  deep: number;
+  reports: number;
+}
+
+export interface ClusterWrite {
+  id: string;
+  size: number;
+  risk: number;
+  flagged: boolean;
+  factors: string;
+  lineage: string;
+  lineageFrom: string[];
+  sizeBefore: number;
+}
+
+const GROUP_QUERIES: Record<string, { statement: string; kind: EvidenceKind | null }> = {
+  account: { statement: 'detection/groups-account', kind: 'account' },
+  seller: { statement: 'detection/groups-seller', kind: 'seller' },
+  phone: { statement: 'detection/groups-phone', kind: 'phone' },
+  email: { statement: 'detection/groups-email', kind: 'email' },
+  device: { statement: 'detection/groups-device', kind: 'device' },
+  kyc: { statement: 'detection/groups-kyc', kind: 'kyc' },
+  address: { statement: 'detection/groups-address', kind: null },
+};
+
+/** Bulk reads for the evidence projection and scoring, and the write-back of a run's clusters. */
+@Injectable()
+export class DetectionRepository {
+  private readonly groups: Record<string, string>;
+  private readonly q;
+
+  constructor(
+    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
+    @Inject(NEO4J_DATABASE) private readonly database: string,
+    @Inject(CYPHER) registry: CypherRegistry,
+  ) {
+    this.groups = registry.bind(Object.fromEntries(Object.entries(GROUP_QUERIES).map(([k, v]) => [k, v.statement])));
+    this.q = registry.bind({
+      brandPrices: 'detection/brand-prices',
+      memberFacts: 'detection/member-facts',
+      previous: 'detection/previous-clusters',
+      numbers: 'detection/next-cluster-numbers',
+      createRun: 'detection/create-run',
+      writeClusters: 'detection/write-clusters',
+      writeMemberships: 'detection/write-memberships',
+      finishRun: 'detection/finish-run',
+      prune: 'detection/prune-runs',
+    });
+  }
+
+  /** Shared identifiers of every kind, streamed so the whole answer is never held as driver records. */
+  async readGroups(hubThreshold: number, onGroup: (group: RawGroup) => void): Promise<void> {
+    for (const [name, { kind }] of Object.entries(GROUP_QUERIES)) {
+      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+      try {
+        await session.executeRead(async (tx) => {
+          const result = tx.run(this.groups[name]!, { hubThreshold: neo4j.int(hubThreshold) });
+          for await (const record of result) {
+            const addressKind = kind === null ? (record.get('kind') as string) : null;
+            onGroup({
+              kind: kind ?? (addressKind === 'ship_to' ? 'ship_to' : addressKind === 'return' ? 'return' : 'dispatch'),
+              key: record.get('key') as string,
+              shopCount: neo4j.integer.toNumber(record.get('shopCount')),
+              shops: record.get('shops') as string[],
+            });
+          }
+        });
+      } finally {
+        await session.close();
+      }
+    }
+  }
+
+  async brandTypicalPrices(): Promise<Record<string, number>> {
+    const { records } = await this.driver.executeQuery(this.q.brandPrices, {}, { database: this.database, routing: 'READ' });
+    return Object.fromEntries(records.map((r) => [r.get('brand') as string, r.get('typical') as number]));
+  }
+
+  async memberFacts(ids: string[], typicalPrices: Record<string, number>, discountRatio: number): Promise<MemberFactsRow[]> {
+    const out: MemberFactsRow[] = [];
+    for (let i = 0; i < ids.length; i += 5000) {
+      const { records } = await this.driver.executeQuery(
+        this.q.memberFacts,
+        { ids: ids.slice(i, i + 5000), typicalPrices, discountRatio },
+        { database: this.database, routing: 'READ' },
+      );
+      for (const r of records) out.push(recordToPlain<MemberFactsRow>(r));
+    }
+    return out;
+  }
+
+  async previousClusters(): Promise<{ id: string; members: string[] }[]> {
+    const { records } = await this.driver.executeQuery(this.q.previous, {}, { database: this.database, routing: 'READ' });
+    return records.map((r) => recordToPlain<{ id: string; members: string[] }>(r));
+  }
+
+  async reserveClusterNumbers(count: number): Promise<number> {
+    const { records } = await this.driver.executeQuery(this.q.numbers, { count: neo4j.int(count) }, { database: this.database });
+    return recordToPlain<{ first: number }>(records[0]!).first;
+  }
+
+  async createRun(run: { id: string; params: string; seed: number; engine: string; trigger: string }): Promise<void> {
+    await this.driver.executeQuery(this.q.createRun, { ...run, seed: neo4j.int(run.seed) }, { database: this.database });
+  }
+
+  async writeClusters(runId: string, clusters: ClusterWrite[], members: { shop: string; key: string; confidence: number }[]): Promise<void> {
+    for (let i = 0; i < clusters.length; i += 5000) {
+      await this.driver.executeQuery(this.q.writeClusters, { runId, clusters: clusters.slice(i, i + 5000) }, { database: this.database });
+    }
+    for (let i = 0; i < members.length; i += 10000) {
+      await this.driver.executeQuery(this.q.writeMemberships, { runId, members: members.slice(i, i + 10000) }, { database: this.database });
+    }
+  }
+
+  async finishRun(id: string, outcome: { status: 'completed' | 'failed'; timings: string; modularity: number | null; counts: string; hubs: string; lineage: string; error: string | null }): Promise<void> {
+    await this.driver.executeQuery(this.q.finishRun, { id, ...outcome }, { database: this.database });
+  }
+
+  async prune(keep: number): Promise<number> {
+    const { records } = await this.driver.executeQuery(this.q.prune, { keep: neo4j.int(keep) }, { database: this.database });
+    return recordToPlain<{ pruned: number }>(records[0]!).pruned;
+  }
+}

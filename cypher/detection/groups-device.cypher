@@ -1,0 +1,6 @@
+// Device identifiers whose sellers own two or more shops between them.
+MATCH (x:Device)
+WITH x, COUNT { (x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(:Shop) } AS n
+WHERE n > 1
+WITH x, CASE WHEN n <= $hubThreshold THEN COLLECT { MATCH (x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(s:Shop) RETURN DISTINCT s.id } ELSE [] END AS shops, n
+RETURN x.key AS key, CASE WHEN size(shops) > 0 THEN size(shops) ELSE n END AS shopCount, shops

@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@ringwatch/config';
+import { detectCommunities, graphFromNamedEdges } from '@ringwatch/detection';
+import { readEdges } from '@ringwatch/evaluation';
+import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
+import { DETECTORS, DetectionService, type DetectionParams } from '../apps/api/src/detection/detection.service';
+import { openTool } from './cli/neo4j';
+
+const USAGE = `usage:
+  npm run detect [-- --resolution R --seed N --engine graphology|ringwatch --out clusters.csv]
+  npm run detect -- --edges graph.tsv --out partition.tsv [--resolution R --seed N --engine …]
+     edge list: source<TAB>target[<TAB>weight], # comments; output: node<TAB>cluster`;
+
+const here = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      edges: { type: 'string' },
+      out: { type: 'string' },
+      resolution: { type: 'string' },
+      seed: { type: 'string' },
+      engine: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return void console.log(USAGE);
+  const config = loadConfig(process.env);
+  const overrides: { -readonly [K in keyof DetectionParams]?: DetectionParams[K] } = {};
+  if (values.resolution !== undefined) {
+    overrides.resolution = Number(values.resolution);
+    if (!(overrides.resolution > 0)) throw new Error(`detect: --resolution must be a number > 0\n${USAGE}`);
+  }
+  if (values.seed !== undefined) {
+    if (!/^\d+$/.test(values.seed)) throw new Error(`detect: --seed must be a whole number\n${USAGE}`);
+    overrides.seed = Number(values.seed);
+  }
+  if (values.engine !== undefined) {
+    if (values.engine !== 'graphology' && values.engine !== 'ringwatch') throw new Error(`detect: --engine must be graphology or ringwatch\n${USAGE}`);
+    overrides.engine = values.engine;
+  }
+
+  if (values.edges !== undefined) {
+    if (!values.out) throw new Error(`detect: --out is required with --edges\n${USAGE}`);
+    const { graph, names } = graphFromNamedEdges(await readEdges(here(values.edges)));
+    const engine = overrides.engine ?? config.detection.engine;
+    const detector = DETECTORS[engine];
+    if (!detector) throw new Error(`detect: engine ${engine} is not available`);
+    const result = detectCommunities(graph, { detector, resolution: overrides.resolution ?? config.detection.resolution, seed: overrides.seed ?? config.detection.seed, minClusterSize: 1 });
+    const lines = names.map((name, v) => `${name}\t${result.membership[v]}`);
+    fs.writeFileSync(here(values.out), `# node\tcluster (engine ${detector.name}, modularity ${result.modularity.toFixed(6)})\n${lines.join('\n')}\n`);
+    console.log(JSON.stringify({ nodes: names.length, edges: graph.src.length, clusters: result.clusters.length, modularity: result.modularity, out: here(values.out) }));
+    return;
+  }
+
+  const tool = await openTool(config);
+  try {
+    const service = new DetectionService(new DetectionRepository(tool.driver, tool.database, tool.registry), config);
+    const summary = await service.run(overrides, 'cli', (stage) => process.stderr.write(`detect: ${stage} done\n`));
+    if (values.out) {
+      const rows = summary.clusters.flatMap((c) => c.members.map((m) => `${m},${c.id},${c.flagged}`));
+      fs.writeFileSync(here(values.out), `shop_id,cluster_id,flagged\n${rows.join('\n')}\n`);
+    }
+    const { clusters: _omitted, ...rest } = summary;
+    console.log(JSON.stringify(rest, null, 2));
+  } finally {
+    await tool.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
