@@ -51,7 +51,7 @@ const envSchema = z.object({
   DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
   DETECTION_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
   DETECTION_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(50),
-  DETECTION_MIN_EDGE_WEIGHT: z.coerce.number().min(0).max(100).default(0.3),
+  DETECTION_MIN_EDGE_WEIGHT: z.coerce.number().min(0).max(100).default(0.6),
   DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(40),
   DETECTION_RETENTION: z.coerce.number().int().min(1).max(1000).default(10),
 });

@@ -24,8 +24,8 @@ describe('projection', () => {
     ];
     const p = projectShops(4, groups, { minEdgeWeight: 0 });
     const edges = Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i], p.graph.weight[i]]);
-    const w01 = DEFAULT_EVIDENCE_WEIGHTS.account / Math.log2(3) + DEFAULT_EVIDENCE_WEIGHTS.phone / Math.log2(4);
-    expect(edges).toEqual([[0, 1, w01], [0, 2, 0.4], [1, 2, 0.4]]);
+    const phone3 = (DEFAULT_EVIDENCE_WEIGHTS.phone * Math.log2(3)) / Math.log2(4);
+    expect(edges).toEqual([[0, 1, DEFAULT_EVIDENCE_WEIGHTS.account + phone3], [0, 2, phone3], [1, 2, phone3]]);
     expect(Array.from(p.strong)).toEqual([1, 0, 0]);
   });
 
@@ -40,14 +40,21 @@ describe('projection', () => {
     expect(p.pairContributions).toBe(1);
   });
 
-  it('drops links weaker than the minimum (one shared ship-to address)', () => {
-    const p = projectShops(2, [{ kind: 'ship_to', key: 'x', shopCount: 2, shops: [0, 1] }]);
-    expect(p.graph.src.length).toBe(0);
+  it('drops links weaker than the minimum: a ship-to address or a family phone alone', () => {
+    expect(projectShops(2, [{ kind: 'ship_to', key: 'x', shopCount: 2, shops: [0, 1] }]).graph.src.length).toBe(0);
+    expect(projectShops(2, [{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }]).graph.src.length).toBe(0);
+    expect(projectShops(2, [{ kind: 'account', key: 'x', shopCount: 2, shops: [0, 1] }]).graph.src.length).toBe(1);
+  });
+
+  it('gives no evidence between shops of one seller', () => {
+    const groups: IdentifierGroup[] = [{ kind: 'account', key: 'a', shopCount: 3, shops: [0, 1, 2] }];
+    const p = projectShops(3, groups, { sellerOf: Int32Array.from([7, 7, 8]), minEdgeWeight: 0 });
+    expect(Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i]])).toEqual([[0, 2], [1, 2]]);
   });
 
   it('validates its options', () => {
     expect(() => projectShops(2, [], { hubThreshold: 1 })).toThrow(/^detection\/projection: hubThreshold/);
-    expect(() => projectShops(2, [{ kind: 'seller', key: 'x', shopCount: 2, shops: [0, 7] }])).toThrow(/out of range/);
+    expect(() => projectShops(2, [{ kind: 'device', key: 'x', shopCount: 2, shops: [0, 7] }])).toThrow(/out of range/);
   });
 });
 

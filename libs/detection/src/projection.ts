@@ -8,19 +8,23 @@ import type { WeightedGraph } from './graph';
  * evidence: they are left out and reported, so they cost O(shops) and never O(shops²).
  */
 
-export const EVIDENCE_KINDS = ['account', 'device', 'kyc', 'seller', 'phone', 'email', 'dispatch', 'return', 'ship_to'] as const;
+export const EVIDENCE_KINDS = ['account', 'device', 'kyc', 'phone', 'email', 'dispatch', 'return', 'ship_to'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/**
+ * Weight of one identifier shared by two shops. Strong kinds link two shops on their own; medium kinds
+ * (0.5, under the default minimum link weight of 0.6) only together with more evidence, so a family
+ * sharing a phone, or two shops in one building, are not a network.
+ */
 export const DEFAULT_EVIDENCE_WEIGHTS: Readonly<Record<EvidenceKind, number>> = {
   account: 1.0,
   device: 1.0,
   kyc: 1.0,
-  seller: 1.0,
-  phone: 0.8,
-  email: 0.7,
-  dispatch: 0.6,
-  return: 0.6,
-  ship_to: 0.2,
+  phone: 0.5,
+  email: 0.5,
+  dispatch: 0.5,
+  return: 0.4,
+  ship_to: 0.15,
 };
 
 export interface IdentifierGroup {
@@ -33,10 +37,18 @@ export interface IdentifierGroup {
 }
 
 export interface ProjectionOptions {
+  /**
+   * The seller of each shop (any integer label; −1 unknown). Shops of one seller are one actor: what
+   * they share says nothing about a network, so such pairs get no evidence.
+   */
+  readonly sellerOf?: Int32Array;
   readonly weights?: Partial<Record<EvidenceKind, number>>;
   /** Identifiers shared by more shops than this are hubs (default 50). */
   readonly hubThreshold?: number;
-  /** Links weaker than this in total are dropped (default 0.3: one shared ship-to address alone is not a link). */
+  /**
+   * Links weaker than this in total are dropped (default 0.6): one account shared by up to five shops is
+   * a link; one phone shared by a family (0.5), or a ship-to address, is not.
+   */
   readonly minEdgeWeight?: number;
 }
 
@@ -59,7 +71,7 @@ export interface Projection {
   readonly pairContributions: number;
 }
 
-export const PROJECTION_DEFAULTS = { hubThreshold: 50, minEdgeWeight: 0.3 } as const;
+export const PROJECTION_DEFAULTS = { hubThreshold: 50, minEdgeWeight: 0.6 } as const;
 
 export class ProjectionError extends Error {
   constructor(message: string) {
@@ -77,6 +89,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
 
   // Pair key a * nodeCount + b (a < b) stays exact in a double for up to ~9.4e7 shops.
   if (nodeCount > 90_000_000) throw new ProjectionError('too many shops for exact pair keys');
+  const sellerOf = options.sellerOf;
   const pairWeight = new Map<number, number>();
   const strongPairs = new Set<number>();
   const hubs: Hub[] = [];
@@ -89,7 +102,8 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     }
     const members = Array.from(new Set(Array.from(group.shops)));
     if (members.length < 2) continue;
-    const w = weights[group.kind] / Math.log2(members.length + 1);
+    // Discounted by sharing, from full weight for two shops: log2(3) / log2(n + 1).
+    const w = (weights[group.kind] * Math.log2(3)) / Math.log2(members.length + 1);
     if (w === 0) continue;
     linking++;
     const strongKind = STRONG_KINDS.has(group.kind);
@@ -97,7 +111,9 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     for (let i = 0; i < members.length; i++) {
       const a = members[i]!;
       if (a < 0 || a >= nodeCount) throw new ProjectionError(`shop index ${a} out of range`);
+      const sellerA = sellerOf ? sellerOf[a]! : -1;
       for (let j = i + 1; j < members.length; j++) {
+        if (sellerA >= 0 && sellerOf![members[j]!] === sellerA) continue;
         const key = a * nodeCount + members[j]!;
         pairWeight.set(key, (pairWeight.get(key) ?? 0) + w);
         if (strongKind) strongPairs.add(key);

@@ -33,7 +33,6 @@ export interface ClusterWrite {
 
 const GROUP_QUERIES: Record<string, { statement: string; kind: EvidenceKind | null }> = {
   account: { statement: 'detection/groups-account', kind: 'account' },
-  seller: { statement: 'detection/groups-seller', kind: 'seller' },
   phone: { statement: 'detection/groups-phone', kind: 'phone' },
   email: { statement: 'detection/groups-email', kind: 'email' },
   device: { statement: 'detection/groups-device', kind: 'device' },
@@ -63,6 +62,7 @@ export class DetectionRepository {
       writeMemberships: 'detection/write-memberships',
       finishRun: 'detection/finish-run',
       prune: 'detection/prune-runs',
+      shopSellers: 'detection/shop-sellers',
     });
   }
 
@@ -87,6 +87,15 @@ export class DetectionRepository {
         await session.close();
       }
     }
+  }
+
+  async shopSellers(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (let i = 0; i < ids.length; i += 20000) {
+      const { records } = await this.driver.executeQuery(this.q.shopSellers, { ids: ids.slice(i, i + 20000) }, { database: this.database, routing: 'READ' });
+      for (const r of records) out.set(r.get('shop') as string, r.get('seller') as string);
+    }
+    return out;
   }
 
   async brandTypicalPrices(): Promise<Record<string, number>> {

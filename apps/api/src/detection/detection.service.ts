@@ -97,10 +97,19 @@ export class DetectionService {
         });
         groups.push({ kind: g.kind, key: g.key, shopCount: g.shopCount, shops });
       });
+      const sellers = await this.repository.shopSellers(ids);
+      const sellerIndex = new Map<string, number>();
+      const sellerOf = Int32Array.from(ids, (id) => {
+        const seller = sellers.get(id);
+        if (seller === undefined) return -1;
+        let k = sellerIndex.get(seller);
+        if (k === undefined) sellerIndex.set(seller, (k = sellerIndex.size));
+        return k;
+      });
       lap('read');
 
       // 2. Project and detect.
-      const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minEdgeWeight: params.minEdgeWeight });
+      const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minEdgeWeight: params.minEdgeWeight, sellerOf });
       lap('project');
       const communities = detectCommunities(projection.graph, { detector, resolution: params.resolution, seed: params.seed });
       lap('detect');
