@@ -1,5 +1,9 @@
-// Addresses used by two or more shops, per kind of use (dispatch, return, ship_to).
+// Addresses used by two or more shops. A shop counts once per address, under its closest use
+// (dispatch, then return, then ship-to): a shop shipping and taking returns at one place shares one
+// identifier, not two.
 MATCH (a:Address)<-[h:HAS_ADDRESS]-(s:Shop)
-WITH a, h.kind AS kind, count(s) AS n, collect(s.id)[..$hubThreshold + 1] AS shops
+WITH a, s, min(CASE h.kind WHEN 'dispatch' THEN 0 WHEN 'return' THEN 1 ELSE 2 END) AS use
+WITH a, use, count(s) AS n, collect(s.id)[..$hubThreshold + 1] AS shops
 WHERE n > 1
-RETURN a.key AS key, kind, n AS shopCount, CASE WHEN n <= $hubThreshold THEN shops ELSE [] END AS shops
+RETURN a.key AS key, CASE use WHEN 0 THEN 'dispatch' WHEN 1 THEN 'return' ELSE 'ship_to' END AS kind, n AS shopCount,
+       CASE WHEN n <= $hubThreshold THEN shops ELSE [] END AS shops

@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { ensureLauncherBuilt, resolveLocalPassword, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
+import { generateMarketplace } from '@ringwatch/synth';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from './bootstrap';
+import { DetectionService } from './detection/detection.service';
+import { ImportsService } from './imports/imports.service';
 import type { JsonLogger } from './common/json-logger';
 import type { Neo4jConnection } from './database/database.module';
 
@@ -44,6 +48,7 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
 
   try {
     const { app } = await createApp(config, connection, logger);
+    if (config.demoData) await loadDemoData(app, config, logger);
     try {
       await app.listen(config.api.port, config.api.host);
     } catch (error) {
@@ -65,4 +70,21 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
     await local?.stop();
     throw error;
   }
+}
+
+/**
+ * On first start (no shops in the database) the generator's small preset is loaded and detection run
+ * once, so a new user sees networks at once. DEMO_DATA=off skips it.
+ */
+async function loadDemoData(app: NestExpressApplication, config: RingwatchConfig, logger: JsonLogger): Promise<void> {
+  const imports = app.get(ImportsService);
+  if (await imports.hasData()) return;
+  const dir = path.join(config.rootDir, '.data', 'demo');
+  logger.event('info', 'demo', 'empty database: loading the demo marketplace (small preset, seed 7)', { dir });
+  const manifest = await generateMarketplace({ preset: 'small', seed: 7, outDir: dir });
+  const files = Object.entries(manifest.files).filter(([kind]) => kind !== 'truth').map(([, file]) => path.join(dir, file));
+  const report = await imports.load(files, 'demo');
+  logger.event('info', 'demo', 'demo data loaded', { rows: report.counts.accepted, importId: report.importId });
+  const run = await app.get(DetectionService).run({}, 'demo');
+  logger.event('info', 'demo', 'first detection run done', { clusters: run.counts.clusters, flagged: run.counts.flagged, runId: run.runId });
 }

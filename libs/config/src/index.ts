@@ -51,7 +51,7 @@ const envSchema = z.object({
   DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
   DETECTION_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
   DETECTION_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(50),
-  DETECTION_MIN_EDGE_WEIGHT: z.coerce.number().min(0).max(100).default(0.6),
+  DETECTION_MIN_SHARED: z.coerce.number().int().min(1).max(10).default(2),
   DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(40),
   DETECTION_RETENTION: z.coerce.number().int().min(1).max(1000).default(10),
 });
@@ -100,7 +100,7 @@ export interface RingwatchConfig {
     readonly resolution: number;
     readonly seed: number;
     readonly hubThreshold: number;
-    readonly minEdgeWeight: number;
+    readonly minShared: number;
     readonly flagThreshold: number;
     /** Completed detection runs kept; older ones are pruned with their clusters. */
     readonly retention: number;
@@ -173,7 +173,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       resolution: e.DETECTION_RESOLUTION,
       seed: e.DETECTION_SEED,
       hubThreshold: e.DETECTION_HUB_THRESHOLD,
-      minEdgeWeight: e.DETECTION_MIN_EDGE_WEIGHT,
+      minShared: e.DETECTION_MIN_SHARED,
       flagThreshold: e.DETECTION_FLAG_THRESHOLD,
       retention: e.DETECTION_RETENTION,
     },

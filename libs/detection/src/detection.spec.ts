@@ -22,7 +22,7 @@ describe('projection', () => {
       { kind: 'account', key: 'a1', shopCount: 2, shops: [0, 1] },
       { kind: 'phone', key: 'p1', shopCount: 3, shops: [0, 1, 2] },
     ];
-    const p = projectShops(4, groups, { minEdgeWeight: 0 });
+    const p = projectShops(4, groups, { minShared: 1 });
     const edges = Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i], p.graph.weight[i]]);
     const phone3 = (DEFAULT_EVIDENCE_WEIGHTS.phone * Math.log2(3)) / Math.log2(4);
     expect(edges).toEqual([[0, 1, DEFAULT_EVIDENCE_WEIGHTS.account + phone3], [0, 2, phone3], [1, 2, phone3]]);
@@ -40,15 +40,20 @@ describe('projection', () => {
     expect(p.pairContributions).toBe(1);
   });
 
-  it('drops links weaker than the minimum: a ship-to address or a family phone alone', () => {
-    expect(projectShops(2, [{ kind: 'ship_to', key: 'x', shopCount: 2, shops: [0, 1] }]).graph.src.length).toBe(0);
-    expect(projectShops(2, [{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }]).graph.src.length).toBe(0);
-    expect(projectShops(2, [{ kind: 'account', key: 'x', shopCount: 2, shops: [0, 1] }]).graph.src.length).toBe(1);
+  it('links on one strong identifier, or on two others, never on one phone or address alone', () => {
+    const link = (groups: IdentifierGroup[]) => projectShops(2, groups).graph.src.length;
+    expect(link([{ kind: 'ship_to', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(0);
+    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(0);
+    expect(link([{ kind: 'account', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(1);
+    const wide = (n: number) => projectShops(n, [{ kind: 'account', key: 'x', shopCount: n, shops: Array.from({ length: n }, (_, i) => i) }]).graph.src.length;
+    expect(wide(20)).toBe(190);
+    expect(wide(40)).toBe(0);
+    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }, { kind: 'email', key: 'y', shopCount: 2, shops: [0, 1] }])).toBe(1);
   });
 
   it('gives no evidence between shops of one seller', () => {
     const groups: IdentifierGroup[] = [{ kind: 'account', key: 'a', shopCount: 3, shops: [0, 1, 2] }];
-    const p = projectShops(3, groups, { sellerOf: Int32Array.from([7, 7, 8]), minEdgeWeight: 0 });
+    const p = projectShops(3, groups, { sellerOf: Int32Array.from([7, 7, 8]) });
     expect(Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i]])).toEqual([[0, 2], [1, 2]]);
   });
 

@@ -11,11 +11,7 @@ import type { WeightedGraph } from './graph';
 export const EVIDENCE_KINDS = ['account', 'device', 'kyc', 'phone', 'email', 'dispatch', 'return', 'ship_to'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
-/**
- * Weight of one identifier shared by two shops. Strong kinds link two shops on their own; medium kinds
- * (0.5, under the default minimum link weight of 0.6) only together with more evidence, so a family
- * sharing a phone, or two shops in one building, are not a network.
- */
+/** Weight of one identifier shared by two shops (before the discount for wider sharing). */
 export const DEFAULT_EVIDENCE_WEIGHTS: Readonly<Record<EvidenceKind, number>> = {
   account: 1.0,
   device: 1.0,
@@ -46,9 +42,18 @@ export interface ProjectionOptions {
   /** Identifiers shared by more shops than this are hubs (default 50). */
   readonly hubThreshold?: number;
   /**
-   * Links weaker than this in total are dropped (default 0.6): one account shared by up to five shops is
-   * a link; one phone shared by a family (0.5), or a ship-to address, is not.
+   * Identifiers two shops must share to be linked when none of them is strong (default 2). A payout
+   * account, device or identity document links on its own; one phone shared by a family, or one
+   * building, does not.
    */
+  readonly minShared?: number;
+  /**
+   * A strong identifier links on its own only when at most this many shops share it (default 20):
+   * ring pools are small, while an account paying out to forty unrelated shops is more likely a
+   * settlement account below the hub threshold.
+   */
+  readonly strongAloneMax?: number;
+  /** Links lighter than this are dropped as well (default 0). */
   readonly minEdgeWeight?: number;
 }
 
@@ -63,7 +68,7 @@ export const STRONG_KINDS: ReadonlySet<EvidenceKind> = new Set(['account', 'devi
 
 export interface Projection {
   readonly graph: WeightedGraph;
-  /** Per edge: 1 when a strong identifier (account, device, KYC document) links the pair. */
+  /** Per edge: 1 when a strong identifier (account, device, KYC document) shared narrowly links the pair. */
   readonly strong: Uint8Array;
   readonly hubs: Hub[];
   /** Identifiers that linked at least one pair of shops. */
@@ -71,7 +76,7 @@ export interface Projection {
   readonly pairContributions: number;
 }
 
-export const PROJECTION_DEFAULTS = { hubThreshold: 50, minEdgeWeight: 0.6 } as const;
+export const PROJECTION_DEFAULTS = { hubThreshold: 50, minShared: 2, strongAloneMax: 20, minEdgeWeight: 0 } as const;
 
 export class ProjectionError extends Error {
   constructor(message: string) {
@@ -84,6 +89,8 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
   const weights = { ...DEFAULT_EVIDENCE_WEIGHTS, ...options.weights };
   const hubThreshold = options.hubThreshold ?? PROJECTION_DEFAULTS.hubThreshold;
   const minEdgeWeight = options.minEdgeWeight ?? PROJECTION_DEFAULTS.minEdgeWeight;
+  const minShared = options.minShared ?? PROJECTION_DEFAULTS.minShared;
+  const strongAloneMax = options.strongAloneMax ?? PROJECTION_DEFAULTS.strongAloneMax;
   if (!(hubThreshold >= 2)) throw new ProjectionError('hubThreshold must be at least 2');
   for (const [kind, w] of Object.entries(weights)) if (!(w >= 0)) throw new ProjectionError(`weight of ${kind} must be >= 0`);
 
@@ -91,6 +98,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
   if (nodeCount > 90_000_000) throw new ProjectionError('too many shops for exact pair keys');
   const sellerOf = options.sellerOf;
   const pairWeight = new Map<number, number>();
+  const pairShared = new Map<number, number>();
   const strongPairs = new Set<number>();
   const hubs: Hub[] = [];
   let linking = 0;
@@ -106,7 +114,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     const w = (weights[group.kind] * Math.log2(3)) / Math.log2(members.length + 1);
     if (w === 0) continue;
     linking++;
-    const strongKind = STRONG_KINDS.has(group.kind);
+    const strongKind = STRONG_KINDS.has(group.kind) && members.length <= strongAloneMax;
     members.sort((a, b) => a - b);
     for (let i = 0; i < members.length; i++) {
       const a = members[i]!;
@@ -116,14 +124,16 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
         if (sellerA >= 0 && sellerOf![members[j]!] === sellerA) continue;
         const key = a * nodeCount + members[j]!;
         pairWeight.set(key, (pairWeight.get(key) ?? 0) + w);
+        pairShared.set(key, (pairShared.get(key) ?? 0) + 1);
         if (strongKind) strongPairs.add(key);
         contributions++;
       }
     }
   }
 
+  const keep = (key: number, w: number) => w >= minEdgeWeight && (strongPairs.has(key) || pairShared.get(key)! >= minShared);
   let kept = 0;
-  for (const w of pairWeight.values()) if (w >= minEdgeWeight) kept++;
+  for (const [key, w] of pairWeight) if (keep(key, w)) kept++;
   const src = new Int32Array(kept);
   const dst = new Int32Array(kept);
   const weight = new Float64Array(kept);
@@ -133,7 +143,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
   const keys = Float64Array.from(pairWeight.keys()).sort();
   for (const key of keys) {
     const w = pairWeight.get(key)!;
-    if (w < minEdgeWeight) continue;
+    if (!keep(key, w)) continue;
     src[e] = Math.floor(key / nodeCount);
     dst[e] = key - src[e]! * nodeCount;
     weight[e] = w;

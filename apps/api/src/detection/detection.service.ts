@@ -21,7 +21,7 @@ export interface DetectionParams {
   readonly resolution: number;
   readonly seed: number;
   readonly hubThreshold: number;
-  readonly minEdgeWeight: number;
+  readonly minShared: number;
   readonly flagThreshold: number;
 }
 
@@ -62,7 +62,7 @@ export class DetectionService {
 
   defaultParams(): DetectionParams {
     const d = this.config.detection;
-    return { engine: d.engine, resolution: d.resolution, seed: d.seed, hubThreshold: d.hubThreshold, minEdgeWeight: d.minEdgeWeight, flagThreshold: d.flagThreshold };
+    return { engine: d.engine, resolution: d.resolution, seed: d.seed, hubThreshold: d.hubThreshold, minShared: d.minShared, flagThreshold: d.flagThreshold };
   }
 
   async run(overrides: Partial<DetectionParams> = {}, trigger = 'manual', progress: ProgressListener = () => {}): Promise<DetectionSummary> {
@@ -109,7 +109,7 @@ export class DetectionService {
       lap('read');
 
       // 2. Project and detect.
-      const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minEdgeWeight: params.minEdgeWeight, sellerOf });
+      const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minShared: params.minShared, sellerOf });
       lap('project');
       const communities = detectCommunities(projection.graph, { detector, resolution: params.resolution, seed: params.seed });
       lap('detect');

@@ -51,6 +51,7 @@ export class ImportsRepository implements GraphWriter, ImportLedger {
       get: 'imports/get',
       abandonStale: 'imports/abandon-stale',
       listingsMerge: 'ingest/listings-merge',
+      hasShops: 'imports/has-shops',
     });
   }
 
@@ -89,6 +90,11 @@ export class ImportsRepository implements GraphWriter, ImportLedger {
 
   async finish(id: string, outcome: Parameters<ImportLedger['finish']>[1]): Promise<void> {
     await this.driver.executeQuery(this.q.finish, { id, ...outcome }, { database: this.database });
+  }
+
+  async hasShops(): Promise<boolean> {
+    const { records } = await this.driver.executeQuery(this.q.hasShops, {}, { database: this.database, routing: 'READ' });
+    return records[0]!.get('hasShops') as boolean;
   }
 
   async get(id: string): Promise<ImportRecord | null> {
