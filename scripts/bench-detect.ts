@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
 import { KINDS } from '@ringwatch/contract';
-import { detectCommunities, graphFromNamedEdges } from '@ringwatch/detection';
+import { detectCommunities, graphFromNamedEdges, modularityOf } from '@ringwatch/detection';
 import { evaluate, formatReport, modularity, readEdges, readLabels, readTruth } from '@ringwatch/evaluation';
 import { loadFiles } from '@ringwatch/ingest';
 import { fingerprinter } from '@ringwatch/normalise';
@@ -12,6 +12,7 @@ import { DetectionRepository } from '../apps/api/src/detection/detection.reposit
 import { DETECTORS, DetectionService } from '../apps/api/src/detection/detection.service';
 import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
 import { benchDataset, freshDatabase, mib, ROOT, rssSampler } from './bench/common';
+import { GdsRepository } from './bench/gds.repository';
 
 /**
  * bench:detect — generate (or reuse) a preset, load it into a fresh Neo4j, run detection with default
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '7' },
       engine: { type: 'string' },
       'public-only': { type: 'boolean', default: false },
+      'skip-gds': { type: 'boolean', default: false },
     },
   });
   const preset = values.preset as PresetName;
@@ -76,6 +78,36 @@ async function main(): Promise<void> {
         console.log(`  miss ${c.id} size ${c.members.length} ring ${ring} risk ${c.risk} ${c.factors.map((f) => `${f.name}=${f.value.toFixed(2)}`).join(' ')}`);
       }
       console.log(`clusters file        ${out}`);
+
+      if (!values['skip-gds']) {
+        // The same projected graph, handed to GDS Louvain (whole graph, its defaults, one thread for a
+        // repeatable answer, and both threads for speed).
+        const { ids, projection } = await service.project(service.defaultParams());
+        const ours = new Int32Array(ids.length).fill(-1);
+        const clusterIndex = new Map<string, number>();
+        ids.forEach((id, v) => {
+          const c = clusters.get(id);
+          if (c !== undefined) ours[v] = clusterIndex.get(c) ?? (clusterIndex.set(c, clusterIndex.size), clusterIndex.size - 1);
+        });
+        const gds = new GdsRepository(db.driver, 'neo4j', db.registry);
+        for (const concurrency of [1, 2]) {
+          const g = await gds.louvain(projection.graph, concurrency);
+          const sizes = new Map<number, number>();
+          for (const c of g.membership) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+          const gdsClusters = new Map<string, string>();
+          ids.forEach((id, v) => {
+            const c = g.membership[v]!;
+            if (c >= 0 && sizes.get(c)! >= 2) gdsClusters.set(id, `g${c}`);
+          });
+          const gdsReport = evaluate({ truth, clusters: gdsClusters });
+          const gdsSeconds = (g.projectMillis + g.louvainMillis) / 1000;
+          console.log(
+            `GDS Louvain (${concurrency} thread${concurrency > 1 ? 's' : ''})  project ${(g.projectMillis / 1000).toFixed(2)} s + louvain ${(g.louvainMillis / 1000).toFixed(2)} s; ` +
+              `communities >= 2: ${new Set(gdsClusters.values()).size}; modularity ${modularityOf(projection.graph, g.membership).toFixed(4)}; ARI ${gdsReport.ari.toFixed(4)}; NMI ${gdsReport.nmi.toFixed(4)}`,
+          );
+          console.log(`  ours vs GDS          our whole run ${seconds.toFixed(1)} s vs GDS project+louvain ${gdsSeconds.toFixed(1)} s (ratio ${(seconds / gdsSeconds).toFixed(2)}); our modularity ${modularityOf(projection.graph, ours).toFixed(4)}, ARI ${report.ari.toFixed(4)}`);
+        }
+      }
     } finally {
       await db.close();
     }

@@ -11,6 +11,7 @@ import {
   type CommunityDetector,
   type IdentifierGroup,
   type MemberFacts,
+  type Projection,
   type RiskFactor,
 } from '@ringwatch/detection';
 import { CONFIG } from '../common/tokens';
@@ -65,6 +66,42 @@ export class DetectionService {
     return { engine: d.engine, resolution: d.resolution, seed: d.seed, hubThreshold: d.hubThreshold, minShared: d.minShared, flagThreshold: d.flagThreshold };
   }
 
+  /**
+   * Reads shared identifiers (shops as dense indices) and projects the weighted shop graph. Exposed so
+   * benchmarks can hand the very same graph to other engines.
+   */
+  async project(params: DetectionParams, lap: (stage: string) => void = () => {}): Promise<{ ids: string[]; projection: Projection }> {
+    const index = new Map<string, number>();
+    const ids: string[] = [];
+    const groups: IdentifierGroup[] = [];
+    await this.repository.readGroups(params.hubThreshold, (g) => {
+      const shops = new Int32Array(g.shops.length);
+      g.shops.forEach((id, i) => {
+        let k = index.get(id);
+        if (k === undefined) {
+          k = ids.length;
+          index.set(id, k);
+          ids.push(id);
+        }
+        shops[i] = k;
+      });
+      groups.push({ kind: g.kind, key: g.key, shopCount: g.shopCount, shops });
+    });
+    const sellers = await this.repository.shopSellers(ids);
+    const sellerIndex = new Map<string, number>();
+    const sellerOf = Int32Array.from(ids, (id) => {
+      const seller = sellers.get(id);
+      if (seller === undefined) return -1;
+      let k = sellerIndex.get(seller);
+      if (k === undefined) sellerIndex.set(seller, (k = sellerIndex.size));
+      return k;
+    });
+    lap('read');
+    const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minShared: params.minShared, sellerOf });
+    lap('project');
+    return { ids, projection };
+  }
+
   async run(overrides: Partial<DetectionParams> = {}, trigger = 'manual', progress: ProgressListener = () => {}): Promise<DetectionSummary> {
     const params = { ...this.defaultParams(), ...overrides };
     const detector = DETECTORS[params.engine];
@@ -80,37 +117,7 @@ export class DetectionService {
     };
     await this.repository.createRun({ id: runId, params: JSON.stringify(params), seed: params.seed, engine: detector.name, trigger });
     try {
-      // 1. Read: shared identifiers, with shops as dense indices.
-      const index = new Map<string, number>();
-      const ids: string[] = [];
-      const groups: IdentifierGroup[] = [];
-      await this.repository.readGroups(params.hubThreshold, (g) => {
-        const shops = new Int32Array(g.shops.length);
-        g.shops.forEach((id, i) => {
-          let k = index.get(id);
-          if (k === undefined) {
-            k = ids.length;
-            index.set(id, k);
-            ids.push(id);
-          }
-          shops[i] = k;
-        });
-        groups.push({ kind: g.kind, key: g.key, shopCount: g.shopCount, shops });
-      });
-      const sellers = await this.repository.shopSellers(ids);
-      const sellerIndex = new Map<string, number>();
-      const sellerOf = Int32Array.from(ids, (id) => {
-        const seller = sellers.get(id);
-        if (seller === undefined) return -1;
-        let k = sellerIndex.get(seller);
-        if (k === undefined) sellerIndex.set(seller, (k = sellerIndex.size));
-        return k;
-      });
-      lap('read');
-
-      // 2. Project and detect.
-      const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minShared: params.minShared, sellerOf });
-      lap('project');
+      const { ids, projection } = await this.project(params, lap);
       const communities = detectCommunities(projection.graph, { detector, resolution: params.resolution, seed: params.seed });
       lap('detect');
 
