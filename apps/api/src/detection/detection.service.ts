@@ -17,14 +17,8 @@ import {
 import { CONFIG } from '../common/tokens';
 import { DetectionRepository, type ClusterWrite } from './detection.repository';
 
-export interface DetectionParams {
-  readonly engine: 'graphology' | 'ringwatch';
-  readonly resolution: number;
-  readonly seed: number;
-  readonly hubThreshold: number;
-  readonly minShared: number;
-  readonly flagThreshold: number;
-}
+/** The configured detection settings a single run can override (retention is not per run). */
+export type DetectionParams = Omit<RingwatchConfig['detection'], 'retention'>;
 
 export interface DetectedCluster {
   readonly id: string;
@@ -62,8 +56,8 @@ export class DetectionService {
   ) {}
 
   defaultParams(): DetectionParams {
-    const d = this.config.detection;
-    return { engine: d.engine, resolution: d.resolution, seed: d.seed, hubThreshold: d.hubThreshold, minShared: d.minShared, flagThreshold: d.flagThreshold };
+    const { retention: _perRunIrrelevant, ...params } = this.config.detection;
+    return params;
   }
 
   /**
