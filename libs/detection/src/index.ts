@@ -5,3 +5,4 @@ export * from './lineage';
 export * from './projection';
 export * from './risk';
 export * from './edge-list';
+export * from './ringwatch-louvain';

@@ -5,6 +5,7 @@ import {
   assignStableIds,
   detectCommunities,
   graphologyLouvain,
+  ringwatchLouvain,
   projectShops,
   RISK_DEFAULTS,
   scoreCluster,
@@ -42,7 +43,7 @@ export interface DetectionSummary {
 export type ProgressListener = (stage: string) => void;
 
 /** Engines by name; the fast engine registers itself here when it is available. */
-export const DETECTORS: Partial<Record<DetectionParams['engine'], CommunityDetector>> = { graphology: graphologyLouvain };
+export const DETECTORS: Partial<Record<DetectionParams['engine'], CommunityDetector>> = { graphology: graphologyLouvain, ringwatch: ringwatchLouvain() };
 
 /**
  * One detection run: read shared identifiers in bulk, project the weighted shop graph (hubs left out),

@@ -1,0 +1,2 @@
+export * from './csr';
+export * from './louvain';

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { UndirectedGraph } from 'graphology';
+import graphologyLouvain from 'graphology-communities-louvain';
+import { describe, expect, it } from 'vitest';
+import { buildCsr, CommunityInputError, type CsrGraph } from './csr';
+import { louvain, qualityOf } from './louvain';
+
+const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', '..', 'shared', 'datasets');
+
+function readDataset(name: string): { graph: CsrGraph; edges: [number, number][] } {
+  const edges = fs
+    .readFileSync(path.join(DATASETS, name, 'edges.tsv'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '' && !l.startsWith('#'))
+    .map((l) => l.split('\t').map(Number) as [number, number]);
+  const n = Math.max(...edges.flat()) + 1;
+  return { graph: buildCsr(n, edges.map((e) => e[0]), edges.map((e) => e[1])), edges };
+}
+
+function graphologyModularity(edges: [number, number][], n: number, seed: number): number {
+  const g = new UndirectedGraph();
+  for (let v = 0; v < n; v++) g.addNode(v);
+  for (const [a, b] of edges) if (!g.hasEdge(a, b)) g.addEdge(a, b);
+  let s = seed;
+  const rng = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  return graphologyLouvain.detailed(g, { rng }).modularity;
+}
+
+function isConnected(graph: CsrGraph, nodes: number[]): boolean {
+  const inSet = new Set(nodes);
+  const seen = new Set([nodes[0]!]);
+  const stack = [nodes[0]!];
+  while (stack.length > 0) {
+    const v = stack.pop()!;
+    for (let e = graph.offsets[v]!; e < graph.offsets[v + 1]!; e++) {
+      const u = graph.targets[e]!;
+      if (inSet.has(u) && !seen.has(u)) {
+        seen.add(u);
+        stack.push(u);
+      }
+    }
+  }
+  return seen.size === nodes.length;
+}
+
+function communitiesOf(membership: Int32Array): number[][] {
+  const out = new Map<number, number[]>();
+  membership.forEach((c, v) => out.set(c, [...(out.get(c) ?? []), v]));
+  return [...out.values()];
+}
+
+describe('ringwatch louvain on the public graphs', () => {
+  it.each(['karate', 'football', 'polbooks'])('%s: modularity at least graphology’s, every community connected', (name) => {
+    const { graph, edges } = readDataset(name);
+    const ours = Math.max(...[1, 2, 3, 4, 5].map((seed) => louvain(graph, { seed }).quality));
+    const theirs = Math.max(...[1, 2, 3, 4, 5].map((seed) => graphologyModularity(edges, graph.nodeCount, seed)));
+    expect(ours).toBeGreaterThanOrEqual(theirs - 1e-9);
+    const result = louvain(graph, { seed: 1 });
+    for (const c of communitiesOf(result.membership)) expect(isConnected(graph, c)).toBe(true);
+  });
+
+  it('reaches the karate club optimum region (≥ 0.41; the global maximum is 0.4198)', () => {
+    const { graph } = readDataset('karate');
+    expect(louvain(graph, { seed: 42 }).quality).toBeGreaterThanOrEqual(0.41);
+  });
+});
+
+describe('ringwatch louvain on hand-made graphs', () => {
+  const clique = (nodes: number[]) => nodes.flatMap((a, i) => nodes.slice(i + 1).map((b) => [a, b] as [number, number]));
+  const build = (n: number, edges: [number, number, number?][]) => buildCsr(n, edges.map((e) => e[0]), edges.map((e) => e[1]), edges.map((e) => e[2] ?? 1));
+
+  it('finds the known optimum of two cliques joined by one edge', () => {
+    const g = build(10, [...clique([0, 1, 2, 3, 4]), ...clique([5, 6, 7, 8, 9]), [4, 5]]);
+    const r = louvain(g, { seed: 3 });
+    expect(communitiesOf(r.membership).map((c) => c.sort((a, b) => a - b))).toEqual([[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
+    // Q = 2 × (10/21 − (21/42)²) = 0.452381…
+    expect(r.quality).toBeCloseTo(2 * (10 / 21 - 0.25), 10);
+  });
+
+  it('is deterministic for a seed, and reports its levels', () => {
+    const { graph } = readDataset('football');
+    const a = louvain(graph, { seed: 9 });
+    const b = louvain(graph, { seed: 9 });
+    expect(Array.from(a.membership)).toEqual(Array.from(b.membership));
+    expect(a.levels.length).toBeGreaterThanOrEqual(1);
+    expect(a.levels.every((l) => l.length === graph.nodeCount)).toBe(true);
+  });
+
+  it('with CPM keeps small dense groups apart inside one large sparse component (no resolution limit)', () => {
+    // 200 triangles in a ring, neighbours joined by one edge: modularity would pair triangles up.
+    const edges: [number, number][] = [];
+    for (let t = 0; t < 200; t++) {
+      edges.push(...clique([3 * t, 3 * t + 1, 3 * t + 2]));
+      edges.push([3 * t + 2, (3 * t + 3) % 600]);
+    }
+    const g = build(600, edges);
+    const cpm = louvain(g, { quality: 'cpm', resolution: 0.5, seed: 1 });
+    expect(cpm.count).toBe(200);
+    expect(communitiesOf(cpm.membership).every((c) => c.length === 3)).toBe(true);
+  });
+
+  it('splits a community that would otherwise be disconnected', () => {
+    const g = build(4, [[0, 1], [2, 3]]);
+    expect(louvain(g).count).toBe(2);
+    expect(qualityOf(g, Int32Array.from([0, 0, 1, 1]))).toBeCloseTo(0.5, 12);
+  });
+
+  it('rejects bad input with errors naming the module', () => {
+    expect(() => buildCsr(2, [0], [5])).toThrow(CommunityInputError);
+    expect(() => buildCsr(2, [0], [1], [-1])).toThrow(/^community: edge 0 has weight -1/);
+    expect(() => louvain(buildCsr(2, [0], [1]), { resolution: 0 })).toThrow(/resolution/);
+  });
+});
