@@ -42,7 +42,8 @@ export interface BenchDb {
 export async function freshDatabase(name: string, options: { heap?: string; pageCache?: string; importDir?: string } = {}): Promise<BenchDb> {
   const launcherDir = path.join(ROOT, 'tools', 'neo4j-local');
   ensureLauncherBuilt(launcherDir);
-  const dataDir = path.join(ROOT, '.data', 'bench', `db-${name}`);
+  // Per process, so two benchmarks running at once never share (or delete) one database.
+  const dataDir = path.join(ROOT, '.data', 'bench', `db-${name}-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
   const password = 'bench-password-1';
   const server = await startLocalNeo4j({

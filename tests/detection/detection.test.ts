@@ -108,6 +108,15 @@ describe('detection on a seeded small marketplace', () => {
     expect(third.lineage.grown).toBeGreaterThanOrEqual(1);
   });
 
+  it('finds the same flagged networks with either engine', async () => {
+    const engine = first.params.engine;
+    const a = await service.run({ engine }, 'test');
+    const b = await service.run({ engine: engine === 'ringwatch' ? 'graphology' : 'ringwatch' }, 'test');
+    const flaggedSets = (s: DetectionSummary) => s.clusters.filter((c) => c.flagged).map((c) => [...c.members].sort().join(',')).sort();
+    expect(flaggedSets(a).length).toBeGreaterThan(0);
+    expect(flaggedSets(b)).toEqual(flaggedSets(a));
+  });
+
   it('keeps only as many runs as configured', async () => {
     const small = new DetectionService(new DetectionRepository(driver, neo4j.database, CypherRegistry.load(path.join(ROOT, 'cypher'))), testConfig({ DETECTION_RETENTION: '2' }));
     await small.run({}, 'test');

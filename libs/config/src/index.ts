@@ -47,7 +47,7 @@ const envSchema = z.object({
   PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
-  DETECTION_ENGINE: z.enum(['graphology', 'ringwatch']).default('graphology'),
+  DETECTION_ENGINE: z.enum(['graphology', 'ringwatch']).default('ringwatch'),
   DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
   DETECTION_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
   DETECTION_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(50),

@@ -116,7 +116,7 @@ export class DetectionService {
       const communities = detectCommunities(projection.graph, { detector, resolution: params.resolution, seed: params.seed });
       lap('detect');
 
-      // 3. Score: member facts for clustered shops only.
+      // Score: member facts are read for clustered shops only.
       const clusteredIds = communities.clusters.flat().map((v) => ids[v]!);
       const typicalPrices = await this.repository.brandTypicalPrices();
       const facts = new Map((await this.repository.memberFacts(clusteredIds, typicalPrices, RISK_DEFAULTS.discountRatio)).map((f) => [f.id, f]));
@@ -138,7 +138,7 @@ export class DetectionService {
       }
       lap('score-read');
 
-      // 4. Stable ids and lineage.
+      // Stable ids and lineage against the previous run; new ids come from a sequence that never repeats.
       const previous = await this.repository.previousClusters();
       const memberIds = communities.clusters.map((c) => c.map((v) => ids[v]!));
       const fresh = memberIds.length;
@@ -183,7 +183,7 @@ export class DetectionService {
       });
       lap('score');
 
-      // 5. Write back.
+      // Write back.
       await this.repository.writeClusters(runId, clusters, members);
       const counts = {
         shopsLinked: ids.length,
