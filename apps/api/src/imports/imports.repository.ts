@@ -52,10 +52,14 @@ export class ImportsRepository implements GraphWriter, ImportLedger {
       abandonStale: 'imports/abandon-stale',
       listingsMerge: 'ingest/listings-merge',
       hasShops: 'imports/has-shops',
+      sellerPhones: 'ingest/seller-phones',
+      sellerEmails: 'ingest/seller-emails',
+      sellerDevices: 'ingest/seller-devices',
     });
   }
 
   async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
+    if (kind === 'sellers') return this.writeSellers(rows as WriteRowOf['sellers'][], importId);
     if (kind !== 'listings') return this.run(this.writes[kind], rows, importId);
     // The CREATE path needs unique ids within a batch; the last row for an id wins, as with MERGE.
     const byId = new Map((rows as WriteRowOf['listings'][]).map((r) => [r.id, r]));
@@ -67,6 +71,22 @@ export class ImportsRepository implements GraphWriter, ImportLedger {
       if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')) throw error;
       const result = await this.run(this.q.listingsMerge, unique, importId);
       return { rows: rows.length, created: result.created };
+    }
+  }
+
+  /** Sellers, then their identifiers, in one transaction so a batch lands whole or not at all. */
+  private async writeSellers(rows: WriteRowOf['sellers'][], importId: string): Promise<{ rows: number; created: number }> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const result = await tx.run(this.writes.sellers, { rows, importId });
+        await tx.run(this.q.sellerPhones, { links: rows.flatMap((r) => r.phones.map((p) => ({ seller: r.id, key: p.key, display: p.display }))) });
+        await tx.run(this.q.sellerEmails, { links: rows.flatMap((r) => r.emails.map((e) => ({ seller: r.id, key: e.key, display: e.display }))) });
+        await tx.run(this.q.sellerDevices, { links: rows.flatMap((r) => r.devices.map((key) => ({ seller: r.id, key }))) });
+        return recordToPlain<{ rows: number; created: number }>(result.records[0]!);
+      });
+    } finally {
+      await session.close();
     }
   }
 
