@@ -85,11 +85,13 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   const levels: Int32Array[] = [];
 
   // Scratch shared by every level (sized for the finest).
-  const neighWeight = new Float64Array(n0);
-  const neighSeen = new Uint8Array(n0);
-  const neighList = new Int32Array(n0);
-  const queue = new Int32Array(n0);
-  const inQueue = new Uint8Array(n0);
+  const scratch: Scratch = {
+    neighWeight: new Float64Array(n0),
+    neighSeen: new Uint8Array(n0),
+    neighList: new Int32Array(n0),
+    queue: new Int32Array(n0),
+    inQueue: new Uint8Array(n0),
+  };
 
   for (let depth = 0; depth < maxLevels; depth++) {
     const { n, offsets, targets, weights, nodeWeight } = level;
@@ -106,65 +108,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
       order[i] = order[j]!;
       order[j] = t;
     }
-    let head = 0;
-    let size = n;
-    for (let i = 0; i < n; i++) {
-      queue[i] = order[i]!;
-      inQueue[order[i]!] = 1;
-    }
-
-    let moves = 0;
-    while (size > 0) {
-      const v = queue[head]!;
-      head = head + 1 === n ? 0 : head + 1;
-      size--;
-      inQueue[v] = 0;
-      const cv = comm[v]!;
-      const av = nodeWeight[v]!;
-      let count = 0;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const u = targets[e]!;
-        if (u === v) continue;
-        const c = comm[u]!;
-        if (neighSeen[c] === 0) {
-          neighSeen[c] = 1;
-          neighList[count++] = c;
-        }
-        neighWeight[c]! += weights[e]!;
-      }
-      commWeight[cv]! -= av;
-      let best = cv;
-      let bestGain = neighWeight[cv]! - scale * av * commWeight[cv]!;
-      for (let i = 0; i < count; i++) {
-        const c = neighList[i]!;
-        const gain = neighWeight[c]! - scale * av * commWeight[c]!;
-        if (gain > bestGain + EPSILON) {
-          bestGain = gain;
-          best = c;
-        }
-      }
-      commWeight[best]! += av;
-      for (let i = 0; i < count; i++) {
-        const c = neighList[i]!;
-        neighWeight[c] = 0;
-        neighSeen[c] = 0;
-      }
-      neighWeight[cv] = 0;
-      if (best !== cv) {
-        comm[v] = best;
-        moves++;
-        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-          const u = targets[e]!;
-          if (inQueue[u] === 0 && comm[u] !== best) {
-            inQueue[u] = 1;
-            let tail = head + size;
-            if (tail >= n) tail -= n;
-            queue[tail] = u;
-            size++;
-          }
-        }
-      }
-    }
+    const moves = moveNodes(level, comm, commWeight, order, scale, scratch);
 
     // Refinement: connected parts of each community become the next level's nodes.
     const parts = refine ? connectedParts(level, comm) : comm;
@@ -191,6 +135,84 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   if (refine) final = connectedParts({ n: n0, offsets: graph.offsets, targets: graph.targets, weights: graph.weights, nodeWeight: graph.degree }, final);
   const { labels: membership, count } = renumber(final, n0);
   return { membership, count, quality: qualityOf(graph, membership, quality, resolution), levels };
+}
+
+interface Scratch {
+  readonly neighWeight: Float64Array;
+  readonly neighSeen: Uint8Array;
+  readonly neighList: Int32Array;
+  readonly queue: Int32Array;
+  readonly inQueue: Uint8Array;
+}
+
+/**
+ * The local-moving phase: visits nodes from a queue (initially in `order`), moves each to the
+ * neighbouring community with the best gain, and re-queues the neighbours of moved nodes. A function of
+ * its own so the engine optimises this hot loop directly. Returns the number of moves.
+ */
+function moveNodes(level: Level, comm: Int32Array, commWeight: Float64Array, order: Int32Array, scale: number, scratch: Scratch): number {
+  const { n, offsets, targets, weights, nodeWeight } = level;
+  const { neighWeight, neighSeen, neighList, queue, inQueue } = scratch;
+  for (let i = 0; i < n; i++) {
+    queue[i] = order[i]!;
+    inQueue[order[i]!] = 1;
+  }
+  let head = 0;
+  let size = n;
+  let moves = 0;
+  while (size > 0) {
+    const v = queue[head]!;
+    head = head + 1 === n ? 0 : head + 1;
+    size--;
+    inQueue[v] = 0;
+    const cv = comm[v]!;
+    const av = nodeWeight[v]!;
+    let count = 0;
+    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+      const u = targets[e]!;
+      if (u === v) continue;
+      const c = comm[u]!;
+      if (neighSeen[c] === 0) {
+        neighSeen[c] = 1;
+        neighList[count++] = c;
+      }
+      neighWeight[c]! += weights[e]!;
+    }
+    commWeight[cv]! -= av;
+    let best = cv;
+    let bestGain = neighWeight[cv]! - scale * av * commWeight[cv]!;
+    for (let i = 0; i < count; i++) {
+      const c = neighList[i]!;
+      const gain = neighWeight[c]! - scale * av * commWeight[c]!;
+      if (gain > bestGain + EPSILON) {
+        bestGain = gain;
+        best = c;
+      }
+    }
+    commWeight[best]! += av;
+    for (let i = 0; i < count; i++) {
+      const c = neighList[i]!;
+      neighWeight[c] = 0;
+      neighSeen[c] = 0;
+    }
+    neighWeight[cv] = 0;
+    if (best !== cv) {
+      comm[v] = best;
+      moves++;
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const u = targets[e]!;
+        if (inQueue[u] === 0 && comm[u] !== best) {
+          inQueue[u] = 1;
+          let tail = head + size;
+          if (tail >= n) tail -= n;
+          queue[tail] = u;
+          size++;
+        }
+      }
+    }
+  }
+
+  return moves;
 }
 
 /** Relabels to 0..count-1 in order of first appearance. */
