@@ -8,6 +8,6 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     host: '127.0.0.1',
-    proxy: { '/schema': apiTarget, '/health': apiTarget },
+    proxy: { '/schema': apiTarget, '/health': apiTarget, '/auth': apiTarget },
   },
 });

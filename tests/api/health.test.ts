@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import { startTestServer, type TestServer } from '../setup/app';
 
 let server: TestServer;
@@ -38,8 +39,11 @@ describe('GET /health over HTTP', () => {
     expect(await missing.json()).toMatchObject({ error: { status: 404, code: 'not_found', requestId: 'req-123' } });
   });
 
-  it('serves the data model as a graph for the explorer', async () => {
-    const body = (await (await fetch(`${server.baseUrl}/schema/graph`)).json()) as { nodes: { id: string }[] };
+  it('serves the data model as a graph for the explorer, to signed-in users only', async () => {
+    expect((await fetch(`${server.baseUrl}/schema/graph`)).status).toBe(401);
+    const { token } = server.app.get(TokenSigner).sign({ sub: 'test.reader', roles: ['analyst'], brands: [] });
+    const response = await fetch(`${server.baseUrl}/schema/graph`, { headers: { authorization: `Bearer ${token}` } });
+    const body = (await response.json()) as { nodes: { id: string }[] };
     expect(body.nodes.map((n) => n.id)).toContain('Migration');
   });
 });

@@ -18,6 +18,7 @@ export function testConfig(extra: Record<string, string> = {}): RingwatchConfig 
       NEO4J_PASSWORD: neo4j.password,
       NEO4J_DATABASE: neo4j.database,
       PII_HMAC_KEY: 'test-pii-key-0123456789',
+      AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
       ...extra,
     },
     ROOT,

@@ -39,6 +39,7 @@ export async function createApp(config: RingwatchConfig, connection: Neo4jConnec
       .setTitle('Ringwatch API')
       .setDescription('Seller-network analytics: shop clusters, evidence, shutdowns')
       .setVersion('0.1.0')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });

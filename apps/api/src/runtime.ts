@@ -3,6 +3,7 @@ import type { RingwatchConfig } from '@ringwatch/config';
 import { ensureLauncherBuilt, resolveLocalPassword, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
 import { generateMarketplace } from '@ringwatch/synth';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AuthService } from './auth/auth.service';
 import { createApp } from './bootstrap';
 import { DetectionService } from './detection/detection.service';
 import { ImportsService } from './imports/imports.service';
@@ -48,6 +49,11 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
 
   try {
     const { app } = await createApp(config, connection, logger);
+    const demoUsers = await app.get(AuthService).ensureDemoUsers();
+    if (demoUsers.length > 0) {
+      // Printed once, to the terminal only (not the JSON log): only their hashes are stored.
+      process.stderr.write(`\nFirst start: demo users created. Their passwords are shown this once:\n${demoUsers.map((u) => `  ${u.username.padEnd(14)} ${u.password}   (${u.roles.join(', ')}${u.brands.length ? `; brands ${u.brands.join(', ')}` : ''})`).join('\n')}\n\n`);
+    }
     if (config.demoData) await loadDemoData(app, config, logger);
     try {
       await app.listen(config.api.port, config.api.host);

@@ -17,7 +17,7 @@ describe('config', () => {
   });
 
   it('uses the given server when NEO4J_URI is set', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'secret-pw', PII_HMAC_KEY: 'k'.repeat(16) });
+    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'secret-pw', PII_HMAC_KEY: 'k'.repeat(16), AUTH_TOKEN_SECRET: 's'.repeat(32) });
     expect(config.neo4j).toEqual({
       mode: 'external',
       uri: 'neo4j+s://abc.databases.neo4j.io',
@@ -43,6 +43,7 @@ describe('config', () => {
   it('has no default password for a server of your own', () => {
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687' })).toThrow(/NEO4J_PASSWORD: required when NEO4J_URI is set/);
     expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'x'.repeat(8) })).toThrow(/PII_HMAC_KEY: required/);
+    expect(() => loadConfig({ NEO4J_URI: 'bolt://db:7687', NEO4J_PASSWORD: 'x'.repeat(8) })).toThrow(/AUTH_TOKEN_SECRET: required/);
     expect(() => loadConfig({ PII_HMAC_KEY: 'short' })).toThrow(/PII_HMAC_KEY/);
   });
 

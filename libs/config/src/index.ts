@@ -47,6 +47,9 @@ const envSchema = z.object({
   PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
+  AUTH_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
+  AUTH_TOKEN_SECRET_FILE: z.string().min(1).default('.data/auth-token-secret'),
+  AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
   DETECTION_ENGINE: z.enum(['graphology', 'ringwatch']).default('ringwatch'),
   DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
   DETECTION_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
@@ -93,6 +96,8 @@ export interface RingwatchConfig {
    */
   readonly pii: { readonly hmacKey: string | undefined; readonly keyFile: string };
   readonly ingest: { readonly batchSize: number };
+  /** Signing key of sign-in tokens; with the local Neo4j it may be unset and is generated into secretFile. */
+  readonly auth: { readonly tokenSecret: string | undefined; readonly secretFile: string; readonly tokenTtlMinutes: number };
   /** Load the generator's small preset on first start, when the database holds no shops. */
   readonly demoData: boolean;
   readonly detection: {
@@ -132,6 +137,9 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
   if (e.NEO4J_URI !== undefined && e.PII_HMAC_KEY === undefined) {
     problems.push('PII_HMAC_KEY: required when NEO4J_URI is set (fingerprints of account numbers must use a key you keep)');
   }
+  if (e.NEO4J_URI !== undefined && e.AUTH_TOKEN_SECRET === undefined) {
+    problems.push('AUTH_TOKEN_SECRET: required when NEO4J_URI is set (the key that signs sign-in tokens)');
+  }
   if (e.NEO4J_URI === undefined && e.NEO4J_DATABASE !== 'neo4j') {
     problems.push('NEO4J_DATABASE: the local Neo4j Community server has one database, "neo4j"');
   }
@@ -167,6 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
     pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },
     ingest: { batchSize: e.INGEST_BATCH_SIZE },
+    auth: { tokenSecret: e.AUTH_TOKEN_SECRET, secretFile: resolve(e.AUTH_TOKEN_SECRET_FILE), tokenTtlMinutes: e.AUTH_TOKEN_TTL_MINUTES },
     demoData: e.DEMO_DATA === 'on',
     detection: {
       engine: e.DETECTION_ENGINE,

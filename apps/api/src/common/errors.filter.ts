@@ -41,9 +41,9 @@ export class ErrorsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       const response = exception.getResponse();
-      const message =
-        typeof response === 'string' ? response : String((response as { message?: unknown }).message ?? exception.message);
-      return { error: { status, code: HttpStatus[status]?.toLowerCase() ?? 'error', message } };
+      const body = typeof response === 'string' ? { message: response } : (response as { message?: unknown; fields?: unknown });
+      const message = String(body.message ?? exception.message);
+      return { error: { status, code: HttpStatus[status]?.toLowerCase() ?? 'error', message, ...(body.fields ? { details: body.fields } : {}) } };
     }
     return { error: { status: 500, code: 'internal_error', message: 'internal error' } };
   }

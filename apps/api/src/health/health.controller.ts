@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/roles';
 import { openApiSchema } from '../common/openapi';
 import { HealthReportSchema, type HealthReport } from './health.dto';
 import { HealthService } from './health.service';
@@ -10,6 +11,7 @@ import { HealthService } from './health.service';
 export class HealthController {
   constructor(@Inject(HealthService) private readonly health: HealthService) {}
 
+  @Public()
   @Get()
   @ApiOkResponse({ schema: openApiSchema(HealthReportSchema) })
   report(): Promise<HealthReport> {

@@ -1,5 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles';
 import { openApiSchema } from '../common/openapi';
 import { SchemaGraphSchema, type SchemaGraph } from './schema.dto';
 import { SchemaService } from './schema.service';
@@ -9,7 +10,9 @@ import { SchemaService } from './schema.service';
 export class SchemaController {
   constructor(@Inject(SchemaService) private readonly schema: SchemaService) {}
 
+  @Roles('analyst', 'supervisor', 'liaison', 'admin')
   @Get('graph')
+  @ApiBearerAuth()
   @ApiOkResponse({ schema: openApiSchema(SchemaGraphSchema) })
   graph(): Promise<SchemaGraph> {
     return this.schema.graph();

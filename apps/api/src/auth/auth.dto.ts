@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ROLES } from './roles';
+
+export const LoginSchema = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+export type Login = z.infer<typeof LoginSchema>;
+
+export const TokenSchema = z.object({ token: z.string(), expiresAt: z.string(), roles: z.array(z.enum(ROLES)), brands: z.array(z.string()) });
+
+export const NewUserSchema = z
+  .object({
+    username: z.string().regex(/^[a-z][a-z0-9._-]{2,63}$/, 'must be 3-64 lower-case letters, digits or ._- starting with a letter'),
+    password: z.string().min(12, 'must have at least 12 characters').max(200),
+    roles: z.array(z.enum(ROLES)).min(1, 'needs at least one role'),
+    brands: z.array(z.string().min(1).max(80)).max(50).default([]),
+  })
+  .refine((u) => !u.roles.includes('brand_owner') || u.brands.length > 0, { message: 'a brand owner needs at least one brand', path: ['brands'] });
+export type NewUser = z.infer<typeof NewUserSchema>;
+
+export const UserSchema = z.object({ username: z.string(), roles: z.array(z.enum(ROLES)), brands: z.array(z.string()), active: z.boolean(), createdAt: z.string() });
+
+export const PageQuerySchema = z.object({
+  skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});

@@ -1,0 +1,27 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { resolveGeneratedSecret, type RingwatchConfig } from '@ringwatch/config';
+import { CONFIG } from '../common/tokens';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { RolesGuard } from './roles.guard';
+import { TokenSigner } from './tokens';
+import { UsersRepository } from './users.repository';
+
+@Global()
+@Module({
+  controllers: [AuthController],
+  providers: [
+    {
+      provide: TokenSigner,
+      inject: [CONFIG],
+      useFactory: (config: RingwatchConfig) =>
+        new TokenSigner(config.auth.tokenSecret ?? resolveGeneratedSecret(config.auth.secretFile, undefined, 32), config.auth.tokenTtlMinutes * 60),
+    },
+    UsersRepository,
+    AuthService,
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService, TokenSigner],
+})
+export class AuthModule {}

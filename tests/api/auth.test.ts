@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { startTestServer, type TestServer } from '../setup/app';
+
+let server: TestServer;
+const neo4j = inject('neo4j');
+const PASSWORD = 'a-long-test-password';
+
+async function call(method: string, path: string, options: { token?: string; body?: unknown } = {}) {
+  const response = await fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(options.token ? { authorization: `Bearer ${options.token}` } : {}) },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+  });
+  return { status: response.status, body: (await response.json().catch(() => null)) as Record<string, any> };
+}
+const login = async (username: string) => (await call('POST', '/auth/login', { body: { username, password: PASSWORD } })).body.token as string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  await server.app.get(AuthService).createUser({ username: 'test.admin', password: PASSWORD, roles: ['admin'], brands: [] });
+  await server.app.get(AuthService).createUser({ username: 'test.analyst', password: PASSWORD, roles: ['analyst'], brands: [] });
+});
+afterAll(async () => {
+  const { driver } = await import('../setup/graph').then(async (m) => ({ driver: await m.testDriver() }));
+  await driver.executeQuery("MATCH (u:User) WHERE u.username STARTS WITH 'test.' DETACH DELETE u", {}, { database: neo4j.database });
+  await driver.close();
+  await server?.close();
+});
+
+describe('sign-in and roles', () => {
+  it('signs in with the right password only', async () => {
+    const ok = await call('POST', '/auth/login', { body: { username: 'test.analyst', password: PASSWORD } });
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ roles: ['analyst'], token: expect.stringMatching(/^v1\./) });
+    expect((await call('POST', '/auth/login', { body: { username: 'test.analyst', password: 'wrong-password' } })).status).toBe(401);
+    expect((await call('POST', '/auth/login', { body: { username: 'nobody', password: PASSWORD } })).status).toBe(401);
+    const bad = await call('POST', '/auth/login', { body: { username: '' } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(['username', 'password']);
+  });
+
+  it('answers 401 without a valid token and 403 for the wrong role', async () => {
+    expect((await call('GET', '/users')).status).toBe(401);
+    expect((await call('GET', '/users', { token: 'v1.garbage.sig' })).status).toBe(401);
+    const analyst = await login('test.analyst');
+    expect((await call('GET', '/users', { token: analyst })).status).toBe(403);
+    expect((await call('GET', '/auth/me', { token: analyst })).body).toEqual({ username: 'test.analyst', roles: ['analyst'], brands: [] });
+  });
+
+  it('lets an admin create users, with field-level errors and conflicts', async () => {
+    const admin = await login('test.admin');
+    const created = await call('POST', '/users', { token: admin, body: { username: 'test.brand', password: PASSWORD, roles: ['brand_owner'], brands: ['Aurelio'] } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ username: 'test.brand', roles: ['brand_owner'], brands: ['Aurelio'], active: true });
+    expect(JSON.stringify(created.body)).not.toContain(PASSWORD);
+    expect((await call('POST', '/users', { token: admin, body: { username: 'test.brand', password: PASSWORD, roles: ['analyst'] } })).status).toBe(409);
+    const invalid = await call('POST', '/users', { token: admin, body: { username: 'X', password: 'short', roles: ['brand_owner'] } });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['brands', 'password', 'username']);
+    const listed = await call('GET', '/users?limit=500', { token: admin });
+    expect(listed.status).toBe(400);
+  });
+});
+
+describe('route walk', () => {
+  it('refuses every route without a token except health, docs and sign-in', async () => {
+    const doc = (await (await fetch(`${server.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    const open = new Set(['get /health', 'post /auth/login']);
+    const walked: string[] = [];
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const method of Object.keys(methods)) {
+        const concrete = path.replace(/\{[^}]+\}/g, 'x');
+        const status = (await call(method.toUpperCase(), concrete, method === 'get' ? {} : { body: {} })).status;
+        walked.push(`${method} ${path}`);
+        if (open.has(`${method} ${path}`)) expect(status, `${method} ${path}`).not.toBe(401);
+        else expect(status, `${method} ${path}`).toBe(401);
+      }
+    }
+    expect(walked.length).toBeGreaterThanOrEqual(5);
+  });
+});
