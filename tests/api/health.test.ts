@@ -43,7 +43,9 @@ describe('GET /health over HTTP', () => {
     expect((await fetch(`${server.baseUrl}/schema/graph`)).status).toBe(401);
     const { token } = server.app.get(TokenSigner).sign({ sub: 'test.reader', roles: ['analyst'], brands: [] });
     const response = await fetch(`${server.baseUrl}/schema/graph`, { headers: { authorization: `Bearer ${token}` } });
-    const body = (await response.json()) as { nodes: { id: string }[] };
+    const body = (await response.json()) as { nodes: { id: string }[]; edges: { source: string; target: string; type: string }[] };
     expect(body.nodes.map((n) => n.id)).toContain('Migration');
+    expect(body.nodes.map((n) => n.id)).toContain('User');
+    for (const e of body.edges) expect(body.nodes.map((n) => n.id)).toEqual(expect.arrayContaining([e.source, e.target]));
   });
 });

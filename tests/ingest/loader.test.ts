@@ -91,13 +91,22 @@ describe('order independence and interruption', () => {
   it('a load killed part-way and run again ends with the same graph as a clean load', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'ingest.ts'), '--batch-size', '20', ...files], {
       cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, PII_HMAC_KEY: KEY, INIT_CWD: ROOT },
-      stdio: 'ignore',
+      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, PII_HMAC_KEY: KEY, AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij', INIT_CWD: ROOT },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
-    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    let stderr = '';
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let done = false;
+    const exited = new Promise<void>((resolve) =>
+      child.on('exit', () => {
+        done = true;
+        resolve();
+      }),
+    );
     const deadline = Date.now() + 60_000;
     // Killed once shops are arriving: sellers are in, shops partly, listings and the rest not yet.
-    while ((await count('MATCH (s:Shop) RETURN count(s)')) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    while (!done && (await count('MATCH (s:Shop) RETURN count(s)')) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(done, `the loader ended before it was killed: ${stderr}`).toBe(false);
     child.kill('SIGKILL');
     await exited;
     const partial = await graphFingerprint(driver);

@@ -29,7 +29,8 @@ async function showGraph(): Promise<void> {
     container.hidden = false;
     const graph = buildSchemaGraph(data);
     window.__ringwatch?.renderer.kill();
-    const renderer = new Sigma(graph, container, { renderEdgeLabels: true, labelSize: 14 });
+    // Few nodes: every label is shown (sigma hides some by default to avoid overlaps).
+    const renderer = new Sigma(graph, container, { renderEdgeLabels: true, labelSize: 14, labelDensity: 1, labelRenderedSizeThreshold: 0 });
     window.__ringwatch = { graph, renderer };
     status.textContent = `Data model: ${graph.order} labels, ${graph.size} relationship types`;
   } catch (error) {
