@@ -3,6 +3,7 @@ import type { RingwatchConfig } from '@ringwatch/config';
 import { CONFIG } from './common/tokens';
 import { DatabaseModule, type Neo4jConnection } from './database/database.module';
 import { AuthModule } from './auth/auth.module';
+import { ClustersModule } from './clusters/clusters.module';
 import { DetectionModule } from './detection/detection.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -14,7 +15,7 @@ export class AppModule {
   static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.register(connection, cypherDir), AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule],
+      imports: [DatabaseModule.register(connection, cypherDir), AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

@@ -1,0 +1,27 @@
+import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/roles';
+import { openApiSchema } from '../common/openapi';
+import { ZodPipe } from '../common/zod.pipe';
+import { ClusterDetailQuerySchema, ClusterDetailSchema, ClusterIdSchema, ClusterListQuerySchema, ClusterPageSchema, type ClusterListQuery } from './clusters.dto';
+import { ClustersService } from './clusters.service';
+
+@ApiTags('clusters')
+@ApiBearerAuth()
+@Roles('analyst', 'supervisor', 'liaison', 'admin')
+@Controller('clusters')
+export class ClustersController {
+  constructor(@Inject(ClustersService) private readonly clusters: ClustersService) {}
+
+  @Get()
+  @ApiOkResponse({ schema: openApiSchema(ClusterPageSchema) })
+  list(@Query(new ZodPipe(ClusterListQuerySchema)) query: ClusterListQuery) {
+    return this.clusters.list(query);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ schema: openApiSchema(ClusterDetailSchema) })
+  detail(@Param('id', new ZodPipe(ClusterIdSchema)) id: string, @Query(new ZodPipe(ClusterDetailQuerySchema)) query: { run?: string }) {
+    return this.clusters.detail(id, query.run);
+  }
+}

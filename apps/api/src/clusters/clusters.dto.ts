@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const ClusterListQuerySchema = z
+  .object({
+    run: z.string().uuid().optional(),
+    minRisk: z.coerce.number().min(0).max(100).default(0),
+    maxRisk: z.coerce.number().min(0).max(100).default(100),
+    minSize: z.coerce.number().int().min(1).max(1_000_000).default(1),
+    maxSize: z.coerce.number().int().min(1).max(1_000_000).default(1_000_000),
+    flagged: bool.optional(),
+    status: z.enum(['open', 'proposed', 'shut_down']).optional(),
+    sort: z.enum(['risk', 'size', 'growth']).default('risk'),
+    skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict()
+  .refine((q) => q.minRisk <= q.maxRisk, { message: 'minRisk must not exceed maxRisk', path: ['minRisk'] })
+  .refine((q) => q.minSize <= q.maxSize, { message: 'minSize must not exceed maxSize', path: ['minSize'] });
+export type ClusterListQuery = z.infer<typeof ClusterListQuerySchema>;
+
+export const ClusterDetailQuerySchema = z.object({ run: z.string().uuid().optional() }).strict();
+export const ClusterIdSchema = z.string().regex(/^C\d{6,}$/, 'cluster ids look like C000123');
+
+const ClusterSummarySchema = z.object({
+  id: z.string().meta({ example: 'C000042' }),
+  size: z.number(),
+  risk: z.number(),
+  flagged: z.boolean(),
+  status: z.string(),
+  lineage: z.string().meta({ example: 'grown' }),
+  lineageFrom: z.array(z.string()),
+  sizeBefore: z.number(),
+});
+
+export const ClusterPageSchema = z.object({
+  runId: z.string().nullable(),
+  runStartedAt: z.string().nullable(),
+  total: z.number(),
+  items: z.array(ClusterSummarySchema),
+});
+export type ClusterPage = z.infer<typeof ClusterPageSchema>;
+
+export const ClusterDetailSchema = ClusterSummarySchema.extend({
+  runId: z.string(),
+  runStartedAt: z.string(),
+  factors: z.array(z.object({ name: z.string(), value: z.number(), points: z.number(), explanation: z.string() })),
+  members: z.array(z.object({ id: z.string(), name: z.string().nullable(), status: z.string().nullable(), openedAt: z.string().nullable(), confidence: z.number() })),
+});
+export type ClusterDetail = z.infer<typeof ClusterDetailSchema>;

@@ -1,0 +1,12 @@
+// One cluster of a run (the latest completed one unless a run id is given), with its members.
+MATCH (r:DetectionRun)
+WHERE ($runId IS NULL AND r.status = 'completed') OR r.id = $runId
+WITH r ORDER BY r.startedAt DESC LIMIT 1
+MATCH (r)-[:FOUND]->(c:Cluster {clusterId: $id})
+CALL (c) {
+  MATCH (s:Shop)-[m:MEMBER_OF]->(c)
+  RETURN collect({id: s.id, name: s.name, status: s.status, openedAt: toString(s.openedAt), confidence: m.confidence}) AS members
+}
+RETURN r.id AS runId, toString(r.startedAt) AS runStartedAt, c.clusterId AS id, c.size AS size, c.risk AS risk,
+       c.flagged AS flagged, c.status AS status, c.factors AS factors, c.lineage AS lineage, c.lineageFrom AS lineageFrom,
+       c.sizeBefore AS sizeBefore, members

@@ -1,0 +1,13 @@
+// Clusters of one run (the latest completed one unless a run id is given), filtered, sorted and paged.
+MATCH (r:DetectionRun)
+WHERE ($runId IS NULL AND r.status = 'completed') OR r.id = $runId
+WITH r ORDER BY r.startedAt DESC LIMIT 1
+MATCH (r)-[:FOUND]->(c:Cluster)
+WHERE c.risk >= $minRisk AND c.risk <= $maxRisk AND c.size >= $minSize AND c.size <= $maxSize
+  AND ($flagged IS NULL OR c.flagged = $flagged) AND ($status IS NULL OR c.status = $status)
+WITH r, c
+ORDER BY CASE $sort WHEN 'size' THEN toFloat(c.size) WHEN 'growth' THEN toFloat(c.size - coalesce(c.sizeBefore, 0)) ELSE c.risk END DESC, c.clusterId
+WITH r, collect(c) AS found
+RETURN r.id AS runId, toString(r.startedAt) AS runStartedAt, size(found) AS total,
+       [c IN found[$skip..$skip + $limit] | {id: c.clusterId, size: c.size, risk: c.risk, flagged: c.flagged, status: c.status,
+         lineage: c.lineage, lineageFrom: c.lineageFrom, sizeBefore: c.sizeBefore}] AS items

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KINDS } from '@ringwatch/contract';
+import { generateMarketplace } from '@ringwatch/synth';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TokenSigner } from '../../apps/api/src/auth/tokens';
+import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import { ImportsService } from '../../apps/api/src/imports/imports.service';
+import { startTestServer, type TestServer } from '../setup/app';
+import { testDriver, wipeMarketplace } from '../setup/graph';
+
+const neo4j = inject('neo4j');
+let server: TestServer;
+let driver: Driver;
+let dir: string;
+let run: DetectionSummary;
+let analyst: string;
+
+const wipeRuns = (d: Driver) => d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence DETACH DELETE n', {}, { database: neo4j.database });
+async function get(pathname: string, token: string | null = analyst) {
+  const response = await fetch(`${server.baseUrl}${pathname}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+beforeAll(async () => {
+  driver = await testDriver();
+  await wipeMarketplace(driver);
+  await wipeRuns(driver);
+  server = await startTestServer();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-clusters-'));
+  const manifest = await generateMarketplace({ preset: 'small', seed: 5, outDir: dir });
+  await server.app.get(ImportsService).load(KINDS.map((k) => path.join(dir, manifest.files[k])), 'test', undefined, path.join(dir, 'rejects.ndjson'));
+  run = await server.app.get(DetectionService).run({}, 'test');
+  analyst = server.app.get(TokenSigner).sign({ sub: 'test.analyst', roles: ['analyst'], brands: [] }).token;
+}, 120_000);
+afterAll(async () => {
+  await wipeMarketplace(driver);
+  await wipeRuns(driver);
+  await driver.close();
+  await server?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('GET /clusters', () => {
+  it('lists the latest run’s clusters by risk, with the total', async () => {
+    const { status, body } = await get('/clusters?limit=200');
+    expect(status).toBe(200);
+    expect(body.runId).toBe(run.runId);
+    expect(body.total).toBe(run.clusters.length);
+    const risks = body.items.map((c: { risk: number }) => c.risk);
+    expect(risks).toEqual([...risks].sort((a, b) => b - a));
+  });
+
+  it('filters, sorts by size and pages', async () => {
+    const flagged = await get('/clusters?flagged=true&limit=200');
+    expect(flagged.body.total).toBe(run.clusters.filter((c) => c.flagged).length);
+    expect(flagged.body.items.every((c: { flagged: boolean }) => c.flagged)).toBe(true);
+    const bySize = await get('/clusters?sort=size&limit=200');
+    const sizes = bySize.body.items.map((c: { size: number }) => c.size);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    const page = await get('/clusters?sort=size&skip=1&limit=2');
+    expect(page.body.items.map((c: { id: string }) => c.id)).toEqual(bySize.body.items.slice(1, 3).map((c: { id: string }) => c.id));
+  });
+
+  it('rejects bad queries field by field', async () => {
+    const bad = await get('/clusters?minRisk=80&maxRisk=20&limit=1000&colour=red');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(expect.arrayContaining(['limit']));
+    expect((await get('/clusters?minRisk=80&maxRisk=20')).body.error.details[0].field).toBe('minRisk');
+  });
+
+  it('is for analysts, supervisors, liaisons and admins only', async () => {
+    expect((await get('/clusters', null)).status).toBe(401);
+    const brandOwner = server.app.get(TokenSigner).sign({ sub: 'test.brand', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
+    expect((await get('/clusters', brandOwner)).status).toBe(403);
+  });
+});
+
+describe('GET /clusters/:id', () => {
+  it('shows members, explained risk factors and lineage', async () => {
+    const top = run.clusters.find((c) => c.flagged)!;
+    const { status, body } = await get(`/clusters/${top.id}`);
+    expect(status).toBe(200);
+    expect(body.members.map((m: { id: string }) => m.id).sort()).toEqual([...top.members].sort());
+    expect(body.size).toBe(top.members.length);
+    expect(body.factors.map((f: { name: string }) => f.name)).toEqual(['discount', 'reports', 'strongSharing', 'burst', 'suspended', 'size']);
+    expect(body.lineage).toBe('new');
+  });
+
+  it('answers 404 for an unknown cluster and 400 for a malformed id', async () => {
+    expect((await get('/clusters/C999999999')).status).toBe(404);
+    expect((await get('/clusters/robert')).status).toBe(400);
+  });
+});
