@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
-import { loadFiles, planLoad } from '@ringwatch/ingest';
+import { planLoad } from '@ringwatch/ingest';
+import { AuditRepository } from '../apps/api/src/audit/audit.repository';
 import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
+import { ImportsService } from '../apps/api/src/imports/imports.service';
 import { openTool } from './cli/neo4j';
 import { Progress } from './cli/progress';
 
@@ -21,20 +23,16 @@ async function main(): Promise<void> {
   const files = positionals.map((f) => path.resolve(process.env.INIT_CWD ?? process.cwd(), f));
   planLoad(files);
   const config = loadConfig(process.env);
-  const batchSize = values['batch-size'] === undefined ? config.ingest.batchSize : Number(values['batch-size']);
+  const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
   const tool = await openTool(config);
   const progress = new Progress('ingest', 'rows');
   try {
-    const report = await loadFiles({
-      files,
-      writer: new ImportsRepository(tool.driver, tool.database, tool.registry),
-      ledger: new ImportsRepository(tool.driver, tool.database, tool.registry),
-      fingerprinter: tool.fingerprinter,
-      batchSize,
-      rejectsPath: values.rejects,
-      source: 'cli',
-      onProgress: (p) => progress.update(p.totalRead),
-    });
+    const imports = new ImportsService(
+      new ImportsRepository(tool.driver, tool.database, tool.registry),
+      batchSize === undefined ? config : { ...config, ingest: { batchSize } },
+      new AuditRepository(tool.driver, tool.database, tool.registry),
+    );
+    const report = await imports.load(files, 'cli', (p) => progress.update(p.totalRead), values.rejects);
     progress.done();
     console.log(JSON.stringify(report, null, 2));
     if (report.status !== 'completed') process.exitCode = 1;

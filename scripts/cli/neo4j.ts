@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { resolveGeneratedSecret, type RingwatchConfig } from '@ringwatch/config';
+import type { RingwatchConfig } from '@ringwatch/config';
 import {
   CypherRegistry,
   ensureLauncherBuilt,
@@ -11,14 +11,12 @@ import {
   startLocalNeo4j,
   type LocalNeo4j,
 } from '@ringwatch/neo4j';
-import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
 import type { Driver } from 'neo4j-driver';
 
 export interface ToolContext {
   readonly driver: Driver;
   readonly database: string;
   readonly registry: CypherRegistry;
-  readonly fingerprinter: Fingerprinter;
   readonly uri: string;
   close(): Promise<void>;
 }
@@ -50,12 +48,10 @@ export async function openTool(config: RingwatchConfig, log: (line: string) => v
   }
   const registry = CypherRegistry.load(path.join(config.rootDir, 'cypher'));
   await new MigrationRunner(driver, config.neo4j.database, registry).apply(readMigrations(path.join(config.rootDir, 'cypher', 'migrations')));
-  const key = config.pii.hmacKey ?? resolveGeneratedSecret(config.pii.keyFile, undefined, 24);
   return {
     driver,
     database: config.neo4j.database,
     registry,
-    fingerprinter: fingerprinter(key),
     uri,
     async close() {
       await driver.close();

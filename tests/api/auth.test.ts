@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const { driver } = await import('../setup/graph').then(async (m) => ({ driver: await m.testDriver() }));
   await driver.executeQuery("MATCH (u:User) WHERE u.username STARTS WITH 'test.' DETACH DELETE u", {}, { database: neo4j.database });
+  await driver.executeQuery("MATCH (e:AuditEvent) WHERE e.target STARTS WITH 'user:test.' DETACH DELETE e", {}, { database: neo4j.database });
   await driver.close();
   await server?.close();
 });
@@ -60,6 +61,16 @@ describe('sign-in and roles', () => {
     expect(invalid.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['brands', 'password', 'username']);
     const listed = await call('GET', '/users?limit=500', { token: admin });
     expect(listed.status).toBe(400);
+  });
+
+  it('audits the user change, readable by admins and supervisors only', async () => {
+    const admin = await login('test.admin');
+    const trail = await call('GET', '/audit?action=user.create&actor=test.admin', { token: admin });
+    expect(trail.status).toBe(200);
+    expect(trail.body.items[0]).toMatchObject({ actor: 'test.admin', action: 'user.create', target: 'user:test.brand', requestId: expect.any(String) });
+    expect(JSON.parse(trail.body.items[0].after)).toEqual({ roles: ['brand_owner'], brands: ['Aurelio'], active: true });
+    expect(JSON.stringify(trail.body)).not.toContain(PASSWORD);
+    expect((await call('GET', '/audit', { token: await login('test.analyst') })).status).toBe(403);
   });
 });
 

@@ -2,6 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { CONFIG } from './common/tokens';
 import { DatabaseModule, type Neo4jConnection } from './database/database.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
 import { DetectionModule } from './detection/detection.module';
@@ -15,7 +16,7 @@ export class AppModule {
   static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.register(connection, cypherDir), AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule],
+      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

@@ -42,7 +42,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiBody({ schema: openApiSchema(NewUserSchema) })
   @ApiCreatedResponse({ schema: openApiSchema(UserSchema) })
-  create(@Body(new ZodPipe(NewUserSchema)) body: NewUser) {
-    return this.auth.createUser(body);
+  create(@Body(new ZodPipe(NewUserSchema)) body: NewUser, @Req() request: AuthenticatedRequest & { id?: string }) {
+    return this.auth.createUser(body, { name: request.user!.sub, requestId: request.id ?? null });
   }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { ConflictException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Neo4jError } from 'neo4j-driver';
+import { AuditRepository } from '../audit/audit.repository';
 import type { NewUser } from './auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import type { Role } from './roles';
@@ -21,6 +22,7 @@ export class AuthService {
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
   ) {}
 
   async login(username: string, password: string): Promise<{ token: string; expiresAt: string; roles: Role[]; brands: string[] }> {
@@ -32,9 +34,12 @@ export class AuthService {
     return { token, expiresAt, roles: user.roles, brands: user.brands };
   }
 
-  async createUser(input: NewUser): Promise<UserRecord> {
+  /** Creates a user and audits it (the password never enters the audit trail). */
+  async createUser(input: NewUser, actor: { name: string; requestId?: string | null } = { name: 'system' }): Promise<UserRecord> {
     try {
-      return await this.users.create({ username: input.username, passwordHash: await hashPassword(input.password), roles: input.roles, brands: input.brands });
+      const user = await this.users.create({ username: input.username, passwordHash: await hashPassword(input.password), roles: input.roles, brands: input.brands });
+      await this.audit.append({ actor: actor.name, action: 'user.create', target: `user:${user.username}`, before: null, after: { roles: user.roles, brands: user.brands, active: user.active }, requestId: actor.requestId ?? null });
+      return user;
     } catch (error) {
       if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         throw new ConflictException(`user ${input.username} exists already`);
