@@ -94,3 +94,24 @@ describe('GET /clusters/:id', () => {
     expect((await get('/clusters/robert')).status).toBe(400);
   });
 });
+
+describe('GET /evidence', () => {
+  it('explains why the shops of a flagged cluster are linked', async () => {
+    const top = run.clusters.find((c) => c.flagged && c.members.length >= 3)!;
+    const { status, body } = await get(`/evidence?shops=${top.members.slice(0, 3).join(',')}`);
+    expect(status).toBe(200);
+    expect(body.identifiers.length).toBeGreaterThan(0);
+    for (const id of body.identifiers) {
+      expect(id.shops.length).toBeGreaterThanOrEqual(2);
+      expect(['account', 'dispatch', 'return', 'ship_to', 'phone', 'email', 'device', 'kyc']).toContain(id.kind);
+      if (id.kind === 'account') expect(id.label).toMatch(/…\d{4}$/);
+    }
+    expect(body.pairs[0].weight).toBeGreaterThan(0);
+  });
+
+  it('needs two to fifty well-formed shop ids', async () => {
+    expect((await get('/evidence?shops=S1')).status).toBe(400);
+    expect((await get('/evidence?shops=S1,bad id')).status).toBe(400);
+    expect((await get('/evidence')).status).toBe(400);
+  });
+});

@@ -5,6 +5,7 @@ import { DatabaseModule, type Neo4jConnection } from './database/database.module
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { DetectionModule } from './detection/detection.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
@@ -16,7 +17,7 @@ export class AppModule {
   static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule],
+      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };
