@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
+import { Injectable } from '@nestjs/common';
+import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface AuditEntry {
   readonly actor: string;
@@ -20,19 +20,11 @@ export interface AuditPage {
 
 /** Appends audit events and reads them back; it has no way to change or delete one. */
 @Injectable()
-export class AuditRepository {
-  private readonly q;
-
-  constructor(
-    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
-    @Inject(NEO4J_DATABASE) private readonly database: string,
-    @Inject(CYPHER) registry: CypherRegistry,
-  ) {
-    this.q = registry.bind({ append: 'audit/append', list: 'audit/list' });
-  }
+export class AuditRepository extends Neo4jRepository {
+  private readonly q = this.registry.bind({ append: 'audit/append', list: 'audit/list' });
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.driver.executeQuery(
+    await this.writeQuery(
       this.q.append,
       {
         id: randomUUID(),
@@ -43,15 +35,13 @@ export class AuditRepository {
         after: entry.after === undefined ? null : JSON.stringify(entry.after),
         requestId: entry.requestId ?? null,
       },
-      { database: this.database },
     );
   }
 
   async list(filter: { action?: string; actor?: string; skip: number; limit: number }): Promise<AuditPage> {
-    const { records } = await this.driver.executeQuery(
+    const { records } = await this.readQuery(
       this.q.list,
       { action: filter.action ?? null, actor: filter.actor ?? null, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) },
-      { database: this.database, routing: 'READ' },
     );
     return recordToPlain<AuditPage>(records[0]!);
   }

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
+import { Injectable } from '@nestjs/common';
+import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+import { Neo4jRepository } from '../database/neo4j.repository';
 import type { ClusterListQuery, ClusterPage } from './clusters.dto';
 
 export interface ClusterDetailRow {
@@ -20,19 +20,11 @@ export interface ClusterDetailRow {
 }
 
 @Injectable()
-export class ClustersRepository {
-  private readonly q;
-
-  constructor(
-    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
-    @Inject(NEO4J_DATABASE) private readonly database: string,
-    @Inject(CYPHER) registry: CypherRegistry,
-  ) {
-    this.q = registry.bind({ list: 'clusters/list', detail: 'clusters/detail' });
-  }
+export class ClustersRepository extends Neo4jRepository {
+  private readonly q = this.registry.bind({ list: 'clusters/list', detail: 'clusters/detail' });
 
   async list(query: ClusterListQuery): Promise<ClusterPage> {
-    const { records } = await this.driver.executeQuery(
+    const { records } = await this.readQuery(
       this.q.list,
       {
         runId: query.run ?? null,
@@ -46,13 +38,12 @@ export class ClustersRepository {
         skip: neo4j.int(query.skip),
         limit: neo4j.int(query.limit),
       },
-      { database: this.database, routing: 'READ' },
     );
     return records[0] ? recordToPlain<ClusterPage>(records[0]) : { runId: null, runStartedAt: null, total: 0, items: [] };
   }
 
   async detail(id: string, runId: string | undefined): Promise<ClusterDetailRow | null> {
-    const { records } = await this.driver.executeQuery(this.q.detail, { id, runId: runId ?? null }, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.detail, { id, runId: runId ?? null });
     return records[0] ? recordToPlain<ClusterDetailRow>(records[0]) : null;
   }
 }

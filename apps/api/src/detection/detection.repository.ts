@@ -1,8 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EvidenceKind } from '@ringwatch/detection';
-import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
+import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface RawGroup {
   kind: EvidenceKind;
@@ -42,17 +42,9 @@ const GROUP_QUERIES: Record<string, { statement: string; kind: EvidenceKind | nu
 
 /** Bulk reads for the evidence projection and scoring, and the write-back of a run's clusters. */
 @Injectable()
-export class DetectionRepository {
-  private readonly groups: Record<string, string>;
-  private readonly q;
-
-  constructor(
-    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
-    @Inject(NEO4J_DATABASE) private readonly database: string,
-    @Inject(CYPHER) registry: CypherRegistry,
-  ) {
-    this.groups = registry.bind(Object.fromEntries(Object.entries(GROUP_QUERIES).map(([k, v]) => [k, v.statement])));
-    this.q = registry.bind({
+export class DetectionRepository extends Neo4jRepository {
+  private readonly groups = this.registry.bind(Object.fromEntries(Object.entries(GROUP_QUERIES).map(([k, v]) => [k, v.statement])));
+  private readonly q = this.registry.bind({
       brandPrices: 'detection/brand-prices',
       memberFacts: 'detection/member-facts',
       previous: 'detection/previous-clusters',
@@ -64,7 +56,6 @@ export class DetectionRepository {
       prune: 'detection/prune-runs',
       shopSellers: 'detection/shop-sellers',
     });
-  }
 
   /** Shared identifiers of every kind, streamed so the whole answer is never held as driver records. */
   async readGroups(hubThreshold: number, onGroup: (group: RawGroup) => void): Promise<void> {
@@ -92,24 +83,23 @@ export class DetectionRepository {
   async shopSellers(ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (let i = 0; i < ids.length; i += 20000) {
-      const { records } = await this.driver.executeQuery(this.q.shopSellers, { ids: ids.slice(i, i + 20000) }, { database: this.database, routing: 'READ' });
+      const { records } = await this.readQuery(this.q.shopSellers, { ids: ids.slice(i, i + 20000) });
       for (const r of records) out.set(r.get('shop') as string, r.get('seller') as string);
     }
     return out;
   }
 
   async brandTypicalPrices(): Promise<Record<string, number>> {
-    const { records } = await this.driver.executeQuery(this.q.brandPrices, {}, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.brandPrices, {});
     return Object.fromEntries(records.map((r) => [r.get('brand') as string, r.get('typical') as number]));
   }
 
   async memberFacts(ids: string[], typicalPrices: Record<string, number>, discountRatio: number): Promise<MemberFactsRow[]> {
     const out: MemberFactsRow[] = [];
     for (let i = 0; i < ids.length; i += 5000) {
-      const { records } = await this.driver.executeQuery(
+      const { records } = await this.readQuery(
         this.q.memberFacts,
         { ids: ids.slice(i, i + 5000), typicalPrices, discountRatio },
-        { database: this.database, routing: 'READ' },
       );
       for (const r of records) out.push(recordToPlain<MemberFactsRow>(r));
     }
@@ -117,34 +107,34 @@ export class DetectionRepository {
   }
 
   async previousClusters(): Promise<{ id: string; members: string[] }[]> {
-    const { records } = await this.driver.executeQuery(this.q.previous, {}, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.previous, {});
     return records.map((r) => recordToPlain<{ id: string; members: string[] }>(r));
   }
 
   async reserveClusterNumbers(count: number): Promise<number> {
-    const { records } = await this.driver.executeQuery(this.q.numbers, { count: neo4j.int(count) }, { database: this.database });
+    const { records } = await this.writeQuery(this.q.numbers, { count: neo4j.int(count) });
     return recordToPlain<{ first: number }>(records[0]!).first;
   }
 
   async createRun(run: { id: string; params: string; seed: number; engine: string; trigger: string }): Promise<void> {
-    await this.driver.executeQuery(this.q.createRun, { ...run, seed: neo4j.int(run.seed) }, { database: this.database });
+    await this.writeQuery(this.q.createRun, { ...run, seed: neo4j.int(run.seed) });
   }
 
   async writeClusters(runId: string, clusters: ClusterWrite[], members: { shop: string; key: string; confidence: number }[]): Promise<void> {
     for (let i = 0; i < clusters.length; i += 5000) {
-      await this.driver.executeQuery(this.q.writeClusters, { runId, clusters: clusters.slice(i, i + 5000) }, { database: this.database });
+      await this.writeQuery(this.q.writeClusters, { runId, clusters: clusters.slice(i, i + 5000) });
     }
     for (let i = 0; i < members.length; i += 10000) {
-      await this.driver.executeQuery(this.q.writeMemberships, { runId, members: members.slice(i, i + 10000) }, { database: this.database });
+      await this.writeQuery(this.q.writeMemberships, { runId, members: members.slice(i, i + 10000) });
     }
   }
 
   async finishRun(id: string, outcome: { status: 'completed' | 'failed'; timings: string; modularity: number | null; counts: string; hubs: string; lineage: string; error: string | null }): Promise<void> {
-    await this.driver.executeQuery(this.q.finishRun, { id, ...outcome }, { database: this.database });
+    await this.writeQuery(this.q.finishRun, { id, ...outcome });
   }
 
   async prune(keep: number): Promise<number> {
-    const { records } = await this.driver.executeQuery(this.q.prune, { keep: neo4j.int(keep) }, { database: this.database });
+    const { records } = await this.writeQuery(this.q.prune, { keep: neo4j.int(keep) });
     return recordToPlain<{ pruned: number }>(records[0]!).pruned;
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
+import { Injectable } from '@nestjs/common';
+import { recordToPlain } from '@ringwatch/neo4j';
 import { type Driver, Neo4jError } from 'neo4j-driver';
-import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface DbmsComponent {
   name: string;
@@ -16,30 +16,22 @@ export interface AppliedMigrationRow {
 }
 
 @Injectable()
-export class HealthRepository {
-  private readonly q;
-
-  constructor(
-    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
-    @Inject(NEO4J_DATABASE) private readonly database: string,
-    @Inject(CYPHER) registry: CypherRegistry,
-  ) {
-    this.q = registry.bind({
+export class HealthRepository extends Neo4jRepository {
+  private readonly q = this.registry.bind({
       components: 'health/components',
       gdsVersion: 'health/gds-version',
       migrations: 'schema/list-migrations',
     });
-  }
 
   async components(): Promise<DbmsComponent[]> {
-    const { records } = await this.driver.executeQuery(this.q.components, {}, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.components, {});
     return records.map((r) => recordToPlain<DbmsComponent>(r));
   }
 
   /** GDS version, or null when the plugin is not installed on this server. */
   async gdsVersion(): Promise<string | null> {
     try {
-      const { records } = await this.driver.executeQuery(this.q.gdsVersion, {}, { database: this.database, routing: 'READ' });
+      const { records } = await this.readQuery(this.q.gdsVersion, {});
       return recordToPlain<{ version: string }>(records[0]!).version;
     } catch (error) {
       if (error instanceof Neo4jError && /Unknown function|ProcedureNotFound|not found/i.test(`${error.code} ${error.message}`)) {
@@ -50,7 +42,7 @@ export class HealthRepository {
   }
 
   async appliedMigrations(): Promise<AppliedMigrationRow[]> {
-    const { records } = await this.driver.executeQuery(this.q.migrations, {}, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.migrations, {});
     return records.map((r) => {
       const { id, name, appliedAt } = recordToPlain<AppliedMigrationRow & { checksum: string }>(r);
       return { id, name, appliedAt };

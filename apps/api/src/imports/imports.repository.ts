@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { Kind } from '@ringwatch/contract';
 import type { GraphWriter, ImportLedger, WriteRowOf } from '@ringwatch/ingest';
-import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
+import { recordToPlain } from '@ringwatch/neo4j';
 import { type Driver, Neo4jError } from 'neo4j-driver';
-import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface ImportRecord {
   id: string;
@@ -34,17 +34,9 @@ const WRITE_STATEMENT: Record<Kind, string> = {
 
 /** Writes loader batches and keeps the Import ledger. Managed transactions retry transient errors. */
 @Injectable()
-export class ImportsRepository implements GraphWriter, ImportLedger {
-  private readonly q;
-  private readonly writes: Record<Kind, string>;
-
-  constructor(
-    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
-    @Inject(NEO4J_DATABASE) private readonly database: string,
-    @Inject(CYPHER) registry: CypherRegistry,
-  ) {
-    this.writes = registry.bind(WRITE_STATEMENT);
-    this.q = registry.bind({
+export class ImportsRepository extends Neo4jRepository implements GraphWriter, ImportLedger {
+  private readonly writes = this.registry.bind(WRITE_STATEMENT);
+  private readonly q = this.registry.bind({
       create: 'imports/create',
       heartbeat: 'imports/heartbeat',
       finish: 'imports/finish',
@@ -56,7 +48,6 @@ export class ImportsRepository implements GraphWriter, ImportLedger {
       sellerEmails: 'ingest/seller-emails',
       sellerDevices: 'ingest/seller-devices',
     });
-  }
 
   async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
     if (kind === 'sellers') return this.writeSellers(rows as WriteRowOf['sellers'][], importId);
@@ -91,34 +82,34 @@ export class ImportsRepository implements GraphWriter, ImportLedger {
   }
 
   private async run(statement: string, rows: unknown[], importId: string): Promise<{ rows: number; created: number }> {
-    const { records } = await this.driver.executeQuery(statement, { rows, importId }, { database: this.database });
+    const { records } = await this.writeQuery(statement, { rows, importId });
     return recordToPlain<{ rows: number; created: number }>(records[0]!);
   }
 
   async abandonStale(staleSeconds: number): Promise<number> {
-    const { records } = await this.driver.executeQuery(this.q.abandonStale, { staleSeconds }, { database: this.database });
+    const { records } = await this.writeQuery(this.q.abandonStale, { staleSeconds });
     return recordToPlain<{ abandoned: number }>(records[0]!).abandoned;
   }
 
   async create(id: string, source: string, files: string[]): Promise<void> {
-    await this.driver.executeQuery(this.q.create, { id, source, files }, { database: this.database });
+    await this.writeQuery(this.q.create, { id, source, files });
   }
 
   async heartbeat(id: string, read: number): Promise<void> {
-    await this.driver.executeQuery(this.q.heartbeat, { id, read }, { database: this.database });
+    await this.writeQuery(this.q.heartbeat, { id, read });
   }
 
   async finish(id: string, outcome: Parameters<ImportLedger['finish']>[1]): Promise<void> {
-    await this.driver.executeQuery(this.q.finish, { id, ...outcome }, { database: this.database });
+    await this.writeQuery(this.q.finish, { id, ...outcome });
   }
 
   async hasShops(): Promise<boolean> {
-    const { records } = await this.driver.executeQuery(this.q.hasShops, {}, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.hasShops, {});
     return records[0]!.get('hasShops') as boolean;
   }
 
   async get(id: string): Promise<ImportRecord | null> {
-    const { records } = await this.driver.executeQuery(this.q.get, { id }, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.get, { id });
     return records[0] ? recordToPlain<ImportRecord>(records[0]) : null;
   }
 }

@@ -1,7 +1,7 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { type CypherRegistry, recordToPlain } from '@ringwatch/neo4j';
+import { Injectable } from '@nestjs/common';
+import { recordToPlain } from '@ringwatch/neo4j';
 import type { Driver } from 'neo4j-driver';
-import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface SchemaOverviewRow {
   labels: string[];
@@ -9,19 +9,11 @@ export interface SchemaOverviewRow {
 }
 
 @Injectable()
-export class SchemaRepository {
-  private readonly q;
-
-  constructor(
-    @Inject(NEO4J_DRIVER) private readonly driver: Driver,
-    @Inject(NEO4J_DATABASE) private readonly database: string,
-    @Inject(CYPHER) registry: CypherRegistry,
-  ) {
-    this.q = registry.bind({ overview: 'graph/schema-overview' });
-  }
+export class SchemaRepository extends Neo4jRepository {
+  private readonly q = this.registry.bind({ overview: 'graph/schema-overview' });
 
   async overview(): Promise<SchemaOverviewRow> {
-    const { records } = await this.driver.executeQuery(this.q.overview, {}, { database: this.database, routing: 'READ' });
+    const { records } = await this.readQuery(this.q.overview, {});
     return records[0] ? recordToPlain<SchemaOverviewRow>(records[0]) : { labels: [], edges: [] };
   }
 }

@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import type { CypherRegistry } from '@ringwatch/neo4j';
+import type { Driver, QueryResult, RecordShape } from 'neo4j-driver';
+import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+
+/**
+ * What every repository holds: the process's driver, the database name and the Cypher registry, from
+ * which a subclass binds its statements by name (`this.registry.bind`) when it is built.
+ */
+export abstract class Neo4jRepository {
+  constructor(
+    @Inject(NEO4J_DRIVER) protected readonly driver: Driver,
+    @Inject(NEO4J_DATABASE) protected readonly database: string,
+    @Inject(CYPHER) protected readonly registry: CypherRegistry,
+  ) {}
+
+  protected readQuery(statement: string, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.driver.executeQuery(statement, params, { database: this.database, routing: 'READ' });
+  }
+
+  protected writeQuery(statement: string, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
+    return this.driver.executeQuery(statement, params, { database: this.database });
+  }
+}
