@@ -40,7 +40,8 @@ export const LOUVAIN_DEFAULTS = { quality: 'modularity' as Quality, resolution: 
 /** Gains are compared with this tolerance so floating-point noise never causes endless moves. */
 const EPSILON = 1e-12;
 
-function mulberry32(seed: number): () => number {
+/** A seeded generator of numbers in [0, 1) (mulberry32): same seed, same sequence. */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
@@ -66,7 +67,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   const refine = options.refine ?? LOUVAIN_DEFAULTS.refine;
   if (quality !== 'modularity' && quality !== 'cpm') throw new CommunityInputError(`unknown quality "${String(quality)}"`);
   if (!(resolution > 0)) throw new CommunityInputError('resolution must be > 0');
-  const rng = mulberry32(options.seed ?? LOUVAIN_DEFAULTS.seed);
+  const rng = seededRandom(options.seed ?? LOUVAIN_DEFAULTS.seed);
   const n0 = graph.nodeCount;
   // gain(v → c) = w(v, c) − scale · a_v · A_c, with a the node weight and A the community's total.
   const scale = quality === 'modularity' ? (graph.totalWeight > 0 ? resolution / (2 * graph.totalWeight) : 0) : resolution;

@@ -1,20 +1,11 @@
+export { seededRandom } from '@ringwatch/community';
+
 /** A weighted undirected graph as flat arrays: edge i joins src[i] and dst[i] with weight[i]. */
 export interface WeightedGraph {
   readonly nodeCount: number;
   readonly src: Int32Array;
   readonly dst: Int32Array;
   readonly weight: Float64Array;
-}
-
-/** A seeded generator of numbers in [0, 1) (mulberry32): same seed, same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Connected components by union–find; returns a component index per node. */
