@@ -115,3 +115,26 @@ describe('GET /evidence', () => {
     expect((await get('/evidence')).status).toBe(400);
   });
 });
+
+describe('GET /shops/:id and GET /search', () => {
+  it('shows a shop with its seller, activity and cluster', async () => {
+    const top = run.clusters.find((c) => c.flagged)!;
+    const { status, body } = await get(`/shops/${top.members[0]}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ id: top.members[0], clusterId: top.id, placeholder: false, sellerId: expect.any(String) });
+    expect(body.listings).toBeGreaterThan(0);
+    expect((await get('/shops/S99999999')).status).toBe(404);
+  });
+
+  it('finds shops by id and by name words, grouped by kind, with Lucene syntax taken literally', async () => {
+    const shop = (await get(`/shops/${run.clusters[0]!.members[0]}`)).body;
+    const byId = await get(`/search?q=${shop.id}`);
+    expect(byId.status).toBe(200);
+    expect(byId.body.groups.shop[0]).toMatchObject({ id: shop.id });
+    const word = String(shop.name).split(" ")[0]!;
+    const byName = await get(`/search?q=${encodeURIComponent(word)}`);
+    expect(byName.body.groups.shop.length).toBeGreaterThan(0);
+    expect((await get(`/search?q=${encodeURIComponent('name:(*')}`)).status).toBe(200);
+    expect((await get('/search?q=a')).status).toBe(400);
+  });
+});

@@ -9,6 +9,8 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { DetectionModule } from './detection/detection.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { SearchModule } from './search/search.module';
+import { ShopsModule } from './shops/shops.module';
 import { SchemaModule } from './schema/schema.module';
 
 @Global()
@@ -17,7 +19,7 @@ export class AppModule {
   static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule],
+      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule, SearchModule, ShopsModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

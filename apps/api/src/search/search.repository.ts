@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { recordToPlain } from '@ringwatch/neo4j';
+import neo4j from 'neo4j-driver';
+import { Neo4jRepository } from '../database/neo4j.repository';
+
+export interface SearchHit {
+  kind: 'shop' | 'address' | 'phone' | 'email' | 'account';
+  id: string;
+  label: string | null;
+  score: number;
+}
+
+@Injectable()
+export class SearchRepository extends Neo4jRepository {
+  private readonly q = this.registry.bind({ everything: 'search/everything' });
+
+  async search(terms: { text: string; raw: string; phone: string | null; email: string | null; last4: string | null; limit: number }): Promise<SearchHit[]> {
+    const { records } = await this.readQuery(this.q.everything, { ...terms, limit: neo4j.int(terms.limit) });
+    return records.map((r) => recordToPlain<SearchHit>(r));
+  }
+}

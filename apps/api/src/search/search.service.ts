@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { normaliseEmail, normalisePhone } from '@ringwatch/normalise';
+import { SearchRepository, type SearchHit } from './search.repository';
+
+/** Lucene's special characters, escaped so user text is always searched as text, never as syntax. */
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+@Injectable()
+export class SearchService {
+  constructor(@Inject(SearchRepository) private readonly repository: SearchRepository) {}
+
+  async search(q: string, limit: number): Promise<{ query: string; total: number; groups: Record<string, SearchHit[]> }> {
+    const raw = q.trim();
+    const words = raw.split(/\s+/).map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`)).filter((w) => w !== '');
+    const hits = await this.repository.search({
+      text: words.join(' AND '),
+      raw,
+      // A phone written in international form; national forms need a country, which a search box lacks.
+      phone: /\d{6,}/.test(raw.replace(/\D/g, '')) ? normalisePhone(raw, null) : null,
+      email: raw.includes('@') ? normaliseEmail(raw) : null,
+      last4: /^\d{4}$|^[A-Za-z0-9]{4}$/.test(raw) ? raw.toUpperCase() : null,
+      limit,
+    });
+    const groups: Record<string, SearchHit[]> = {};
+    for (const hit of hits) (groups[hit.kind] ??= []).push(hit);
+    return { query: raw, total: hits.length, groups };
+  }
+}
