@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { startTestServer, type TestServer } from '../setup/app';
+import { ROOT, startTestServer, type TestServer } from '../setup/app';
 
 let server: TestServer;
 const neo4j = inject('neo4j');
@@ -89,5 +91,28 @@ describe('route walk', () => {
       }
     }
     expect(walked.length).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('users CLI', () => {
+  const cli = (...args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'users.ts'), ...args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, PII_HMAC_KEY: 'test-pii-key-0123456789', AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij' },
+    });
+
+  it('adds a user whose printed password signs in, and lists it', async () => {
+    const added = cli('add', '--username', 'test.cli', '--role', 'liaison');
+    expect(added.status).toBe(0);
+    const password = /password, shown once: (\S+)/.exec(added.stdout)![1]!;
+    expect((await call('POST', '/auth/login', { body: { username: 'test.cli', password } })).body.roles).toEqual(['liaison']);
+    expect(cli('list').stdout).toMatch(/test\.cli\s+liaison/);
+  });
+
+  it('refuses a bad user with the reason and exit code 1', () => {
+    const bad = cli('add', '--username', 'test.owner', '--role', 'brand_owner');
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(/brands: a brand owner needs at least one brand/);
   });
 });
