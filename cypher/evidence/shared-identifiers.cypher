@@ -23,5 +23,5 @@ CALL (s) {
 }
 WITH x, kind, label, shopCount, collect(DISTINCT s.id) AS shops
 WHERE size(shops) >= 2
-RETURN kind, label, shopCount, shops
+RETURN kind, x.key AS key, label, shopCount, shops
 ORDER BY size(shops) DESC, kind, label

@@ -138,3 +138,25 @@ describe('GET /shops/:id and GET /search', () => {
     expect((await get('/search?q=a')).status).toBe(400);
   });
 });
+
+describe('GET /clusters/:id/graph', () => {
+  it('gives shops and the identifiers they share, ready for sigma', async () => {
+    const top = run.clusters.find((c) => c.flagged && c.members.length >= 3)!;
+    const { status, body } = await get(`/clusters/${top.id}/graph`);
+    expect(status).toBe(200);
+    expect(body.truncated).toBe(false);
+    const shops = body.nodes.filter((n: { type: string }) => n.type === 'shop');
+    expect(shops.map((n: { id: string }) => n.id).sort()).toEqual([...top.members].sort());
+    const ids = new Set(body.nodes.map((n: { id: string }) => n.id));
+    expect(body.edges.length).toBeGreaterThan(0);
+    for (const e of body.edges) expect(ids.has(e.source) && ids.has(e.target)).toBe(true);
+  });
+
+  it('caps the nodes and says so', async () => {
+    const top = run.clusters.find((c) => c.members.length >= 3)!;
+    const { body } = await get(`/clusters/${top.id}/graph?limit=2`);
+    expect(body.nodes).toHaveLength(2);
+    expect(body.truncated).toBe(true);
+    expect((await get(`/clusters/${top.id}/graph?limit=1`)).status).toBe(400);
+  });
+});

@@ -3,7 +3,17 @@ import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
-import { ClusterDetailQuerySchema, ClusterDetailSchema, ClusterIdSchema, ClusterListQuerySchema, ClusterPageSchema, type ClusterListQuery } from './clusters.dto';
+import {
+  ClusterDetailQuerySchema,
+  ClusterDetailSchema,
+  ClusterGraphQuerySchema,
+  ClusterGraphSchema,
+  ClusterIdSchema,
+  ClusterListQuerySchema,
+  ClusterPageSchema,
+  type ClusterGraphQuery,
+  type ClusterListQuery,
+} from './clusters.dto';
 import { ClustersService } from './clusters.service';
 
 @ApiTags('clusters')
@@ -23,5 +33,11 @@ export class ClustersController {
   @ApiOkResponse({ schema: openApiSchema(ClusterDetailSchema) })
   detail(@Param('id', new ZodPipe(ClusterIdSchema)) id: string, @Query(new ZodPipe(ClusterDetailQuerySchema)) query: { run?: string }) {
     return this.clusters.detail(id, query.run);
+  }
+
+  @Get(':id/graph')
+  @ApiOkResponse({ schema: openApiSchema(ClusterGraphSchema) })
+  graph(@Param('id', new ZodPipe(ClusterIdSchema)) id: string, @Query(new ZodPipe(ClusterGraphQuerySchema)) query: ClusterGraphQuery) {
+    return this.clusters.graph(id, query.run, query.limit);
   }
 }

@@ -49,3 +49,31 @@ export const ClusterDetailSchema = ClusterSummarySchema.extend({
   members: z.array(z.object({ id: z.string(), name: z.string().nullable(), status: z.string().nullable(), openedAt: z.string().nullable(), confidence: z.number() })),
 });
 export type ClusterDetail = z.infer<typeof ClusterDetailSchema>;
+
+export const ClusterGraphQuerySchema = z
+  .object({
+    run: z.string().uuid().optional(),
+    limit: z.coerce.number().int().min(2).max(10_000).default(5_000),
+  })
+  .strict();
+export type ClusterGraphQuery = z.infer<typeof ClusterGraphQuerySchema>;
+
+export const ClusterGraphSchema = z.object({
+  clusterId: z.string(),
+  runId: z.string(),
+  truncated: z.boolean().meta({ description: 'true when nodes were left out to stay under the limit' }),
+  nodes: z.array(
+    z.object({
+      id: z.string(),
+      type: z.enum(['shop', 'identifier']),
+      kind: z.string().meta({ example: 'account' }),
+      label: z.string().nullable(),
+      status: z.string().nullable(),
+      confidence: z.number().nullable(),
+      hub: z.boolean(),
+      shopCount: z.number().nullable(),
+    }),
+  ),
+  edges: z.array(z.object({ source: z.string(), target: z.string(), kind: z.string() })),
+});
+export type ClusterGraph = z.infer<typeof ClusterGraphSchema>;

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { ClustersController } from './clusters.controller';
 import { ClustersRepository } from './clusters.repository';
 import { ClustersService } from './clusters.service';
 
-@Module({ controllers: [ClustersController], providers: [ClustersService, ClustersRepository] })
+@Module({ imports: [EvidenceModule], controllers: [ClustersController], providers: [ClustersService, ClustersRepository] })
 export class ClustersModule {}

@@ -1,10 +1,14 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { ClusterDetail, ClusterListQuery, ClusterPage } from './clusters.dto';
+import { EvidenceService } from '../evidence/evidence.service';
+import type { ClusterDetail, ClusterGraph, ClusterListQuery, ClusterPage } from './clusters.dto';
 import { ClustersRepository } from './clusters.repository';
 
 @Injectable()
 export class ClustersService {
-  constructor(@Inject(ClustersRepository) private readonly repository: ClustersRepository) {}
+  constructor(
+    @Inject(ClustersRepository) private readonly repository: ClustersRepository,
+    @Inject(EvidenceService) private readonly evidence: EvidenceService,
+  ) {}
 
   list(query: ClusterListQuery): Promise<ClusterPage> {
     return this.repository.list(query);
@@ -15,5 +19,38 @@ export class ClustersService {
     if (!row) throw new NotFoundException(`cluster ${id} not found${runId ? ` in run ${runId}` : ' in the latest run'}`);
     const members = [...row.members].sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
     return { ...row, factors: JSON.parse(row.factors) as ClusterDetail['factors'], members };
+  }
+
+  /**
+   * The cluster as a graph for the explorer: its shops and the identifiers two or more of them share,
+   * each identifier linked to the shops using it. Capped at `limit` nodes (shops first, then the most
+   * shared identifiers) with an explicit `truncated` flag, so the browser never gets more than asked.
+   */
+  async graph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
+    const cluster = await this.detail(id, runId);
+    const shared = await this.evidence.between(cluster.members.map((m) => m.id));
+    const shops = cluster.members.slice(0, limit).map((m) => ({
+      id: m.id,
+      type: 'shop' as const,
+      kind: 'shop',
+      label: m.name,
+      status: m.status,
+      confidence: m.confidence,
+      hub: false,
+      shopCount: null,
+    }));
+    const kept = new Set(shops.map((s) => s.id));
+    const room = limit - shops.length;
+    const identifiers = [...shared.identifiers].sort((a, b) => b.shops.length - a.shops.length).slice(0, Math.max(0, room));
+    const nodes: ClusterGraph['nodes'] = [...shops];
+    const edges: ClusterGraph['edges'] = [];
+    for (const identifier of identifiers) {
+      // Keys are unique per identifier; labels are not (two cards can end in the same four digits).
+      const nodeId = `${identifier.kind}:${identifier.key}`;
+      nodes.push({ id: nodeId, type: 'identifier', kind: identifier.kind, label: identifier.label, status: null, confidence: null, hub: identifier.hub, shopCount: identifier.shopCount });
+      for (const shop of identifier.shops) if (kept.has(shop)) edges.push({ source: shop, target: nodeId, kind: identifier.kind });
+    }
+    const truncated = shops.length < cluster.members.length || identifiers.length < shared.identifiers.length;
+    return { clusterId: cluster.id, runId: cluster.runId, truncated, nodes, edges };
   }
 }

@@ -3,5 +3,5 @@ import { EvidenceController } from './evidence.controller';
 import { EvidenceRepository } from './evidence.repository';
 import { EvidenceService } from './evidence.service';
 
-@Module({ controllers: [EvidenceController], providers: [EvidenceService, EvidenceRepository] })
+@Module({ controllers: [EvidenceController], providers: [EvidenceService, EvidenceRepository], exports: [EvidenceService] })
 export class EvidenceModule {}

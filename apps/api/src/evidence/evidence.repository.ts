@@ -5,6 +5,8 @@ import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface SharedIdentifierRow {
   kind: 'account' | 'dispatch' | 'return' | 'ship_to' | 'phone' | 'email' | 'device' | 'kyc';
+  /** The identifier node's unique key (a fingerprint for accounts and identity documents). */
+  key: string;
   label: string;
   shopCount: number;
   shops: string[];

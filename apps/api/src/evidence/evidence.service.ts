@@ -6,6 +6,7 @@ import { EvidenceRepository } from './evidence.repository';
 
 export interface SharedIdentifier {
   kind: string;
+  key: string;
   label: string;
   shopCount: number;
   shops: string[];
