@@ -29,7 +29,7 @@ async function main(): Promise<void> {
   try {
     const imports = new ImportsService(
       new ImportsRepository(tool.driver, tool.database, tool.registry),
-      batchSize === undefined ? config : { ...config, ingest: { batchSize } },
+      batchSize === undefined ? config : { ...config, ingest: { ...config.ingest, batchSize } },
       new AuditRepository(tool.driver, tool.database, tool.registry),
     );
     const report = await imports.load(files, 'cli', (p) => progress.update(p.totalRead), values.rejects);

@@ -46,6 +46,7 @@ const envSchema = z.object({
   PII_HMAC_KEY: optionalText.pipe(z.string().min(16, 'must have at least 16 characters').optional()),
   PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  INGEST_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 40).default(2 * 2 ** 30),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   AUTH_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
   AUTH_TOKEN_SECRET_FILE: z.string().min(1).default('.data/auth-token-secret'),
@@ -95,7 +96,7 @@ export interface RingwatchConfig {
    * may be left unset: one is generated into keyFile on first use.
    */
   readonly pii: { readonly hmacKey: string | undefined; readonly keyFile: string };
-  readonly ingest: { readonly batchSize: number };
+  readonly ingest: { readonly batchSize: number; readonly uploadMaxBytes: number };
   /** Signing key of sign-in tokens; with the local Neo4j it may be unset and is generated into secretFile. */
   readonly auth: { readonly tokenSecret: string | undefined; readonly secretFile: string; readonly tokenTtlMinutes: number };
   /** Load the generator's small preset on first start, when the database holds no shops. */
@@ -174,7 +175,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     neo4j,
     explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
     pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },
-    ingest: { batchSize: e.INGEST_BATCH_SIZE },
+    ingest: { batchSize: e.INGEST_BATCH_SIZE, uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES },
     auth: { tokenSecret: e.AUTH_TOKEN_SECRET, secretFile: resolve(e.AUTH_TOKEN_SECRET_FILE), tokenTtlMinutes: e.AUTH_TOKEN_TTL_MINUTES },
     demoData: e.DEMO_DATA === 'on',
     detection: {

@@ -1,4 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { BadRequestException, Inject, Injectable, Logger, PayloadTooLargeException } from '@nestjs/common';
+import { KINDS, kindOfFile } from '@ringwatch/contract';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { resolveGeneratedSecret } from '@ringwatch/config';
 import { loadFiles, type LoadProgress, type LoadReport } from '@ringwatch/ingest';
@@ -10,6 +16,7 @@ import { ImportsRepository, type ImportRecord } from './imports.repository';
 @Injectable()
 export class ImportsService {
   private readonly fingerprints: Fingerprinter;
+  private readonly logger = new Logger('imports');
 
   constructor(
     @Inject(ImportsRepository) private readonly repository: ImportsRepository,
@@ -21,8 +28,9 @@ export class ImportsService {
   }
 
   /** Loads files and audits the load with its counts (who: the source, e.g. a user name, "demo", "cli"). */
-  async load(files: string[], source: string, onProgress?: (p: LoadProgress) => void, rejectsPath?: string): Promise<LoadReport> {
+  async load(files: string[], source: string, onProgress?: (p: LoadProgress) => void, rejectsPath?: string, importId?: string): Promise<LoadReport> {
     const report = await loadFiles({
+      importId,
       files,
       writer: this.repository,
       ledger: this.repository,
@@ -34,6 +42,40 @@ export class ImportsService {
     });
     await this.audit.append({ actor: source, action: 'data.load', target: `import:${report.importId}`, after: { status: report.status, counts: report.counts, files: report.files.map((f) => f.file) } });
     return report;
+  }
+
+  /**
+   * Stores an uploaded file (streamed to disk, never held in memory) and starts loading it; the load's
+   * progress and outcome are read back with get(id).
+   */
+  async upload(fileName: string, body: NodeJS.ReadableStream, actor: string): Promise<{ id: string; status: 'running' }> {
+    const base = path.basename(fileName);
+    if (base !== fileName || kindOfFile(base) === null) {
+      throw new BadRequestException(`file must be a plain name like shops.csv or listings.ndjson.gz (kinds: ${KINDS.join(', ')})`);
+    }
+    const id = randomUUID();
+    const dir = path.join(this.config.rootDir, '.data', 'uploads', id);
+    fs.mkdirSync(dir, { recursive: true });
+    const target = path.join(dir, base);
+    let bytes = 0;
+    const limit = this.config.ingest.uploadMaxBytes;
+    const counter = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done(bytes > limit ? new PayloadTooLargeException(`uploads are limited to ${limit} bytes (INGEST_UPLOAD_MAX_BYTES)`) : null, chunk);
+      },
+    });
+    try {
+      await pipeline(body, counter, fs.createWriteStream(target));
+    } catch (error) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw error;
+    }
+    // The Import node records a failure too; this log line is for operators watching the service.
+    void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id).catch((error: unknown) =>
+      this.logger.error(`upload ${id} (${base}) failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+    return { id, status: 'running' };
   }
 
   hasData(): Promise<boolean> {
