@@ -2,6 +2,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
 import { planLoad } from '@ringwatch/ingest';
+import { AlertsRepository } from '../apps/api/src/alerts/alerts.repository';
+import { AlertsService } from '../apps/api/src/alerts/alerts.service';
 import { AuditRepository } from '../apps/api/src/audit/audit.repository';
 import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
 import { ImportsService } from '../apps/api/src/imports/imports.service';
@@ -27,10 +29,12 @@ async function main(): Promise<void> {
   const tool = await openTool(config);
   const progress = new Progress('ingest', 'rows');
   try {
+    const audit = new AuditRepository(tool.driver, tool.database, tool.registry);
     const imports = new ImportsService(
       new ImportsRepository(tool.driver, tool.database, tool.registry),
       batchSize === undefined ? config : { ...config, ingest: { ...config.ingest, batchSize } },
-      new AuditRepository(tool.driver, tool.database, tool.registry),
+      audit,
+      new AlertsService(new AlertsRepository(tool.driver, tool.database, tool.registry), audit),
     );
     const report = await imports.load(files, 'cli', (p) => progress.update(p.totalRead), values.rejects);
     progress.done();

@@ -16,7 +16,7 @@ CALL (r, existing) {
   UNION ALL
   WITH r, existing WHERE existing IS NOT NULL
   SET existing.title = r.title, existing.brand = r.brand, existing.category = r.category, existing.price = r.price,
-      existing.currency = r.currency, existing.listedAt = datetime(r.listedAt), existing.status = r.status,
+      existing.currency = r.currency, existing.listedAt = datetime(r.listedAt), existing.status = CASE WHEN existing.delistedBy IS NULL THEN r.status ELSE existing.status END,
       existing.placeholder = null
   MERGE (s:Shop {id: r.shopId})
     ON CREATE SET s.placeholder = true, s.createdBy = $importId

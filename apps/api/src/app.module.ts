@@ -2,7 +2,9 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { CONFIG } from './common/tokens';
 import { DatabaseModule, type Neo4jConnection } from './database/database.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
+import { BrandsModule } from './brands/brands.module';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -12,6 +14,7 @@ import { ImportsModule } from './imports/imports.module';
 import { SearchModule } from './search/search.module';
 import { ShopsModule } from './shops/shops.module';
 import { SchemaModule } from './schema/schema.module';
+import { ShutdownsModule } from './shutdowns/shutdowns.module';
 
 @Global()
 @Module({})
@@ -19,7 +22,7 @@ export class AppModule {
   static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule, SearchModule, ShopsModule],
+      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule, SearchModule, ShopsModule, ShutdownsModule, AlertsModule, BrandsModule],
       providers: [{ provide: CONFIG, useValue: config }],
       exports: [CONFIG],
     };

@@ -10,9 +10,11 @@ import type { Driver } from 'neo4j-driver';
 import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
+import { rateLimit } from './common/rate-limit.middleware';
 import { requestContext } from './common/request-context.middleware';
 import { CYPHER, NEO4J_DRIVER } from './common/tokens';
 import type { Neo4jConnection } from './database/database.module';
+import { ShutdownsService } from './shutdowns/shutdowns.service';
 
 export interface RingwatchApp {
   readonly app: NestExpressApplication;
@@ -30,6 +32,7 @@ export async function createApp(config: RingwatchConfig, connection: Neo4jConnec
   );
   app.disable('x-powered-by');
   app.use(requestContext(logger));
+  app.use(rateLimit(config.rateLimit));
   app.useBodyParser('json', { limit: '1mb' });
   app.useGlobalFilters(new ErrorsFilter(logger));
 
@@ -54,5 +57,8 @@ export async function createApp(config: RingwatchConfig, connection: Neo4jConnec
   const runner = new MigrationRunner(app.get<Driver>(NEO4J_DRIVER), connection.database, app.get<CypherRegistry>(CYPHER));
   const migrations = await runner.apply(readMigrations(path.join(config.rootDir, 'cypher', 'migrations')));
   logger.event('info', 'migrations', 'schema up to date', { applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length });
+  // Work a previous process left half done (a crash, a restart) is finished once the schema is in place.
+  const resumed = await app.get(ShutdownsService).resumeInterrupted();
+  if (resumed.length > 0) logger.event('warn', 'shutdowns', 'resuming interrupted executions', { shutdowns: resumed });
   return { app, migrations };
 }

@@ -58,6 +58,10 @@ const envSchema = z.object({
   DETECTION_MIN_SHARED: z.coerce.number().int().min(1).max(10).default(2),
   DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(40),
   DETECTION_RETENTION: z.coerce.number().int().min(1).max(1000).default(10),
+  SHUTDOWN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
+  SHUTDOWN_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(1200),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -110,6 +114,18 @@ export interface RingwatchConfig {
     readonly flagThreshold: number;
     /** Completed detection runs kept; older ones are pruned with their clusters. */
     readonly retention: number;
+  };
+  readonly shutdown: {
+    /** Shops suspended per transaction. */
+    readonly batchSize: number;
+    /** Pause between batches, to spread the write load on a busy production database. */
+    readonly batchPauseMs: number;
+  };
+  readonly rateLimit: {
+    /** Requests per minute per client address; 0 switches limiting off. */
+    readonly perMinute: number;
+    /** Sign-in attempts per minute per client address; 0 switches it off. */
+    readonly loginPerMinute: number;
   };
 }
 
@@ -187,5 +203,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       flagThreshold: e.DETECTION_FLAG_THRESHOLD,
       retention: e.DETECTION_RETENTION,
     },
+    shutdown: { batchSize: e.SHUTDOWN_BATCH_SIZE, batchPauseMs: e.SHUTDOWN_BATCH_PAUSE_MS },
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },
   };
 }

@@ -4,5 +4,5 @@ import { ClustersController } from './clusters.controller';
 import { ClustersRepository } from './clusters.repository';
 import { ClustersService } from './clusters.service';
 
-@Module({ imports: [EvidenceModule], controllers: [ClustersController], providers: [ClustersService, ClustersRepository] })
+@Module({ imports: [EvidenceModule], controllers: [ClustersController], providers: [ClustersService, ClustersRepository], exports: [ClustersService] })
 export class ClustersModule {}

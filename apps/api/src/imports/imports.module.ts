@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { ImportsController } from './imports.controller';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
 
-@Module({ controllers: [ImportsController], providers: [ImportsService, ImportsRepository], exports: [ImportsService] })
+@Module({ imports: [AlertsModule], controllers: [ImportsController], providers: [ImportsService, ImportsRepository], exports: [ImportsService] })
 export class ImportsModule {}

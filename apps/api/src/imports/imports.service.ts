@@ -9,6 +9,7 @@ import type { RingwatchConfig } from '@ringwatch/config';
 import { resolveGeneratedSecret } from '@ringwatch/config';
 import { loadFiles, type LoadProgress, type LoadReport } from '@ringwatch/ingest';
 import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
+import { AlertsService } from '../alerts/alerts.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { CONFIG } from '../common/tokens';
 import { ImportsRepository, type ImportRecord } from './imports.repository';
@@ -22,6 +23,7 @@ export class ImportsService {
     @Inject(ImportsRepository) private readonly repository: ImportsRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(AlertsService) private readonly alerts: AlertsService,
   ) {
     // Config guarantees a key with a server of the user's own; locally one is generated once and kept.
     this.fingerprints = fingerprinter(config.pii.hmacKey ?? resolveGeneratedSecret(config.pii.keyFile, undefined, 24));
@@ -41,6 +43,9 @@ export class ImportsService {
       rejectsPath,
     });
     await this.audit.append({ actor: source, action: 'data.load', target: `import:${report.importId}`, after: { status: report.status, counts: report.counts, files: report.files.map((f) => f.file) } });
+    // The recidivism watch runs after every load, so a returning ring is flagged before the next detection run.
+    const raised = await this.alerts.checkRecidivism();
+    if (raised.length > 0) this.logger.warn(`recidivism watch: ${raised.length} new alert(s) after import ${report.importId}`);
     return report;
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
+import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface ShopDetail {
@@ -19,12 +20,50 @@ export interface ShopDetail {
   confidence: number | null;
 }
 
+export interface NeighbourRow {
+  kind: string;
+  key: string;
+  label: string | null;
+  shopCount: number;
+  /** Which of the asked-about shops use the identifier. */
+  from: string[];
+  /** Other shops using it (empty for hubs), capped. */
+  others: string[];
+}
+
 @Injectable()
 export class ShopsRepository extends Neo4jRepository {
-  private readonly q = this.registry.bind({ detail: 'shops/detail' });
+  private readonly q = this.registry.bind({
+    detail: 'shops/detail',
+    neighbours: 'shops/neighbours',
+    summaries: 'shops/summaries',
+    status: 'shops/status',
+    reinstate: 'shops/reinstate',
+  });
 
   async detail(id: string): Promise<ShopDetail | null> {
     const { records } = await this.readQuery(this.q.detail, { id });
     return records[0] ? recordToPlain<ShopDetail>(records[0]) : null;
+  }
+
+  async neighbours(shops: string[], hubThreshold: number, perIdentifier: number): Promise<NeighbourRow[]> {
+    const { records } = await this.readQuery(this.q.neighbours, { shops, hubThreshold: neo4j.int(hubThreshold), perIdentifier: neo4j.int(perIdentifier) });
+    return records.map((r) => recordToPlain<NeighbourRow>(r));
+  }
+
+  async summaries(ids: string[]): Promise<{ id: string; name: string | null; status: string | null }[]> {
+    const { records } = await this.readQuery(this.q.summaries, { ids });
+    return records.map((r) => recordToPlain<{ id: string; name: string | null; status: string | null }>(r));
+  }
+
+  async status(id: string): Promise<{ status: string | null; suspendedBy: string | null } | null> {
+    const { records } = await this.readQuery(this.q.status, { id });
+    return records[0] ? recordToPlain<{ status: string | null; suspendedBy: string | null }>(records[0]) : null;
+  }
+
+  /** Null when the shop was not suspended (any more) at the moment of writing. */
+  async reinstate(id: string, reason: string, actor: string): Promise<{ before: string; shutdownId: string | null; relisted: number } | null> {
+    const { records } = await this.writeQuery(this.q.reinstate, { id, reason, actor });
+    return records[0] ? recordToPlain<{ before: string; shutdownId: string | null; relisted: number }>(records[0]) : null;
   }
 }

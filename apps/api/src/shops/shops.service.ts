@@ -1,13 +1,85 @@
-import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { RingwatchConfig } from '@ringwatch/config';
+import { AuditRepository } from '../audit/audit.repository';
+import type { Actor } from '../common/actor';
+import { CONFIG } from '../common/tokens';
+import type { Neighbourhood } from './shops.dto';
 import { ShopsRepository, type ShopDetail } from './shops.repository';
 
 @Injectable()
 export class ShopsService {
-  constructor(@Inject(ShopsRepository) private readonly repository: ShopsRepository) {}
+  constructor(
+    @Inject(ShopsRepository) private readonly repository: ShopsRepository,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(CONFIG) private readonly config: RingwatchConfig,
+  ) {}
 
   async detail(id: string): Promise<ShopDetail> {
     const shop = await this.repository.detail(id);
     if (!shop) throw new NotFoundException(`shop ${id} not found`);
     return shop;
+  }
+
+  /**
+   * The shops reachable from one shop through shared identifiers, breadth first up to `depth` steps,
+   * with the identifiers on the way. Hubs are shown but not walked through (a warehouse would pull in
+   * thousands of unrelated shops). At most `limit` nodes, with `truncated` set when more were found.
+   */
+  async neighbourhood(id: string, depth: number, limit: number): Promise<Neighbourhood> {
+    const start = await this.detail(id);
+    const nodes = new Map<string, Neighbourhood['nodes'][number]>();
+    const edges = new Map<string, Neighbourhood['edges'][number]>();
+    nodes.set(start.id, { id: start.id, type: 'shop', kind: 'shop', label: start.name, status: start.status, depth: 0, hub: false, shopCount: null });
+    let truncated = false;
+    let frontier = [start.id];
+    const newShops: string[] = [];
+    for (let step = 1; step <= depth && frontier.length > 0 && !truncated; step++) {
+      const rows = await this.repository.neighbours(frontier, this.config.detection.hubThreshold, limit);
+      rows.sort((a, b) => a.shopCount - b.shopCount || a.key.localeCompare(b.key));
+      const next: string[] = [];
+      for (const row of rows) {
+        const nodeId = `${row.kind}:${row.key}`;
+        if (!nodes.has(nodeId)) {
+          if (nodes.size >= limit) { truncated = true; break; }
+          const hub = row.shopCount > this.config.detection.hubThreshold;
+          nodes.set(nodeId, { id: nodeId, type: 'identifier', kind: row.kind, label: row.label, status: null, depth: step, hub, shopCount: row.shopCount });
+        }
+        for (const shop of row.from) edges.set(`${shop}|${nodeId}`, { source: shop, target: nodeId, kind: row.kind });
+        if (row.others.length < row.shopCount - row.from.length && row.shopCount <= this.config.detection.hubThreshold) truncated = true;
+        for (const other of row.others) {
+          if (!nodes.has(other)) {
+            if (nodes.size >= limit) { truncated = true; break; }
+            nodes.set(other, { id: other, type: 'shop', kind: 'shop', label: null, status: null, depth: step, hub: false, shopCount: null });
+            next.push(other);
+            newShops.push(other);
+          }
+          edges.set(`${other}|${nodeId}`, { source: other, target: nodeId, kind: row.kind });
+        }
+      }
+      frontier = next;
+    }
+    for (const shop of await this.repository.summaries(newShops)) {
+      const node = nodes.get(shop.id);
+      if (node) Object.assign(node, { label: shop.name, status: shop.status });
+    }
+    return { shopId: start.id, depth, truncated, nodes: [...nodes.values()], edges: [...edges.values()] };
+  }
+
+  /** An upheld appeal: the shop and the listings its shutdown delisted come back; audited with the reason. */
+  async reinstate(id: string, reason: string, actor: Actor): Promise<{ id: string; status: 'active'; relisted: number; shutdownId: string | null }> {
+    const current = await this.repository.status(id);
+    if (!current) throw new NotFoundException(`shop ${id} not found`);
+    if (current.status !== 'suspended') throw new ConflictException(`shop ${id} is ${current.status ?? 'without a status'}, not suspended`);
+    const done = await this.repository.reinstate(id, reason, actor.name);
+    if (!done) throw new ConflictException(`shop ${id} was reinstated by someone else meanwhile`);
+    await this.audit.append({
+      actor: actor.name,
+      action: 'shop.reinstate',
+      target: `shop:${id}`,
+      before: { status: done.before, suspendedBy: done.shutdownId },
+      after: { status: 'active', relisted: done.relisted, reason },
+      requestId: actor.requestId,
+    });
+    return { id, status: 'active', relisted: done.relisted, shutdownId: done.shutdownId };
   }
 }

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { recordToPlain } from '@ringwatch/neo4j';
+import neo4j from 'neo4j-driver';
+import { Neo4jRepository } from '../database/neo4j.repository';
+
+export interface SuspectedListing {
+  listingId: string;
+  title: string | null;
+  price: number | null;
+  currency: string | null;
+  status: string | null;
+  shopId: string;
+  shopName: string | null;
+  clusterId: string;
+  clusterRisk: number;
+  verdicts: { verdict: string; reporter: string | null; reportedAt: string | null }[];
+}
+
+@Injectable()
+export class BrandsRepository extends Neo4jRepository {
+  private readonly q = this.registry.bind({ suspected: 'brands/suspected-listings', listingBrand: 'brands/listing-brand', report: 'brands/report' });
+
+  async suspected(brand: string, skip: number, limit: number): Promise<{ total: number; items: SuspectedListing[] }> {
+    const { records } = await this.readQuery(this.q.suspected, { brand, skip: neo4j.int(skip), limit: neo4j.int(limit) });
+    return recordToPlain(records[0]!);
+  }
+
+  async listingBrand(listingId: string): Promise<{ brand: string | null } | null> {
+    const { records } = await this.readQuery(this.q.listingBrand, { listingId });
+    return records[0] ? recordToPlain<{ brand: string | null }>(records[0]) : null;
+  }
+
+  async report(input: { listingId: string; brand: string; reporter: string; verdict: string; note: string | null }): Promise<{ id: string; before: string | null; reportedAt: string } | null> {
+    const { records } = await this.writeQuery(this.q.report, input);
+    return records[0] ? recordToPlain<{ id: string; before: string | null; reportedAt: string }>(records[0]) : null;
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import { recordToPlain } from '@ringwatch/neo4j';
+import neo4j from 'neo4j-driver';
+import { Neo4jRepository } from '../database/neo4j.repository';
+import type { ShutdownListQuery } from './shutdowns.dto';
+
+export interface MemberFacts {
+  id: string;
+  name: string | null;
+  status: string | null;
+  openedAt: string | null;
+  activeListings: number;
+  counterfeitReports: number;
+  hubKinds: string[];
+  payouts: { currency: string; amount: number }[];
+}
+
+export interface ShutdownRow {
+  id: string;
+  clusterId: string;
+  runId: string;
+  reason: string;
+  excluded: string[];
+  status: 'proposed' | 'approved' | 'rejected' | 'executing' | 'executed';
+  proposedBy: string;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  executionStartedAt: string | null;
+  executedAt: string | null;
+  shopsTotal: number;
+  shopsDone: number;
+  listingsDelisted: number;
+  preview: string;
+  shops: string[];
+}
+
+@Injectable()
+export class ShutdownsRepository extends Neo4jRepository {
+  private readonly q = this.registry.bind({
+    preview: 'shutdowns/preview',
+    openForCluster: 'shutdowns/open-for-cluster',
+    create: 'shutdowns/create',
+    get: 'shutdowns/get',
+    list: 'shutdowns/list',
+    decide: 'shutdowns/decide',
+    start: 'shutdowns/start-execution',
+    batch: 'shutdowns/execute-batch',
+    finish: 'shutdowns/finish-execution',
+    pending: 'shutdowns/pending-executions',
+  });
+
+  async memberFacts(ids: string[], hubThreshold: number): Promise<MemberFacts[]> {
+    const { records } = await this.readQuery(this.q.preview, { ids, hubThreshold: neo4j.int(hubThreshold) });
+    return records.map((r) => recordToPlain<MemberFacts>(r));
+  }
+
+  /**
+   * Creates the proposal unless the cluster already has one under way; both in one transaction that
+   * locks the cluster first. Returns the ids of open proposals that prevented it (empty on success), or
+   * null when the cluster does not exist.
+   */
+  async create(input: { id: string; clusterKey: string; reason: string; excluded: string[]; shops: string[]; actor: string; preview: string }): Promise<string[] | null> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const open = await tx.run(this.q.openForCluster, { clusterKey: input.clusterKey });
+        if (open.records.length === 0) return null;
+        const blocking = open.records[0]!.get('open') as string[];
+        if (blocking.length > 0) return blocking;
+        await tx.run(this.q.create, input);
+        return [];
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async get(id: string): Promise<ShutdownRow | null> {
+    const { records } = await this.readQuery(this.q.get, { id });
+    return records[0] ? recordToPlain<ShutdownRow>(records[0]) : null;
+  }
+
+  async list(query: ShutdownListQuery): Promise<{ total: number; items: Omit<ShutdownRow, 'excluded' | 'preview' | 'shops' | 'decisionNote' | 'executionStartedAt'>[] }> {
+    const { records } = await this.readQuery(this.q.list, { status: query.status ?? null, skip: neo4j.int(query.skip), limit: neo4j.int(query.limit) });
+    return recordToPlain(records[0]!);
+  }
+
+  /** True when the decision was recorded; false when the proposal was no longer pending (or is the actor's own). */
+  async decide(id: string, status: 'approved' | 'rejected', actor: string, note: string | null): Promise<boolean> {
+    const { records } = await this.writeQuery(this.q.decide, { id, status, actor, note });
+    return records.length === 1;
+  }
+
+  async startExecution(id: string): Promise<boolean> {
+    const { records } = await this.writeQuery(this.q.start, { id });
+    return records.length === 1;
+  }
+
+  /** Executes one batch; returns how many shops and listings it changed (0 shops: nothing was left). */
+  async executeBatch(id: string, batchSize: number): Promise<{ shops: number; listings: number }> {
+    const { records } = await this.writeQuery(this.q.batch, { id, batchSize: neo4j.int(batchSize) });
+    return records[0] ? recordToPlain<{ shops: number; listings: number }>(records[0]) : { shops: 0, listings: 0 };
+  }
+
+  async finishExecution(id: string): Promise<{ shopsDone: number; listingsDelisted: number } | null> {
+    const { records } = await this.writeQuery(this.q.finish, { id });
+    return records[0] ? recordToPlain<{ shopsDone: number; listingsDelisted: number }>(records[0]) : null;
+  }
+
+  async pendingExecutions(): Promise<string[]> {
+    const { records } = await this.readQuery(this.q.pending);
+    return records.map((r) => r.get('id') as string);
+  }
+}

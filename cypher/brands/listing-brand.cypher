@@ -1,0 +1,2 @@
+MATCH (l:Listing {id: $listingId})
+RETURN l.brand AS brand

@@ -1,0 +1,28 @@
+// One step of a neighbourhood walk: the identifiers the given shops use and, unless an identifier is
+// a hub (shared by more shops than the threshold), the other shops that use it, capped per identifier.
+UNWIND $shops AS id
+MATCH (s:Shop {id: id})
+CALL (s) {
+  MATCH (s)-[:PAID_TO]->(x:PaymentAccount)
+  RETURN x, 'account' AS kind, x.masked AS label, COUNT { (x)<-[:PAID_TO]-(:Shop) } AS shopCount,
+         [(x)<-[:PAID_TO]-(o:Shop) | o.id] AS users
+  UNION ALL
+  MATCH (s)-[h:HAS_ADDRESS]->(x:Address)
+  RETURN x, h.kind AS kind, x.text AS label, COUNT { (x)<-[:HAS_ADDRESS]-(:Shop) } AS shopCount,
+         [(x)<-[:HAS_ADDRESS]-(o:Shop) | o.id] AS users
+  UNION ALL
+  MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(x:Phone)
+  RETURN x, 'phone' AS kind, x.key AS label, COUNT { (x)<-[:HAS_PHONE]-(:Seller)-[:OWNS]->(:Shop) } AS shopCount,
+         [(x)<-[:HAS_PHONE]-(:Seller)-[:OWNS]->(o:Shop) | o.id] AS users
+  UNION ALL
+  MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_EMAIL]->(x:Email)
+  RETURN x, 'email' AS kind, x.key AS label, COUNT { (x)<-[:HAS_EMAIL]-(:Seller)-[:OWNS]->(:Shop) } AS shopCount,
+         [(x)<-[:HAS_EMAIL]-(:Seller)-[:OWNS]->(o:Shop) | o.id] AS users
+  UNION ALL
+  MATCH (s)<-[:OWNS]-(:Seller)-[:USES_DEVICE]->(x:Device)
+  RETURN x, 'device' AS kind, x.key AS label, COUNT { (x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(:Shop) } AS shopCount,
+         [(x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(o:Shop) | o.id] AS users
+}
+WITH x, kind, label, shopCount, users, collect(DISTINCT s.id) AS from
+RETURN kind, x.key AS key, label, shopCount, from,
+       CASE WHEN shopCount > $hubThreshold THEN [] ELSE [u IN users WHERE NOT u IN from][..$perIdentifier] END AS others
