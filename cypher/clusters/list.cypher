@@ -5,9 +5,10 @@ WITH r ORDER BY r.startedAt DESC LIMIT 1
 MATCH (r)-[:FOUND]->(c:Cluster)
 WHERE c.risk >= $minRisk AND c.risk <= $maxRisk AND c.size >= $minSize AND c.size <= $maxSize
   AND ($flagged IS NULL OR c.flagged = $flagged) AND ($status IS NULL OR c.status = $status)
+  AND ($brand IS NULL OR $brand IN c.brands)
 WITH r, c
 ORDER BY CASE $sort WHEN 'size' THEN toFloat(c.size) WHEN 'growth' THEN toFloat(c.size - coalesce(c.sizeBefore, 0)) ELSE c.risk END DESC, c.clusterId
 WITH r, collect(c) AS found
 RETURN r.id AS runId, toString(r.startedAt) AS runStartedAt, size(found) AS total,
        [c IN found[$skip..$skip + $limit] | {id: c.clusterId, size: c.size, risk: c.risk, flagged: c.flagged, status: c.status,
-         lineage: c.lineage, lineageFrom: c.lineageFrom, sizeBefore: c.sizeBefore}] AS items
+         lineage: c.lineage, lineageFrom: c.lineageFrom, sizeBefore: c.sizeBefore, brands: coalesce(c.brands, [])}] AS items

@@ -4,4 +4,5 @@ MATCH (s:Shop {id: id})
 RETURN s.id AS id, s.openedAt.epochMillis AS openedAt, s.status AS status,
        COUNT { (s)-[:LISTS]->(l:Listing) WHERE l.brand IS NOT NULL } AS branded,
        COUNT { (s)-[:LISTS]->(l:Listing) WHERE l.brand IS NOT NULL AND l.price < $typicalPrices[l.brand] * $discountRatio } AS deep,
-       COUNT { (s)-[:LISTS]->(:Listing)<-[:ABOUT]-(:BrandReport {verdict: 'counterfeit'}) } AS reports
+       COUNT { (s)-[:LISTS]->(:Listing)<-[:ABOUT]-(:BrandReport {verdict: 'counterfeit'}) } AS reports,
+       COLLECT { MATCH (s)-[:LISTS]->(l:Listing) WHERE l.brand IS NOT NULL RETURN DISTINCT l.brand } AS brands

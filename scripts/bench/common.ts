@@ -90,3 +90,26 @@ export function rssSampler(intervalMs = 100): { peak(): number; stop(): void } {
 }
 
 export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
+
+/** The API in its own process (as in production), so a load generator in this one does not skew it. */
+export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+  const { spawn } = await import('node:child_process');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', DEMO_DATA: 'off', ...env, API_PORT: String(port) },
+  });
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`bench: the API exited with ${child.exitCode}`);
+    try {
+      if ((await fetch(`${url}/health`)).status < 500) return { url, stop: () => child.kill('SIGTERM') };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error('bench: the API did not come up in 150 s');
+}

@@ -53,6 +53,23 @@ describe('GET /clusters', () => {
     expect(risks).toEqual([...risks].sort((a, b) => b - a));
   });
 
+  it('lists each cluster’s brands and filters by brand', async () => {
+    const all = await get('/clusters?limit=200');
+    const branded = all.body.items.find((c: { brands: string[] }) => c.brands.length > 0);
+    expect(branded).toBeDefined();
+    const brand = branded.brands[0] as string;
+    const filtered = await get(`/clusters?limit=200&brand=${encodeURIComponent(brand)}`);
+    expect(filtered.body.total).toBe(all.body.items.filter((c: { brands: string[] }) => c.brands.includes(brand)).length);
+    expect(filtered.body.items.every((c: { brands: string[] }) => c.brands.includes(brand))).toBe(true);
+    // The brands really are what the members list.
+    const [row] = (await driver.executeQuery(
+      'MATCH (c:Cluster {clusterId: $id, runId: $run})<-[:MEMBER_OF]-(:Shop)-[:LISTS]->(l:Listing) WHERE l.brand IS NOT NULL RETURN collect(DISTINCT l.brand) AS brands',
+      { id: branded.id, run: run.runId },
+      { database: neo4j.database },
+    )).records;
+    expect([...branded.brands].sort()).toEqual([...(row!.get('brands') as string[])].sort());
+  });
+
   it('filters, sorts by size and pages', async () => {
     const flagged = await get('/clusters?flagged=true&limit=200');
     expect(flagged.body.total).toBe(run.clusters.filter((c) => c.flagged).length);

@@ -1,5 +1,6 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
+import { ReadCache } from './common/read-cache';
 import { CONFIG } from './common/tokens';
 import { DatabaseModule, type Neo4jConnection } from './database/database.module';
 import { AlertsModule } from './alerts/alerts.module';
@@ -23,8 +24,8 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule, SearchModule, ShopsModule, ShutdownsModule, AlertsModule, BrandsModule],
-      providers: [{ provide: CONFIG, useValue: config }],
-      exports: [CONFIG],
+      providers: [{ provide: CONFIG, useValue: config }, ReadCache],
+      exports: [CONFIG, ReadCache],
     };
   }
 }

@@ -1,4 +1,5 @@
 const TOKEN_KEY = 'ringwatch.token';
+const ME_KEY = 'ringwatch.me';
 
 export class SignInRequired extends Error {
   constructor() {
@@ -7,29 +8,51 @@ export class SignInRequired extends Error {
   }
 }
 
+export interface Me {
+  username: string;
+  roles: string[];
+  brands: string[];
+}
+
 /** The session's token: kept for the tab only (sessionStorage), never in a cookie. */
 export const session = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  me: (): Me | null => {
+    const raw = sessionStorage.getItem(ME_KEY);
+    return raw ? (JSON.parse(raw) as Me) : null;
+  },
+  set: (token: string, me: Me) => {
+    sessionStorage.setItem(TOKEN_KEY, token);
+    sessionStorage.setItem(ME_KEY, JSON.stringify(me));
+  },
+  clear: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(ME_KEY);
+  },
 };
+
+export const hasRole = (...roles: string[]) => (session.me()?.roles ?? []).some((r) => roles.includes(r));
 
 async function errorMessage(path: string, response: Response): Promise<string> {
   let message = `${response.status} ${response.statusText}`;
   try {
-    const body = (await response.json()) as { error?: { message?: string } };
+    const body = (await response.json()) as { error?: { message?: string; details?: { field: string; reason: string }[] } };
     if (body.error?.message) message = body.error.message;
+    if (body.error?.details?.length) message += `: ${body.error.details.map((d) => `${d.field} ${d.reason}`).join('; ')}`;
   } catch {
     // Not JSON: the status line is the best we have.
   }
-  return `explorer: ${path}: ${message}`;
+  return `${path.split('?')[0]}: ${message}`;
 }
 
-/** Fetches JSON from the Ringwatch API with the session's token; a 401 means signing in again. */
-export async function getJson<T>(path: string): Promise<T> {
+async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
   const token = session.get();
   if (token === null) throw new SignInRequired();
-  const response = await fetch(path, { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+  const response = await fetch(path, {
+    method,
+    headers: { accept: 'application/json', authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   if (response.status === 401) {
     session.clear();
     throw new SignInRequired();
@@ -38,6 +61,10 @@ export async function getJson<T>(path: string): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Fetches JSON from the Ringwatch API with the session's token; a 401 means signing in again. */
+export const getJson = <T>(path: string) => request<T>('GET', path);
+export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
+
 export async function signIn(username: string, password: string): Promise<void> {
   const response = await fetch('/auth/login', {
     method: 'POST',
@@ -45,5 +72,6 @@ export async function signIn(username: string, password: string): Promise<void> 
     body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(response.status === 401 ? 'Wrong username or password.' : await errorMessage('/auth/login', response));
-  session.set(((await response.json()) as { token: string }).token);
+  const body = (await response.json()) as { token: string; roles: string[]; brands: string[] };
+  session.set(body.token, { username, roles: body.roles, brands: body.brands });
 }

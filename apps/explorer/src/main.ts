@@ -1,42 +1,52 @@
-import Sigma from 'sigma';
-import { getJson, SignInRequired, signIn } from './api';
-import { buildSchemaGraph } from './schema-graph';
-import type { SchemaGraph } from './types';
+import { session, SignInRequired, signIn } from './api';
+import { h } from './dom';
+import { parseRoute } from './router';
+import { alertsView } from './views/alerts';
+import { clusterView } from './views/cluster';
+import { clustersView } from './views/clusters';
+import { modelView } from './views/model';
+import { searchView } from './views/search';
+import { shopView } from './views/shop';
+import { shutdownsView, shutdownView } from './views/shutdowns';
 
-declare global {
-  interface Window {
-    /** Exposed for browser tests, which check what the canvas holds. */
-    __ringwatch?: { graph: ReturnType<typeof buildSchemaGraph>; renderer: Sigma };
-  }
-}
-
-const status = document.getElementById('status')!;
-const container = document.getElementById('graph')!;
+const view = document.getElementById('view')!;
+const nav = document.getElementById('nav')!;
+const who = document.getElementById('who')!;
 const form = document.getElementById('signin') as HTMLFormElement;
 const formError = document.getElementById('signin-error')!;
 
 function showSignIn(): void {
-  status.textContent = 'Signed out';
-  container.hidden = true;
+  nav.hidden = true;
+  view.replaceChildren();
+  who.replaceChildren();
   form.hidden = false;
   (form.elements.namedItem('username') as HTMLInputElement).focus();
 }
 
-async function showGraph(): Promise<void> {
+async function render(): Promise<void> {
+  const me = session.me();
+  if (session.get() === null || me === null) return showSignIn();
+  form.hidden = true;
+  nav.hidden = false;
+  who.replaceChildren(`${me.username} (${me.roles.join(', ')}) `, h('button', { type: 'button', class: 'link', onclick: () => { session.clear(); showSignIn(); } }, 'Sign out'));
+  const route = parseRoute(location.hash);
+  for (const link of nav.querySelectorAll('a')) link.classList.toggle('active', link.dataset.section === route.name.replace(/s?$/, ''));
+  window.__ringwatch?.view?.kill();
+  window.__ringwatch = {};
   try {
-    const data = await getJson<SchemaGraph>('/schema/graph');
-    form.hidden = true;
-    container.hidden = false;
-    const graph = buildSchemaGraph(data);
-    window.__ringwatch?.renderer.kill();
-    // Few nodes: every label is shown (sigma hides some by default to avoid overlaps).
-    const renderer = new Sigma(graph, container, { renderEdgeLabels: true, labelSize: 14, labelDensity: 1, labelRenderedSizeThreshold: 0 });
-    window.__ringwatch = { graph, renderer };
-    status.textContent = `Data model: ${graph.order} labels, ${graph.size} relationship types`;
+    switch (route.name) {
+      case 'cluster': return await clusterView(view, route.id!, route.params);
+      case 'shop': return await shopView(view, route.id!, route.params);
+      case 'shutdowns': return await shutdownsView(view, route.params);
+      case 'shutdown': return await shutdownView(view, route.id!);
+      case 'alerts': return await alertsView(view, route.params);
+      case 'search': return await searchView(view, route.params);
+      case 'model': return await modelView(view);
+      default: return await clustersView(view, route.params);
+    }
   } catch (error) {
     if (error instanceof SignInRequired) return showSignIn();
-    status.textContent = error instanceof Error ? error.message : String(error);
-    status.classList.add('error');
+    throw error;
   }
 }
 
@@ -44,9 +54,16 @@ form.addEventListener('submit', (event) => {
   event.preventDefault();
   const data = new FormData(form);
   formError.textContent = '';
-  signIn(String(data.get('username')), String(data.get('password'))).then(showGraph, (error: unknown) => {
+  signIn(String(data.get('username')), String(data.get('password'))).then(render, (error: unknown) => {
     formError.textContent = error instanceof Error ? error.message : String(error);
   });
 });
-
-void showGraph();
+window.addEventListener('hashchange', () => void render());
+// "/" focuses search from anywhere, as in most analyst tools.
+document.addEventListener('keydown', (event) => {
+  if (event.key === '/' && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
+    event.preventDefault();
+    location.hash = '#/search';
+  }
+});
+void render();

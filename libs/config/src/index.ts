@@ -29,6 +29,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
+  READ_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   NEO4J_URI: optionalText.pipe(
     z
       .string()
@@ -92,7 +93,12 @@ export interface RingwatchConfig {
   readonly env: 'development' | 'production' | 'test';
   readonly rootDir: string;
   readonly log: { readonly level: LogLevel };
-  readonly api: { readonly host: string; readonly port: number };
+  readonly api: {
+    readonly host: string;
+    readonly port: number;
+    /** How long a read (cluster list, detail, graph, search) may be served from memory; 0 switches it off. */
+    readonly readCacheTtlMs: number;
+  };
   readonly neo4j: Neo4jConfig;
   readonly explorer: { readonly distDir: string };
   /**
@@ -187,7 +193,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     env: e.NODE_ENV,
     rootDir,
     log: { level: e.LOG_LEVEL },
-    api: { host: e.API_HOST, port: e.API_PORT },
+    api: { host: e.API_HOST, port: e.API_PORT, readCacheTtlMs: e.READ_CACHE_TTL_MS },
     neo4j,
     explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
     pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },

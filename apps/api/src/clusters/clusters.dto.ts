@@ -11,6 +11,7 @@ export const ClusterListQuerySchema = z
     maxSize: z.coerce.number().int().min(1).max(1_000_000).default(1_000_000),
     flagged: bool.optional(),
     status: z.enum(['open', 'proposed', 'shut_down']).optional(),
+    brand: z.string().trim().min(1).max(100).optional().meta({ example: 'Aurelio' }),
     sort: z.enum(['risk', 'size', 'growth']).default('risk'),
     skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -38,7 +39,7 @@ export const ClusterPageSchema = z.object({
   runId: z.string().nullable(),
   runStartedAt: z.string().nullable(),
   total: z.number(),
-  items: z.array(ClusterSummarySchema),
+  items: z.array(ClusterSummarySchema.extend({ brands: z.array(z.string()).meta({ description: 'the brands its shops list, the most widely listed first' }) })),
 });
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 

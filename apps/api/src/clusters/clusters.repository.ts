@@ -34,6 +34,7 @@ export class ClustersRepository extends Neo4jRepository {
         maxSize: neo4j.int(query.maxSize),
         flagged: query.flagged ?? null,
         status: query.status ?? null,
+        brand: query.brand ?? null,
         sort: query.sort,
         skip: neo4j.int(query.skip),
         limit: neo4j.int(query.limit),

@@ -1,6 +1,7 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { EvidenceService } from '../evidence/evidence.service';
 import type { ClusterDetail, ClusterGraph, ClusterListQuery, ClusterPage } from './clusters.dto';
+import { ReadCache } from '../common/read-cache';
 import { ClustersRepository } from './clusters.repository';
 
 @Injectable()
@@ -8,13 +9,18 @@ export class ClustersService {
   constructor(
     @Inject(ClustersRepository) private readonly repository: ClustersRepository,
     @Inject(EvidenceService) private readonly evidence: EvidenceService,
+    @Inject(ReadCache) private readonly cache: ReadCache,
   ) {}
 
   list(query: ClusterListQuery): Promise<ClusterPage> {
-    return this.repository.list(query);
+    return this.cache.get(`clusters:${JSON.stringify(query)}`, () => this.repository.list(query));
   }
 
-  async detail(id: string, runId: string | undefined): Promise<ClusterDetail> {
+  detail(id: string, runId: string | undefined): Promise<ClusterDetail> {
+    return this.cache.get(`cluster:${runId ?? 'latest'}:${id}`, () => this.readDetail(id, runId));
+  }
+
+  private async readDetail(id: string, runId: string | undefined): Promise<ClusterDetail> {
     const row = await this.repository.detail(id, runId);
     if (!row) throw new NotFoundException(`cluster ${id} not found${runId ? ` in run ${runId}` : ' in the latest run'}`);
     const members = [...row.members].sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
@@ -26,7 +32,11 @@ export class ClustersService {
    * each identifier linked to the shops using it. Capped at `limit` nodes (shops first, then the most
    * shared identifiers) with an explicit `truncated` flag, so the browser never gets more than asked.
    */
-  async graph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
+  graph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
+    return this.cache.get(`cluster-graph:${runId ?? 'latest'}:${id}:${limit}`, () => this.readGraph(id, runId, limit));
+  }
+
+  private async readGraph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
     const cluster = await this.detail(id, runId);
     const shared = await this.evidence.between(cluster.members.map((m) => m.id));
     const shops = cluster.members.slice(0, limit).map((m) => ({

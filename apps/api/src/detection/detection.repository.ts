@@ -16,6 +16,8 @@ export interface MemberFactsRow {
   openedAt: number | null;
   status: string | null;
   branded: number;
+  /** Brands the shop lists. */
+  brands: string[];
   deep: number;
   reports: number;
 }
@@ -29,6 +31,8 @@ export interface ClusterWrite {
   lineage: string;
   lineageFrom: string[];
   sizeBefore: number;
+  /** The brands its shops list, the most widely listed first (for lists and the brand filter). */
+  brands: string[];
 }
 
 const GROUP_QUERIES: Record<string, { statement: string; kind: EvidenceKind | null }> = {

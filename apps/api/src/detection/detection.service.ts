@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import {
   assignStableIds,
@@ -15,6 +15,7 @@ import {
   type Projection,
   type RiskFactor,
 } from '@ringwatch/detection';
+import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import { DetectionRepository, type ClusterWrite } from './detection.repository';
 
@@ -54,6 +55,7 @@ export class DetectionService {
   constructor(
     @Inject(DetectionRepository) private readonly repository: DetectionRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
+    @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
   ) {}
 
   defaultParams(): DetectionParams {
@@ -166,6 +168,8 @@ export class DetectionService {
         });
         const risk = scoreCluster(memberFacts, { flagThreshold: params.flagThreshold });
         const event = eventOf.get(id);
+        const brandShops = new Map<string, number>();
+        for (const v of nodes) for (const brand of facts.get(ids[v]!)?.brands ?? []) brandShops.set(brand, (brandShops.get(brand) ?? 0) + 1);
         clusters.push({
           id,
           size: nodes.length,
@@ -175,6 +179,7 @@ export class DetectionService {
           lineage: event?.type ?? 'new',
           lineageFrom: [...(event?.from ?? [])],
           sizeBefore: event?.sizeBefore ?? 0,
+          brands: [...brandShops].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([brand]) => brand),
         });
         for (const v of nodes) {
           members.push({ shop: ids[v]!, key: `${runId}:${id}`, confidence: totalWeight[v]! > 0 ? Math.round((internal[v]! / totalWeight[v]!) * 1000) / 1000 : 1 });
@@ -206,6 +211,7 @@ export class DetectionService {
         error: null,
       });
       await this.repository.prune(this.config.detection.retention);
+      this.cache?.invalidate();
       return { runId, params, timingsMs: timings, counts, modularity: communities.modularity, lineage: lineageCounts, clusters: result };
     } catch (error) {
       await this.repository

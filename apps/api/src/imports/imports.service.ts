@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BadRequestException, Inject, Injectable, Logger, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, Optional, PayloadTooLargeException } from '@nestjs/common';
 import { KINDS, kindOfFile } from '@ringwatch/contract';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { resolveGeneratedSecret } from '@ringwatch/config';
@@ -11,6 +11,7 @@ import { loadFiles, type LoadProgress, type LoadReport } from '@ringwatch/ingest
 import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
 import { AlertsService } from '../alerts/alerts.service';
 import { AuditRepository } from '../audit/audit.repository';
+import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import { ImportsRepository, type ImportRecord } from './imports.repository';
 
@@ -24,6 +25,7 @@ export class ImportsService {
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(AlertsService) private readonly alerts: AlertsService,
+    @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
   ) {
     // Config guarantees a key with a server of the user's own; locally one is generated once and kept.
     this.fingerprints = fingerprinter(config.pii.hmacKey ?? resolveGeneratedSecret(config.pii.keyFile, undefined, 24));
@@ -42,6 +44,7 @@ export class ImportsService {
       onProgress,
       rejectsPath,
     });
+    this.cache?.invalidate();
     await this.audit.append({ actor: source, action: 'data.load', target: `import:${report.importId}`, after: { status: report.status, counts: report.counts, files: report.files.map((f) => f.file) } });
     // The recidivism watch runs after every load, so a returning ring is flagged before the next detection run.
     const raised = await this.alerts.checkRecidivism();

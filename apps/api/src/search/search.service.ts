@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normaliseEmail, normalisePhone } from '@ringwatch/normalise';
+import { ReadCache } from '../common/read-cache';
 import { SearchRepository, type SearchHit } from './search.repository';
 
 /** Lucene's special characters, escaped so user text is always searched as text, never as syntax. */
@@ -7,9 +8,16 @@ const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
 @Injectable()
 export class SearchService {
-  constructor(@Inject(SearchRepository) private readonly repository: SearchRepository) {}
+  constructor(
+    @Inject(SearchRepository) private readonly repository: SearchRepository,
+    @Inject(ReadCache) private readonly cache: ReadCache,
+  ) {}
 
-  async search(q: string, limit: number): Promise<{ query: string; total: number; groups: Record<string, SearchHit[]> }> {
+  search(q: string, limit: number): Promise<{ query: string; total: number; groups: Record<string, SearchHit[]> }> {
+    return this.cache.get(`search:${limit}:${q.trim()}`, () => this.find(q, limit));
+  }
+
+  private async find(q: string, limit: number): Promise<{ query: string; total: number; groups: Record<string, SearchHit[]> }> {
     const raw = q.trim();
     const words = raw.split(/\s+/).map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`)).filter((w) => w !== '');
     const hits = await this.repository.search({

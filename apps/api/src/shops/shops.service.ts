@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import type { RingwatchConfig } from '@ringwatch/config';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/actor';
+import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import type { Neighbourhood } from './shops.dto';
 import { ShopsRepository, type ShopDetail } from './shops.repository';
@@ -12,6 +13,7 @@ export class ShopsService {
     @Inject(ShopsRepository) private readonly repository: ShopsRepository,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
+    @Inject(ReadCache) private readonly cache: ReadCache,
   ) {}
 
   async detail(id: string): Promise<ShopDetail> {
@@ -72,6 +74,7 @@ export class ShopsService {
     if (current.status !== 'suspended') throw new ConflictException(`shop ${id} is ${current.status ?? 'without a status'}, not suspended`);
     const done = await this.repository.reinstate(id, reason, actor.name);
     if (!done) throw new ConflictException(`shop ${id} was reinstated by someone else meanwhile`);
+    this.cache.invalidate();
     await this.audit.append({
       actor: actor.name,
       action: 'shop.reinstate',

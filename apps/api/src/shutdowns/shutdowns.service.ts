@@ -5,6 +5,7 @@ import type { RingwatchConfig } from '@ringwatch/config';
 import { AuditRepository } from '../audit/audit.repository';
 import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
+import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import type { Preview, ProposeShutdown, Shutdown, ShutdownListQuery } from './shutdowns.dto';
 import { ShutdownsRepository, type MemberFacts } from './shutdowns.repository';
@@ -30,6 +31,7 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     @Inject(ClustersService) private readonly clusters: ClustersService,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
+    @Inject(ReadCache) private readonly cache: ReadCache,
   ) {}
 
   async propose(input: ProposeShutdown, actor: Actor): Promise<Shutdown> {
@@ -59,6 +61,7 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     });
     if (blocking === null) throw new NotFoundException(`cluster ${cluster.id} not found in the latest run`);
     if (blocking.length > 0) throw new ConflictException(`cluster ${cluster.id} already has a shutdown under way: ${blocking.join(', ')}`);
+    this.cache.invalidate();
     await this.audit.append({
       actor: actor.name,
       action: 'shutdown.propose',
@@ -87,6 +90,7 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     if (!(await this.repository.decide(id, decision, actor.name, note ?? null))) {
       throw new ConflictException(`shutdown ${id} was decided by someone else meanwhile`);
     }
+    this.cache.invalidate();
     await this.audit.append({
       actor: actor.name,
       action: decision === 'approved' ? 'shutdown.approve' : 'shutdown.reject',
@@ -147,10 +151,12 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     while (!this.stopping) {
       const batch = await this.repository.executeBatch(id, batchSize);
       if (batch.shops === 0) break;
+      this.cache.invalidate();
       if (batchPauseMs > 0) await sleep(batchPauseMs);
     }
     if (this.stopping) return;
     const done = await this.repository.finishExecution(id);
+    this.cache.invalidate();
     if (done) {
       await this.audit.append({ actor: 'system', action: 'shutdown.execute', target: `shutdown:${id}`, before: { status: 'executing' }, after: { status: 'executed', ...done } });
     }

@@ -1,0 +1,35 @@
+/** Hash routes (#/clusters/C000042?run=…): bookmarkable, and the back button works. */
+export interface Route {
+  name: 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'search' | 'model';
+  id?: string;
+  params: URLSearchParams;
+}
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const params = new URLSearchParams(query);
+  const [section, id] = path.split('/').map(decodeURIComponent);
+  switch (section) {
+    case 'clusters':
+      return id ? { name: 'cluster', id, params } : { name: 'clusters', params };
+    case 'shops':
+      return { name: 'shop', id, params };
+    case 'shutdowns':
+      return id ? { name: 'shutdown', id, params } : { name: 'shutdowns', params };
+    case 'alerts':
+      return { name: 'alerts', params };
+    case 'search':
+      return { name: 'search', params };
+    case 'model':
+      return { name: 'model', params };
+    default:
+      return { name: 'clusters', params };
+  }
+}
+
+export function go(path: string, params?: Record<string, string | number | undefined>): void {
+  const query = params
+    ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString()
+    : '';
+  location.hash = `#/${path}${query ? `?${query}` : ''}`;
+}

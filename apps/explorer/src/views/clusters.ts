@@ -1,0 +1,83 @@
+import { getJson } from '../api';
+import { empty, failure, fmtNumber, h, loading } from '../dom';
+import { go } from '../router';
+import type { ClusterPage } from '../types';
+
+const PAGE = 50;
+
+/** The clusters of the latest run: filters and sort live in the URL; arrows or j/k move, Enter opens. */
+export async function clustersView(root: HTMLElement, params: URLSearchParams): Promise<void> {
+  const state = {
+    flagged: params.get('flagged') ?? 'true',
+    minRisk: params.get('minRisk') ?? '',
+    status: params.get('status') ?? '',
+    brand: params.get('brand') ?? '',
+    sort: params.get('sort') ?? 'risk',
+    skip: Number(params.get('skip') ?? 0),
+  };
+  const apply = (changes: Partial<typeof state>) => go('clusters', { ...state, skip: 0, ...changes });
+  const select = (name: keyof typeof state, options: [string, string][], label: string) =>
+    h('label', {}, label, h('select', { name, onchange: (e: Event) => apply({ [name]: (e.target as HTMLSelectElement).value }) },
+      options.map(([value, text]) => h('option', { value, selected: state[name] === value }, text))));
+  const filters = h('form', { class: 'filters', onsubmit: (e: Event) => e.preventDefault() },
+    select('flagged', [['true', 'flagged'], ['', 'all'], ['false', 'not flagged']], 'Show '),
+    select('status', [['', 'any'], ['open', 'open'], ['proposed', 'proposed'], ['shut_down', 'shut down']], 'Status '),
+    select('sort', [['risk', 'risk'], ['size', 'size'], ['growth', 'growth']], 'Sort by '),
+    h('label', {}, 'Min risk ', h('input', { name: 'minRisk', type: 'number', min: 0, max: 100, value: state.minRisk, onchange: (e: Event) => apply({ minRisk: (e.target as HTMLInputElement).value }) })),
+    h('label', {}, 'Brand ', h('input', { name: 'brand', value: state.brand, placeholder: 'any', onchange: (e: Event) => apply({ brand: (e.target as HTMLInputElement).value.trim() }) })),
+  );
+  const body = h('div', {}, loading('clusters'));
+  root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Clusters'), filters, body));
+
+  const query = new URLSearchParams({ sort: state.sort, skip: String(state.skip), limit: String(PAGE) });
+  if (state.flagged) query.set('flagged', state.flagged);
+  if (state.minRisk) query.set('minRisk', state.minRisk);
+  if (state.status) query.set('status', state.status);
+  if (state.brand) query.set('brand', state.brand);
+  let page: ClusterPage;
+  try {
+    page = await getJson<ClusterPage>(`/clusters?${query}`);
+  } catch (error) {
+    body.replaceChildren(failure(error));
+    return;
+  }
+  if (page.items.length === 0) {
+    body.replaceChildren(empty(page.runId ? 'No cluster matches these filters.' : 'No detection run yet: load data and run detection first.'));
+    return;
+  }
+  const rows = page.items.map((c) => {
+    const growth = c.size - c.sizeBefore;
+    return h('tr', { tabindex: -1, 'data-cluster': c.id, onclick: () => go(`clusters/${c.id}`) },
+      h('td', {}, h('a', { href: `#/clusters/${c.id}` }, c.id)),
+      h('td', { class: 'num' }, h('span', { class: `risk risk-${c.risk >= 70 ? 'high' : c.risk >= 40 ? 'mid' : 'low'}` }, c.risk.toFixed(0))),
+      h('td', { class: 'num' }, c.size),
+      h('td', { class: 'num' }, c.lineage === 'new' ? '–' : growth > 0 ? `+${growth}` : String(growth)),
+      h('td', {}, (c as { brands?: string[] }).brands?.join(', ') || '–'),
+      h('td', {}, c.status.replace('_', ' ')),
+      h('td', {}, h('span', { class: `badge lineage-${c.lineage}` }, c.lineage)),
+    );
+  });
+  const table = h('table', { class: 'clusters', 'aria-label': 'Clusters' },
+    h('thead', {}, h('tr', {}, ['Cluster', 'Risk', 'Size', 'Growth', 'Brands', 'Status', 'Lineage'].map((t) => h('th', { scope: 'col' }, t)))),
+    h('tbody', {}, rows));
+  let cursor = 0;
+  const focus = (i: number) => {
+    cursor = Math.max(0, Math.min(rows.length - 1, i));
+    rows.forEach((r, j) => r.classList.toggle('cursor', j === cursor));
+    rows[cursor]!.focus();
+  };
+  table.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'j') focus(cursor + 1);
+    else if (event.key === 'ArrowUp' || event.key === 'k') focus(cursor - 1);
+    else if (event.key === 'Enter') go(`clusters/${page.items[cursor]!.id}`);
+    else return;
+    event.preventDefault();
+  });
+  const pager = h('p', { class: 'pager' },
+    `${fmtNumber(state.skip + 1)}–${fmtNumber(state.skip + page.items.length)} of ${fmtNumber(page.total)} `,
+    state.skip > 0 ? h('button', { onclick: () => go('clusters', { ...state, skip: Math.max(0, state.skip - PAGE) }) }, '← Previous') : null,
+    state.skip + PAGE < page.total ? h('button', { onclick: () => go('clusters', { ...state, skip: state.skip + PAGE }) }, 'Next →') : null,
+    h('span', { class: 'muted' }, ` · run ${page.runId?.slice(0, 8)} of ${page.runStartedAt?.slice(0, 16).replace('T', ' ')} · ↑↓ or j/k, Enter opens`));
+  body.replaceChildren(table, pager);
+  focus(0);
+}

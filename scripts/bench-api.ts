@@ -1,0 +1,181 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { loadConfig } from '@ringwatch/config';
+import { KINDS } from '@ringwatch/contract';
+import { loadFiles } from '@ringwatch/ingest';
+import { fingerprinter } from '@ringwatch/normalise';
+import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
+import { TokenSigner } from '../apps/api/src/auth/tokens';
+import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
+import { DetectionService } from '../apps/api/src/detection/detection.service';
+import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
+import { benchDataset, freshDatabase, ROOT, startApiProcess } from './bench/common';
+
+/**
+ * bench:api — load a preset (medium by default) plus one planted ring of 500 shops (the medium preset's
+ * rings stop at 300, and the floor is stated for a 500-shop cluster graph), run detection, start the
+ * API in its own process, and drive it with autocannon: cluster list, cluster detail, the 500-shop
+ * cluster's graph, and search. Latency percentiles come from every response's own time. It runs
+ * twice: with the read cache off (every request reads Neo4j) and in the default configuration.
+ */
+const SECRET = 'bench-token-secret-0123456789abcdefghij';
+const PII_KEY = 'bench-key-0123456789abcdef';
+const FLOORS: Record<string, number> = { 'cluster detail': 50, search: 50, 'cluster graph (500 shops)': 150 };
+
+/** A ring of `size` shops whose sellers share devices, each device used by about 20 of them: one dense, hub-free component. */
+function writeBigRing(dir: string, size: number): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  let state = 12345;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const devices = Math.ceil((size * 3) / 20);
+  const sellers = ['seller_id,name,country,registered_at,kyc_id,emails,phones,device_ids'];
+  const shops = ['shop_id,seller_id,name,opened_at,status,category'];
+  const listings = ['listing_id,shop_id,title,brand,category,price,currency,listed_at,status'];
+  for (let i = 0; i < size; i++) {
+    const own = new Set<number>();
+    while (own.size < 3) own.add(Math.floor(next() * devices));
+    sellers.push(`BR-U${i},Bigring Seller ${i},CN,2026-06-01T00:00:00Z,BR-KYC-${i},,,${[...own].map((d) => `BR-DEV-${d}`).join('|')}`);
+    shops.push(`BR-S${i},BR-U${i},Bigring Outlet ${i},2026-06-02T00:00:00Z,active,bags`);
+    for (let j = 0; j < 4; j++) listings.push(`BR-L${i}-${j},BR-S${i},Aurelio Tote ${j},Aurelio,bags,${(120 + next() * 80).toFixed(2)},USD,2026-06-03T00:00:00Z,active`);
+  }
+  const files = { 'sellers.csv': sellers, 'shops.csv': shops, 'listings.csv': listings };
+  return Object.entries(files).map(([name, lines]) => {
+    fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
+    return path.join(dir, name);
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+interface Scenario {
+  name: string;
+  paths: string[];
+}
+
+async function drive(url: string, token: string, scenario: Scenario, connections: number, duration: number) {
+  const latencies: number[] = [];
+  let failures = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url,
+        connections,
+        duration,
+        headers: { authorization: `Bearer ${token}` },
+        requests: scenario.paths.map((p) => ({ method: 'GET' as const, path: p })),
+      },
+      (error, done) => (error ? reject(error) : resolve(done)),
+    );
+    instance.on('response', (_client, status, _bytes, responseTime) => {
+      if (status >= 400) failures++;
+      latencies.push(responseTime);
+    });
+  });
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    rps: latencies.length / duration,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    failures: failures + result.errors + result.timeouts,
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      preset: { type: 'string', default: 'medium' },
+      seed: { type: 'string', default: '7' },
+      connections: { type: 'string', default: '50' },
+      duration: { type: 'string', default: '10' },
+    },
+  });
+  const preset = values.preset as PresetName;
+  if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:api: unknown preset ${values.preset}`);
+  const connections = Number(values.connections);
+  const duration = Number(values.duration);
+  const { dir, manifest } = await benchDataset(preset, Number(values.seed));
+  const ring = writeBigRing(path.join(dir, 'bigring'), 500);
+  console.log(`bench:api preset=${preset} seed=${values.seed} shops=${manifest.counts.shops.toLocaleString('en')} (+500-shop ring) connections=${connections} duration=${duration}s`);
+
+  const db = await freshDatabase('api', { heap: '4g', pageCache: '2g' });
+  let api: { url: string; stop(): void } | undefined;
+  try {
+    const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
+    const t0 = Date.now();
+    const files = [...KINDS.map((k) => path.join(dir, manifest.files[k])), ...ring];
+    await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter(PII_KEY), rejectsPath: path.join(db.dataDir, 'rejects.ndjson') });
+    const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET }, ROOT);
+    const summary = await new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
+    console.log(`load + detection     ${((Date.now() - t0) / 1000).toFixed(1)} s, ${summary.counts.clusters.toLocaleString('en')} clusters`);
+
+    const apiEnv = {
+      NEO4J_URI: db.server.uri,
+      NEO4J_USER: 'neo4j',
+      NEO4J_PASSWORD: 'bench-password-1',
+      PII_HMAC_KEY: PII_KEY,
+      AUTH_TOKEN_SECRET: SECRET,
+      // One client address sends every request here; the limiter's own cost stays in the path.
+      RATE_LIMIT_PER_MINUTE: '10000000',
+    };
+    api = await startApiProcess({ ...apiEnv, READ_CACHE_TTL_MS: '0' });
+    let url = api.url;
+    const token = new TokenSigner(SECRET, 3600).sign({ sub: 'bench.analyst', roles: ['analyst'], brands: [] }).token;
+    const get = async (p: string) => (await (await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
+
+    const top = (await get('/clusters?limit=100')).items as { id: string }[];
+    const big = summary.clusters.find((c) => c.members.some((m) => m === 'BR-S0'));
+    if (!big) throw new Error('bench:api: the planted 500-shop ring did not come out as a cluster');
+    const sample = (await db.driver.executeQuery(
+      `MATCH (s:Shop) WHERE s.name IS NOT NULL WITH s SKIP 1000 LIMIT 150
+       OPTIONAL MATCH (s)-[:PAID_TO]->(a:PaymentAccount)
+       OPTIONAL MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(p:Phone)
+       RETURN s.id AS id, split(s.name, ' ')[0] AS word, a.last4 AS last4, p.key AS phone`,
+      {},
+      { database: 'neo4j' },
+    )).records.map((r) => r.toObject() as { id: string; word: string; last4: string | null; phone: string | null });
+    const searches = sample.flatMap((s) => [s.word, s.id, s.last4, s.phone]).filter((q): q is string => typeof q === 'string' && q.length >= 3);
+
+    const scenarios: Scenario[] = [
+      { name: 'cluster list', paths: ['/clusters?limit=50', '/clusters?limit=50&sort=size', '/clusters?flagged=true&limit=50', '/clusters?minRisk=40&sort=growth&limit=50'] },
+      { name: 'cluster detail', paths: top.map((c) => `/clusters/${c.id}`) },
+      { name: `cluster graph (500 shops)`, paths: [`/clusters/${big.id}/graph?limit=2000`] },
+      { name: 'search', paths: searches.map((q) => `/search?q=${encodeURIComponent(q)}`) },
+    ];
+    const graph = await get(`/clusters/${big.id}/graph?limit=2000`);
+    console.log(`graph target         ${big.id}: ${big.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges, truncated=${graph.truncated}`);
+    // Two passes: every request read from Neo4j (READ_CACHE_TTL_MS=0), then the default configuration,
+    // whose read cache serves repeated reads from memory until a write or the TTL clears it.
+    for (const pass of ['read cache off', 'default (read cache on)']) {
+      if (pass !== 'read cache off') {
+        api.stop();
+        api = await startApiProcess(apiEnv);
+        url = api.url;
+      }
+      // Warm the database's page cache and the JIT the way a service that has been up a while is warm.
+      for (const s of scenarios) await drive(url, token, s, 10, 2);
+      console.log(`\n${pass}\nscenario                   requests   req/s     p50 ms   p95 ms   p99 ms   failures  floor (p95)`);
+      for (const s of scenarios) {
+        const r = await drive(url, token, s, connections, duration);
+        const floor = FLOORS[s.name];
+        const verdict = floor === undefined ? '-' : `${floor} ms ${r.p95 <= floor ? 'met' : 'NOT met'}`;
+        console.log(
+          `${s.name.padEnd(26)} ${String(r.requests).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(9)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.failures).padStart(10)}  ${verdict}`,
+        );
+      }
+    }
+  } finally {
+    api?.stop();
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});

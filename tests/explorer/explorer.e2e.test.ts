@@ -1,0 +1,172 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KINDS } from '@ringwatch/contract';
+import { generateMarketplace } from '@ringwatch/synth';
+import type { Driver } from 'neo4j-driver';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { AuthService } from '../../apps/api/src/auth/auth.service';
+import { DetectionService } from '../../apps/api/src/detection/detection.service';
+import { ImportsService } from '../../apps/api/src/imports/imports.service';
+import { ROOT, startTestServer, type TestServer } from '../setup/app';
+import { ensureChromium } from '../setup/chromium';
+import { testDriver, wipeMarketplace } from '../setup/graph';
+
+const neo4j = inject('neo4j');
+const PASSWORD = 'explorer-test-password-1';
+let server: TestServer;
+let driver: Driver;
+let browser: Browser;
+let dist: string;
+let data: string;
+
+const wipeWork = (d: Driver) =>
+  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert OR n:User DETACH DELETE n', {}, { database: neo4j.database });
+
+async function signedInPage(username: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`browser (${username}): ${error.message}`));
+  await page.goto(server.baseUrl);
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', PASSWORD);
+  await page.click('form#signin button[type=submit]');
+  await page.waitForSelector('#nav:not([hidden])');
+  return page;
+}
+
+/**
+ * Clicks a node where sigma draws it (layout stopped, camera centred and zoomed on it) until the
+ * expected result shows: sigma picks nodes from its last drawn frame, which a busy machine draws late.
+ */
+async function clickNode(page: Page, id: string, expected: string, modifiers: 'Shift'[] = [], attempts = 3): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const position = await page.evaluate(async (node) => {
+      window.__ringwatch!.view!.focus(node);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return window.__ringwatch!.view!.viewportPosition(node);
+    }, id);
+    const box = (await page.locator('.canvas').boundingBox())!;
+    await page.mouse.move(box.x + position.x, box.y + position.y);
+    await page.waitForTimeout(100);
+    for (const key of modifiers) await page.keyboard.down(key);
+    await page.mouse.click(box.x + position.x, box.y + position.y);
+    for (const key of modifiers) await page.keyboard.up(key);
+    try {
+      await page.waitForSelector(expected, { timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
+beforeAll(async () => {
+  const chrome = ensureChromium();
+  driver = await testDriver();
+  await wipeMarketplace(driver);
+  await wipeWork(driver);
+  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-explorer-dist-'));
+  await build({ configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'), logLevel: 'silent', build: { outDir: dist, emptyOutDir: true, sourcemap: false } });
+  server = await startTestServer({ EXPLORER_DIST_DIR: dist });
+  data = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-explorer-data-'));
+  const manifest = await generateMarketplace({ preset: 'small', seed: 3, outDir: data });
+  await server.app.get(ImportsService).load(KINDS.map((k) => path.join(data, manifest.files[k])), 'test', undefined, path.join(data, 'rejects.ndjson'));
+  await server.app.get(DetectionService).run({}, 'test');
+  const auth = server.app.get(AuthService);
+  await auth.createUser({ username: 'e2e.analyst', password: PASSWORD, roles: ['analyst'], brands: [] });
+  await auth.createUser({ username: 'e2e.supervisor', password: PASSWORD, roles: ['supervisor'], brands: [] });
+  browser = await chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, headless: true });
+}, 900_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  if (driver) {
+    await wipeMarketplace(driver);
+    await wipeWork(driver);
+    await driver.close();
+  }
+  for (const dir of [dist, data]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('explorer in a real browser', () => {
+  let analyst: Page;
+  let clusterId: string;
+  let shutdownId: string;
+
+  it('signs in, lists clusters by risk and opens the top one with the keyboard', async () => {
+    analyst = await signedInPage('e2e.analyst');
+    await analyst.waitForSelector('table.clusters tbody tr');
+    const first = await analyst.locator('table.clusters tbody tr').first().getAttribute('data-cluster');
+    const risks = await analyst.locator('table.clusters tbody tr td:nth-child(2)').allTextContents();
+    expect(risks.map(Number)).toEqual([...risks.map(Number)].sort((a, b) => b - a));
+    await analyst.keyboard.press('Enter');
+    await analyst.waitForFunction(() => (window.__ringwatch?.graph?.order ?? 0) > 0);
+    clusterId = first!;
+    expect(analyst.url()).toContain(`#/clusters/${clusterId}`);
+  });
+
+  it('draws every node the API sends for the cluster', async () => {
+    const token = await analyst.evaluate(() => sessionStorage.getItem('ringwatch.token'));
+    const api = (await (await fetch(`${server.baseUrl}/clusters/${clusterId}/graph?limit=6000`, { headers: { authorization: `Bearer ${token}` } })).json()) as { nodes: unknown[]; edges: unknown[] };
+    const drawn = await analyst.evaluate(() => ({ nodes: window.__ringwatch!.graph!.order, edges: window.__ringwatch!.graph!.size }));
+    expect(drawn).toEqual({ nodes: api.nodes.length, edges: api.edges.length });
+    await expect(analyst.locator('.legend').textContent()).resolves.toContain('Shops');
+  });
+
+  it('shows a shop’s details on click, and why two shops are linked on shift-click', async () => {
+    await analyst.click('button[data-action=layout]');
+    await analyst.waitForFunction(() => !window.__ringwatch!.view!.isLayoutRunning());
+    // Two shops that share a non-hub identifier in the drawn graph.
+    const pair = await analyst.evaluate(() => {
+      const g = window.__ringwatch!.graph!;
+      for (const node of g.nodes()) {
+        const attrs = g.getNodeAttributes(node);
+        if (attrs.node.type !== 'identifier' || attrs.node.hub) continue;
+        const shops = g.neighbors(node);
+        if (shops.length >= 2) return shops.slice(0, 2);
+      }
+      return null;
+    });
+    expect(pair).not.toBeNull();
+    // A shift-click that lands on the wrong node restarts the selection, so a retry starts from the first shop.
+    for (let attempt = 1; ; attempt++) {
+      await clickNode(analyst, pair![0]!, `.details h3[data-shop="${pair![0]}"]`);
+      try {
+        await clickNode(analyst, pair![1]!, '.details .evidence li', ['Shift'], 1);
+        break;
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+    expect(await analyst.locator('.details h3').textContent()).toContain(`Why ${pair![0]} and ${pair![1]} are linked`);
+  });
+
+  it('an analyst proposes a shutdown and sees its dry run', async () => {
+    await analyst.fill('form.propose textarea[name=reason]', 'Ring sharing payout accounts and devices, browser test');
+    await analyst.click('form.propose button[type=submit]');
+    await analyst.waitForSelector('[data-status=proposed]');
+    shutdownId = /#\/shutdowns\/([0-9a-f-]{36})/.exec(analyst.url())![1]!;
+    expect(await analyst.locator('ul.preview').textContent()).toMatch(/shops suspended/);
+    expect(await analyst.locator('[data-action=approve]').count()).toBe(0);
+  });
+
+  it('a supervisor approves it in a second session and watches it execute', async () => {
+    const supervisor = await signedInPage('e2e.supervisor');
+    await supervisor.goto(`${server.baseUrl}/#/shutdowns`);
+    await supervisor.click(`tr[data-shutdown="${shutdownId}"]`);
+    await supervisor.click('[data-action=approve]');
+    await supervisor.waitForSelector('[data-status=executed]', { timeout: 30_000 });
+    const [row] = (await driver.executeQuery(
+      "MATCH (:Shutdown {id: $id})-[:TARGETS]->(s:Shop) RETURN count(s) AS all, count(CASE WHEN s.status = 'suspended' THEN 1 END) AS suspended",
+      { id: shutdownId },
+      { database: neo4j.database },
+    )).records;
+    expect(Number(row!.get('suspended'))).toBe(Number(row!.get('all')));
+    expect(await supervisor.locator('.progress').textContent()).toContain('100 %');
+    await supervisor.context().close();
+  });
+});
