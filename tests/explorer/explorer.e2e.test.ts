@@ -16,6 +16,9 @@ import { testDriver, wipeMarketplace } from '../setup/graph';
 
 const neo4j = inject('neo4j');
 const PASSWORD = 'explorer-test-password-1';
+/** Screenshots of every view, for people reviewing a change (git-ignored). */
+const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 let server: TestServer;
 let driver: Driver;
 let browser: Browser;
@@ -30,6 +33,8 @@ async function signedInPage(username: string): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => console.error(`browser (${username}): ${error.message}`));
   await page.goto(server.baseUrl);
+  await page.waitForSelector('form#signin:not([hidden])');
+  if (username === 'e2e.analyst') await shot(page, '01-sign-in');
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', PASSWORD);
   await page.click('form#signin button[type=submit]');
@@ -58,13 +63,18 @@ async function clickNode(page: Page, id: string, expected: string, modifiers: 'S
       await page.waitForSelector(expected, { timeout: 5_000 });
       return;
     } catch (error) {
-      if (attempt >= attempts) throw error;
+      if (attempt >= attempts) {
+        await shot(page, `failed-click-${id}`);
+        const seen = await page.evaluate(() => document.querySelector('.details')?.textContent?.slice(0, 200));
+        throw new Error(`clicking ${id} at ${JSON.stringify(position)} in ${JSON.stringify(box)} did not show ${expected}; the panel shows: ${seen}`, { cause: error });
+      }
     }
   }
 }
 
 beforeAll(async () => {
   const chrome = ensureChromium();
+  fs.mkdirSync(SHOTS, { recursive: true });
   driver = await testDriver();
   await wipeMarketplace(driver);
   await wipeWork(driver);
@@ -103,6 +113,7 @@ describe('explorer in a real browser', () => {
     const first = await analyst.locator('table.clusters tbody tr').first().getAttribute('data-cluster');
     const risks = await analyst.locator('table.clusters tbody tr td:nth-child(2)').allTextContents();
     expect(risks.map(Number)).toEqual([...risks.map(Number)].sort((a, b) => b - a));
+    await shot(analyst, '02-clusters');
     await analyst.keyboard.press('Enter');
     await analyst.waitForFunction(() => (window.__ringwatch?.graph?.order ?? 0) > 0);
     clusterId = first!;
@@ -115,6 +126,8 @@ describe('explorer in a real browser', () => {
     const drawn = await analyst.evaluate(() => ({ nodes: window.__ringwatch!.graph!.order, edges: window.__ringwatch!.graph!.size }));
     expect(drawn).toEqual({ nodes: api.nodes.length, edges: api.edges.length });
     await expect(analyst.locator('.legend').textContent()).resolves.toContain('Shops');
+    await analyst.waitForTimeout(1500);
+    await shot(analyst, '03-cluster');
   });
 
   it('shows a shop’s details on click, and why two shops are linked on shift-click', async () => {
@@ -142,6 +155,7 @@ describe('explorer in a real browser', () => {
         if (attempt === 3) throw error;
       }
     }
+    await shot(analyst, '04-cluster-evidence');
     expect(await analyst.locator('.details h3').textContent()).toContain(`Why ${pair![0]} and ${pair![1]} are linked`);
   });
 
@@ -152,11 +166,14 @@ describe('explorer in a real browser', () => {
     shutdownId = /#\/shutdowns\/([0-9a-f-]{36})/.exec(analyst.url())![1]!;
     expect(await analyst.locator('ul.preview').textContent()).toMatch(/shops suspended/);
     expect(await analyst.locator('[data-action=approve]').count()).toBe(0);
+    await shot(analyst, '05-shutdown-proposed');
   });
 
   it('a supervisor approves it in a second session and watches it execute', async () => {
     const supervisor = await signedInPage('e2e.supervisor');
     await supervisor.goto(`${server.baseUrl}/#/shutdowns`);
+    await supervisor.waitForSelector(`tr[data-shutdown="${shutdownId}"]`);
+    await shot(supervisor, '06-approval-queue');
     await supervisor.click(`tr[data-shutdown="${shutdownId}"]`);
     await supervisor.click('[data-action=approve]');
     await supervisor.waitForSelector('[data-status=executed]', { timeout: 30_000 });
@@ -167,6 +184,28 @@ describe('explorer in a real browser', () => {
     )).records;
     expect(Number(row!.get('suspended'))).toBe(Number(row!.get('all')));
     expect(await supervisor.locator('.progress').textContent()).toContain('100 %');
+    await shot(supervisor, '07-shutdown-executed');
     await supervisor.context().close();
+  });
+
+  it('shows a shop with its neighbourhood, alerts, search and the data model', async () => {
+    const [member] = (await driver.executeQuery('MATCH (:Shutdown {id: $id})-[:TARGETS]->(s:Shop) RETURN s.id AS id, s.name AS name LIMIT 1', { id: shutdownId }, { database: neo4j.database })).records;
+    const shopId = member!.get('id') as string;
+    await analyst.goto(`${server.baseUrl}/#/shops/${shopId}`);
+    await analyst.waitForFunction(() => (window.__ringwatch?.graph?.order ?? 0) > 1);
+    expect(await analyst.locator('.side dl').textContent()).toContain('suspended');
+    await analyst.waitForTimeout(1500);
+    await shot(analyst, '08-shop');
+    await analyst.goto(`${server.baseUrl}/#/alerts`);
+    await analyst.waitForSelector('.page .state.empty, .page table');
+    await shot(analyst, '09-alerts');
+    const word = String(member!.get('name')).split(' ')[0]!;
+    await analyst.goto(`${server.baseUrl}/#/search?q=${encodeURIComponent(word)}`);
+    await analyst.waitForSelector('.group li a');
+    expect(await analyst.locator('.group').first().textContent()).toContain('Shops');
+    await shot(analyst, '10-search');
+    await analyst.goto(`${server.baseUrl}/#/model`);
+    await analyst.waitForSelector('.canvas canvas');
+    await shot(analyst, '11-data-model');
   });
 });

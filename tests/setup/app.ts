@@ -1,3 +1,4 @@
+import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +20,9 @@ export function testConfig(extra: Record<string, string> = {}): RingwatchConfig 
       NEO4J_DATABASE: neo4j.database,
       PII_HMAC_KEY: 'test-pii-key-0123456789',
       AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
+      // Scheduled only where a test asks for it; reports go to a throw-away folder.
+      REPORT_SCHEDULE: 'off',
+      REPORTS_DIR: path.join(os.tmpdir(), `ringwatch-test-reports-${process.pid}`),
       ...extra,
     },
     ROOT,

@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { ReadCache } from './common/read-cache';
 import { CONFIG } from './common/tokens';
@@ -10,10 +11,12 @@ import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { DetectionModule } from './detection/detection.module';
+import { DossiersModule } from './dossiers/dossiers.module';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
 import { SearchModule } from './search/search.module';
 import { ShopsModule } from './shops/shops.module';
+import { ReportsModule } from './reports/reports.module';
 import { SchemaModule } from './schema/schema.module';
 import { ShutdownsModule } from './shutdowns/shutdowns.module';
 
@@ -23,7 +26,7 @@ export class AppModule {
   static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule, SearchModule, ShopsModule, ShutdownsModule, AlertsModule, BrandsModule],
+      imports: [ScheduleModule.forRoot(), DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule, SearchModule, ShopsModule, ShutdownsModule, AlertsModule, BrandsModule, ReportsModule, DossiersModule],
       providers: [{ provide: CONFIG, useValue: config }, ReadCache],
       exports: [CONFIG, ReadCache],
     };

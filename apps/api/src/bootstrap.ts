@@ -14,6 +14,7 @@ import { rateLimit } from './common/rate-limit.middleware';
 import { requestContext } from './common/request-context.middleware';
 import { CYPHER, NEO4J_DRIVER } from './common/tokens';
 import type { Neo4jConnection } from './database/database.module';
+import { ReportsService } from './reports/reports.service';
 import { ShutdownsService } from './shutdowns/shutdowns.service';
 
 export interface RingwatchApp {
@@ -60,5 +61,6 @@ export async function createApp(config: RingwatchConfig, connection: Neo4jConnec
   // Work a previous process left half done (a crash, a restart) is finished once the schema is in place.
   const resumed = await app.get(ShutdownsService).resumeInterrupted();
   if (resumed.length > 0) logger.event('warn', 'shutdowns', 'resuming interrupted executions', { shutdowns: resumed });
+  app.get(ReportsService).startSchedule();
   return { app, migrations };
 }

@@ -59,6 +59,15 @@ const envSchema = z.object({
   DETECTION_MIN_SHARED: z.coerce.number().int().min(1).max(10).default(2),
   DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(40),
   DETECTION_RETENTION: z.coerce.number().int().min(1).max(1000).default(10),
+  REPORT_SCHEDULE: z.enum(['on', 'off']).default('on'),
+  REPORT_CRON: z
+    .string()
+    .trim()
+    .regex(/^(\S+\s+){4,5}\S+$/, 'must be a cron expression of 5 fields (or 6, with seconds first)')
+    .default('30 2 * * *'),
+  REPORTS_DIR: z.string().min(1).default('reports'),
+  REPORT_RETRY_DELAY_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+  REPORT_LOCK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   SHUTDOWN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   SHUTDOWN_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(1200),
@@ -120,6 +129,17 @@ export interface RingwatchConfig {
     readonly flagThreshold: number;
     /** Completed detection runs kept; older ones are pruned with their clusters. */
     readonly retention: number;
+  };
+  readonly report: {
+    /** Whether the nightly report is scheduled in this process (a manual run works either way). */
+    readonly scheduled: boolean;
+    /** When it runs, in UTC. */
+    readonly cron: string;
+    readonly dir: string;
+    /** A failed run is retried once, after this long. */
+    readonly retryDelaySeconds: number;
+    /** The lease that keeps two runs apart; renewed while a run lasts, so a crashed run frees it in this time. */
+    readonly lockTtlSeconds: number;
   };
   readonly shutdown: {
     /** Shops suspended per transaction. */
@@ -208,6 +228,13 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       minShared: e.DETECTION_MIN_SHARED,
       flagThreshold: e.DETECTION_FLAG_THRESHOLD,
       retention: e.DETECTION_RETENTION,
+    },
+    report: {
+      scheduled: e.REPORT_SCHEDULE === 'on',
+      cron: e.REPORT_CRON,
+      dir: resolve(e.REPORTS_DIR),
+      retryDelaySeconds: e.REPORT_RETRY_DELAY_SECONDS,
+      lockTtlSeconds: e.REPORT_LOCK_TTL_SECONDS,
     },
     shutdown: { batchSize: e.SHUTDOWN_BATCH_SIZE, batchPauseMs: e.SHUTDOWN_BATCH_PAUSE_MS },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },

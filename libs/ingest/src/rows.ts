@@ -16,7 +16,7 @@ export interface WriteRowOf {
   shops: { id: string; sellerId: string; name: string; openedAt: string; status: string; category: string };
   listings: { id: string; shopId: string; title: string; brand: string | null; category: string; price: number; currency: string; listedAt: string; status: string };
   payments: { id: string; shopId: string; account: Fingerprinted & { kind: string }; provider: string; amount: number; currency: string; paidAt: string };
-  addresses: { shopId: string; kind: string; key: string; text: string; city: string; country: string; postcode: string | null };
+  addresses: { shopId: string; kind: string; key: string; text: string; city: string; region: string | null; country: string; postcode: string | null };
   brand_reports: { id: string; listingId: string; brand: string; reporter: string; verdict: string; reportedAt: string };
 }
 
@@ -78,7 +78,7 @@ export function prepareRow<K extends Kind>(kind: K, input: RowOf[K], fp: Fingerp
     case 'addresses': {
       const r = input as RowOf['addresses'];
       const a = normaliseAddress(r);
-      return { ok: true, row: { shopId: r.shop_id, kind: r.kind, key: a.key, text: a.text, city: a.city, country: a.country, postcode: a.postcode } as WriteRowOf[K] };
+      return { ok: true, row: { shopId: r.shop_id, kind: r.kind, key: a.key, text: a.text, city: a.city, region: r.region?.trim() || null, country: a.country, postcode: a.postcode } as WriteRowOf[K] };
     }
     default: {
       const r = input as RowOf['brand_reports'];

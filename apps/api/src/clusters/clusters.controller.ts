@@ -1,4 +1,5 @@
-import { Controller, Get, Inject, Param, Query } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/roles';
 import { openApiSchema } from '../common/openapi';
@@ -37,7 +38,7 @@ export class ClustersController {
 
   @Get(':id/graph')
   @ApiOkResponse({ schema: openApiSchema(ClusterGraphSchema) })
-  graph(@Param('id', new ZodPipe(ClusterIdSchema)) id: string, @Query(new ZodPipe(ClusterGraphQuerySchema)) query: ClusterGraphQuery) {
-    return this.clusters.graph(id, query.run, query.limit);
+  async graph(@Param('id', new ZodPipe(ClusterIdSchema)) id: string, @Query(new ZodPipe(ClusterGraphQuerySchema)) query: ClusterGraphQuery, @Res() res: Response) {
+    res.type('application/json').send(await this.clusters.graphJson(id, query.run, query.limit));
   }
 }

@@ -36,6 +36,11 @@ export class ClustersService {
     return this.cache.get(`cluster-graph:${runId ?? 'latest'}:${id}:${limit}`, () => this.readGraph(id, runId, limit));
   }
 
+  /** The graph as JSON text: big graphs are requested often and serialising them is most of the cost of a hit. */
+  graphJson(id: string, runId: string | undefined, limit: number): Promise<string> {
+    return this.cache.get(`cluster-graph-json:${runId ?? 'latest'}:${id}:${limit}`, async () => JSON.stringify(await this.graph(id, runId, limit)));
+  }
+
   private async readGraph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
     const cluster = await this.detail(id, runId);
     const shared = await this.evidence.between(cluster.members.map((m) => m.id));

@@ -50,3 +50,17 @@ describe('RateLimiter', () => {
     expect(new RateLimiter(0).hit('a')).toBe(0);
   });
 });
+
+describe('ReadCache past its TTL', () => {
+  it('serves the old value while one background read refreshes it', async () => {
+    const cache = new ReadCache({ api: { readCacheTtlMs: 20 } } as RingwatchConfig);
+    let loads = 0;
+    const load = async () => ++loads;
+    expect(await cache.get('k', load)).toBe(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(await Promise.all([cache.get('k', load), cache.get('k', load)])).toEqual([1, 1]);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(loads).toBe(2);
+    expect(await cache.get('k', load)).toBe(2);
+  });
+});

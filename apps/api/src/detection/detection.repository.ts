@@ -133,7 +133,7 @@ export class DetectionRepository extends Neo4jRepository {
     }
   }
 
-  async finishRun(id: string, outcome: { status: 'completed' | 'failed'; timings: string; modularity: number | null; counts: string; hubs: string; lineage: string; error: string | null }): Promise<void> {
+  async finishRun(id: string, outcome: { status: 'completed' | 'failed'; timings: string; modularity: number | null; counts: string; hubs: string; lineage: string; error: string | null; typicalPrices: string }): Promise<void> {
     await this.writeQuery(this.q.finishRun, { id, ...outcome });
   }
 

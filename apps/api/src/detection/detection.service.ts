@@ -209,13 +209,15 @@ export class DetectionService {
         hubs: JSON.stringify(topHubs),
         lineage: JSON.stringify(lineageCounts),
         error: null,
+        // Kept with the run: dossiers compare a cluster's prices with the brand prices it was scored on.
+        typicalPrices: JSON.stringify(typicalPrices),
       });
       await this.repository.prune(this.config.detection.retention);
       this.cache?.invalidate();
       return { runId, params, timingsMs: timings, counts, modularity: communities.modularity, lineage: lineageCounts, clusters: result };
     } catch (error) {
       await this.repository
-        .finishRun(runId, { status: 'failed', timings: JSON.stringify(timings), modularity: null, counts: '{}', hubs: '[]', lineage: '{}', error: error instanceof Error ? error.message : String(error) })
+        .finishRun(runId, { status: 'failed', timings: JSON.stringify(timings), modularity: null, counts: '{}', hubs: '[]', lineage: '{}', error: error instanceof Error ? error.message : String(error), typicalPrices: '{}' })
         .catch(() => undefined);
       throw error;
     }

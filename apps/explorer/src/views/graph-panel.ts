@@ -6,6 +6,8 @@ import { GraphView } from '../graph/view';
 import type { Evidence, NetworkGraph, ShopDetail } from '../types';
 import { expose } from './expose';
 
+const AUTO_LAYOUT_MAX_NODES = 1500;
+
 /**
  * The graph with its toolbar, legend and a details panel: shared by the cluster and shop views.
  * Click a shop for its details; shift-click a second one to see why the two are linked.
@@ -55,7 +57,10 @@ export function mountGraph(canvas: HTMLElement, toolbar: HTMLElement, details: H
   );
   if (data.truncated) toolbar.append(h('span', { class: 'warn' }, 'Truncated: the largest part is shown'));
   canvas.append(legend(data));
-  view.startLayout();
+  // Small graphs settle in a few seconds; on big ones the worker would compete with the analyst's first
+  // interactions for the CPU, so the starting layout stays until they ask for more.
+  if (graph.order <= AUTO_LAYOUT_MAX_NODES) view.startLayout();
+  else layoutButton.textContent = 'Run layout';
   expose(view);
   return view;
 }

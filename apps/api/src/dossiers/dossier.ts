@@ -1,0 +1,168 @@
+import Graph from 'graphology';
+import forceAtlas2 from 'graphology-layout-forceatlas2';
+import type { ClusterDetail, ClusterGraph } from '../clusters/clusters.dto';
+import type { DossierAccountRow, DossierContactRow, DossierHistory, DossierListingRow, DossierReportRow, DossierShopRow, DossierAddressRow } from './dossiers.repository';
+
+export interface Dossier {
+  cluster: { id: string; runId: string; runStartedAt: string; risk: number; flagged: boolean; status: string; size: number; lineage: string };
+  summary: { why: string[]; factors: ClusterDetail['factors']; estimatedGmv: { currency: string; amount: number }[]; firstSeen: string | null; lastSeen: string | null };
+  timeline: { at: string; event: string; detail: string }[];
+  shops: Omit<DossierShopRow, 'sellerName' | 'sellerRegisteredAt' | 'kyc' | 'emails' | 'phones' | 'devices'>[];
+  sellers: { id: string; name: string | null; country: string | null; registeredAt: string | null; kyc: string[]; emails: string[]; phones: string[]; devices: string[]; shops: string[] }[];
+  places: { country: string; region: string; city: string; addresses: { text: string; postcode: string | null; shopCount: number; uses: { shop: string; kind: string }[] }[] }[];
+  accounts: Omit<DossierAccountRow, never>[];
+  phones: { number: string; shops: string[] }[];
+  devices: { device: string; shops: string[] }[];
+  listingsByBrand: (DossierListingRow & { medianToTypical: number | null })[];
+  confirmations: DossierReportRow[];
+  graph: { nodes: { id: string; kind: string; label: string; x: number; y: number; hub: boolean; status: string | null }[]; edges: { source: string; target: string }[]; truncated: boolean };
+  provenance: {
+    runId: string;
+    runStartedAt: string;
+    params: unknown;
+    seed: number | null;
+    engine: string | null;
+    dataTimestamp: string | null;
+    generatedAt: string;
+    generatedBy: string;
+    redacted: boolean;
+  };
+}
+
+export interface DossierInput {
+  cluster: ClusterDetail;
+  graph: ClusterGraph;
+  history: DossierHistory;
+  shops: DossierShopRow[];
+  addresses: DossierAddressRow[];
+  accounts: DossierAccountRow[];
+  contacts: DossierContactRow[];
+  listings: DossierListingRow[];
+  reports: DossierReportRow[];
+  generatedAt: string;
+  generatedBy: string;
+  redacted: boolean;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Redaction for roles other than liaisons and supervisors: enough to follow the case, not to identify people. */
+export const redact = {
+  name: (name: string | null) => (name ? name.split(/\s+/).map((w) => `${w[0] ?? ''}.`).join(' ') : null),
+  email: (email: string) => {
+    const [user = '', domain = ''] = email.split('@');
+    return `${user.slice(0, 1)}***@${domain}`;
+  },
+  phone: (phone: string) => `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 7))}${phone.slice(-4)}`,
+  device: (device: string) => `${device.slice(0, 4)}…`,
+};
+
+/** Positions for the evidence graph image: seeded start, a fixed number of ForceAtlas2 steps. */
+function layout(graph: ClusterGraph): Dossier['graph'] {
+  const g = new Graph({ type: 'undirected' });
+  const shops = graph.nodes.filter((n) => n.type === 'shop');
+  shops.forEach((n, i) => {
+    const angle = i * 2.399963;
+    const r = Math.sqrt((i + 0.5) / shops.length) * 100;
+    g.addNode(n.id, { x: r * Math.cos(angle), y: r * Math.sin(angle) });
+  });
+  for (const n of graph.nodes) if (!g.hasNode(n.id)) g.addNode(n.id, { x: 0, y: 0 });
+  for (const e of graph.edges) if (g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target)) g.addEdge(e.source, e.target);
+  // Identifiers start at the centre of their shops, so the few iterations below only refine.
+  g.forEachNode((node) => {
+    if (graph.nodes.find((n) => n.id === node)?.type !== 'identifier') return;
+    const around = g.neighbors(node);
+    if (around.length === 0) return;
+    g.mergeNodeAttributes(node, {
+      x: around.reduce((s, m) => s + (g.getNodeAttribute(m, 'x') as number), 0) / around.length + 0.5,
+      y: around.reduce((s, m) => s + (g.getNodeAttribute(m, 'y') as number), 0) / around.length + 0.5,
+    });
+  });
+  if (g.order > 1) forceAtlas2.assign(g, { iterations: 150, settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 1000 } });
+  const kinds = new Map(graph.nodes.map((n) => [n.id, n]));
+  return {
+    truncated: graph.truncated,
+    nodes: g.mapNodes((id, a) => {
+      const n = kinds.get(id)!;
+      return { id, kind: n.kind, label: n.label ?? id, x: a.x as number, y: a.y as number, hub: n.hub, status: n.status };
+    }),
+    edges: g.mapEdges((_e, _a, source, target) => ({ source, target })),
+  };
+}
+
+/** Assembles the dossier from what the repository read; pure, so it is tested without Neo4j. */
+export function buildDossier(input: DossierInput): Dossier {
+  const { cluster, history, redacted } = input;
+  const gmv = new Map<string, number>();
+  for (const account of input.accounts) for (const v of account.volume) gmv.set(v.currency, (gmv.get(v.currency) ?? 0) + v.amount);
+  const timeline: Dossier['timeline'] = [];
+  for (const s of input.shops) if (s.openedAt) timeline.push({ at: s.openedAt, event: 'shop opened', detail: `${s.id} ${s.name ?? ''}`.trim() });
+  for (const r of input.reports) if (r.reportedAt) timeline.push({ at: r.reportedAt, event: `brand report: ${r.verdict}`, detail: `${r.brand ?? ''} on ${r.listingId} (${r.shopId})` });
+  for (const run of history.runs) timeline.push({ at: run.at, event: `detection: ${run.lineage}`, detail: `${run.size} shops, risk ${run.risk}${run.flagged ? ', flagged' : ''} (run ${run.runId})` });
+  for (const x of history.shutdowns) {
+    if (!x.proposedAt) continue;
+    timeline.push({ at: x.proposedAt, event: 'shutdown proposed', detail: `by ${x.proposedBy} (${x.id})` });
+    if (x.executedAt) timeline.push({ at: x.executedAt, event: 'shutdown executed', detail: `${x.shops} shops, approved by ${x.decidedBy ?? '?'}` });
+  }
+  timeline.sort((a, b) => a.at.localeCompare(b.at));
+  const openings = input.shops.map((s) => s.openedAt).filter((t): t is string => t !== null).sort();
+
+  const sellers = new Map<string, Dossier['sellers'][number]>();
+  for (const s of input.shops) {
+    if (!s.sellerId) continue;
+    const seller = sellers.get(s.sellerId) ?? {
+      id: s.sellerId,
+      name: redacted ? redact.name(s.sellerName) : s.sellerName,
+      country: s.sellerCountry,
+      registeredAt: s.sellerRegisteredAt,
+      kyc: s.kyc,
+      emails: redacted ? s.emails.map(redact.email) : s.emails,
+      phones: redacted ? s.phones.map(redact.phone) : s.phones,
+      devices: redacted ? s.devices.map(redact.device) : s.devices,
+      shops: [],
+    };
+    seller.shops.push(s.id);
+    sellers.set(s.sellerId, seller);
+  }
+
+  const places = new Map<string, Dossier['places'][number]>();
+  for (const a of input.addresses) {
+    const key = `${a.country ?? ''}|${a.region ?? ''}|${a.city ?? ''}`;
+    const place = places.get(key) ?? { country: a.country ?? '?', region: a.region ?? '–', city: a.city ?? '?', addresses: [] };
+    const text = redacted ? [a.city, a.region, a.country].filter(Boolean).join(', ') + ' (street redacted)' : (a.text ?? a.key);
+    place.addresses.push({ text, postcode: redacted ? null : a.postcode, shopCount: a.shopCount, uses: a.uses });
+    places.set(key, place);
+  }
+
+  return {
+    cluster: { id: cluster.id, runId: cluster.runId, runStartedAt: cluster.runStartedAt, risk: cluster.risk, flagged: cluster.flagged, status: cluster.status, size: cluster.size, lineage: cluster.lineage },
+    summary: {
+      why: cluster.factors.filter((f) => f.points > 0).sort((a, b) => b.points - a.points).map((f) => `${f.explanation} (+${f.points.toFixed(0)})`),
+      factors: cluster.factors,
+      estimatedGmv: [...gmv].map(([currency, amount]) => ({ currency, amount: round(amount) })).sort((a, b) => b.amount - a.amount),
+      firstSeen: openings[0] ?? null,
+      lastSeen: openings.at(-1) ?? null,
+    },
+    timeline,
+    shops: input.shops.map(({ sellerName: _n, sellerRegisteredAt: _r, kyc: _k, emails: _e, phones: _p, devices: _d, ...shop }) => shop),
+    sellers: [...sellers.values()],
+    places: [...places.values()].sort((a, b) => b.addresses.reduce((s, x) => s + x.uses.length, 0) - a.addresses.reduce((s, x) => s + x.uses.length, 0)),
+    accounts: input.accounts.map((a) => ({ ...a, volume: a.volume.map((v) => ({ ...v, amount: round(v.amount) })) })),
+    phones: input.contacts.filter((c) => c.kind === 'phone').map((c) => ({ number: redacted ? redact.phone(c.key) : c.key, shops: c.shops })),
+    devices: input.contacts.filter((c) => c.kind === 'device').map((c) => ({ device: redacted ? redact.device(c.key) : c.key, shops: c.shops })),
+    listingsByBrand: input.listings.map((l) => ({ ...l, medianToTypical: l.medianPrice !== null && l.typicalPrice ? round(l.medianPrice / l.typicalPrice) : null })),
+    confirmations: input.reports,
+    graph: layout(input.graph),
+    provenance: {
+      runId: cluster.runId,
+      runStartedAt: cluster.runStartedAt,
+      params: typeof history.run?.params === 'string' ? (JSON.parse(history.run.params) as unknown) : (history.run?.params ?? null),
+      seed: history.run?.seed ?? null,
+      engine: history.run?.engine ?? null,
+      dataTimestamp: history.dataTimestamp,
+      generatedAt: input.generatedAt,
+      generatedBy: input.generatedBy,
+      redacted,
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { zipSync, strToU8 } from 'fflate';
+import { AuditRepository } from '../audit/audit.repository';
+import type { TokenClaims } from '../auth/tokens';
+import { ClustersService } from '../clusters/clusters.service';
+import type { Actor } from '../common/actor';
+import { buildDossier, type Dossier } from './dossier';
+import { DossiersRepository } from './dossiers.repository';
+import { dossierHtml } from './render-html';
+import { dossierPdf } from './render-pdf';
+
+export type DossierFormat = 'json' | 'html' | 'pdf' | 'zip';
+
+/** Who sees identities: liaisons (who hand dossiers to police) and supervisors. Everyone else gets a redacted copy. */
+const UNREDACTED = new Set(['liaison', 'supervisor']);
+/** Enough of the graph to see the network on a page; a bigger cluster is drawn truncated (and says so). */
+const GRAPH_LIMIT = 3000;
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+function csv(head: string[], rows: unknown[][]): string {
+  const cell = (v: unknown) => {
+    const text = Array.isArray(v) ? v.join('|') : String(v ?? '');
+    const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+    return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `${[head, ...rows].map((r) => r.map(cell).join(',')).join('\n')}\n`;
+}
+
+@Injectable()
+export class DossiersService {
+  constructor(
+    @Inject(DossiersRepository) private readonly repository: DossiersRepository,
+    @Inject(ClustersService) private readonly clusters: ClustersService,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+  ) {}
+
+  async build(clusterId: string, runId: string | undefined, user: TokenClaims): Promise<Dossier> {
+    const cluster = await this.clusters.detail(clusterId, runId);
+    const ids = cluster.members.map((m) => m.id);
+    const [graph, history] = await Promise.all([this.clusters.graph(cluster.id, cluster.runId, GRAPH_LIMIT), this.repository.history(cluster.id, cluster.runId)]);
+    const typical = history.run?.typicalPrices ? (JSON.parse(history.run.typicalPrices) as Record<string, number>) : {};
+    const facts = await this.repository.facts(ids, typical);
+    return buildDossier({
+      cluster,
+      graph,
+      history,
+      ...facts,
+      generatedAt: new Date().toISOString(),
+      generatedBy: user.sub,
+      redacted: !user.roles.some((r) => UNREDACTED.has(r)),
+    });
+  }
+
+  /** The dossier in the asked format, audited with the digest of what left the building. */
+  async export(clusterId: string, runId: string | undefined, format: DossierFormat, user: TokenClaims, actor: Actor): Promise<{ body: Buffer | string; type: string; fileName: string }> {
+    const dossier = await this.build(clusterId, runId, user);
+    const base = `dossier-${dossier.cluster.id}-${dossier.provenance.runId.slice(0, 8)}${dossier.provenance.redacted ? '-redacted' : ''}`;
+    let out: { body: Buffer | string; type: string; fileName: string };
+    if (format === 'json') out = { body: `${JSON.stringify(dossier, null, 2)}\n`, type: 'application/json', fileName: `${base}.json` };
+    else if (format === 'html') out = { body: dossierHtml(dossier), type: 'text/html; charset=utf-8', fileName: `${base}.html` };
+    else if (format === 'pdf') out = { body: await dossierPdf(dossier), type: 'application/pdf', fileName: `${base}.pdf` };
+    else out = { body: await this.zip(dossier), type: 'application/zip', fileName: `${base}.zip` };
+    await this.audit.append({
+      actor: actor.name,
+      action: 'dossier.export',
+      target: `cluster:${dossier.cluster.id}`,
+      before: null,
+      after: { format, runId: dossier.provenance.runId, redacted: dossier.provenance.redacted, sha256: sha256(out.body), bytes: Buffer.byteLength(out.body) },
+      requestId: actor.requestId,
+    });
+    return out;
+  }
+
+  /** PDF, JSON, HTML and CSVs, with a manifest of their SHA-256 and what is needed to reproduce them. */
+  private async zip(d: Dossier): Promise<Buffer> {
+    const files: Record<string, Uint8Array> = {
+      'dossier.pdf': new Uint8Array(await dossierPdf(d)),
+      'dossier.json': strToU8(`${JSON.stringify(d, null, 2)}\n`),
+      'dossier.html': strToU8(dossierHtml(d)),
+      'shops.csv': strToU8(csv(['shop_id', 'name', 'status', 'category', 'opened_at', 'suspended_at', 'listings', 'seller_id'], d.shops.map((s) => [s.id, s.name, s.status, s.category, s.openedAt, s.suspendedAt, s.listings, s.sellerId]))),
+      'sellers.csv': strToU8(csv(['seller_id', 'name', 'country', 'registered_at', 'kyc', 'emails', 'phones', 'devices', 'shops'], d.sellers.map((s) => [s.id, s.name, s.country, s.registeredAt, s.kyc, s.emails, s.phones, s.devices, s.shops]))),
+      'addresses.csv': strToU8(csv(['country', 'region', 'city', 'address', 'postcode', 'shops', 'kinds', 'shops_overall'], d.places.flatMap((p) => p.addresses.map((a) => [p.country, p.region, p.city, a.text, a.postcode, a.uses.map((u) => u.shop), a.uses.map((u) => u.kind), a.shopCount])))),
+      'accounts.csv': strToU8(csv(['account', 'kind', 'provider', 'shops', 'volume'], d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops, a.volume.map((v) => `${v.amount} ${v.currency}`)]))),
+      'listings.csv': strToU8(csv(['brand', 'listings', 'live', 'min_price', 'median_price', 'max_price', 'typical_price', 'median_to_typical'], d.listingsByBrand.map((l) => [l.brand, l.listings, l.active, l.minPrice, l.medianPrice, l.maxPrice, l.typicalPrice, l.medianToTypical]))),
+    };
+    const manifest = {
+      clusterId: d.cluster.id,
+      detectionRun: { id: d.provenance.runId, startedAt: d.provenance.runStartedAt, engine: d.provenance.engine, seed: d.provenance.seed, params: d.provenance.params },
+      dataTimestamp: d.provenance.dataTimestamp,
+      generatedAt: d.provenance.generatedAt,
+      generatedBy: d.provenance.generatedBy,
+      redacted: d.provenance.redacted,
+      files: Object.entries(files).map(([name, data]) => ({ name, bytes: data.length, sha256: sha256(data) })),
+    };
+    return Buffer.from(zipSync({ ...files, 'manifest.json': strToU8(`${JSON.stringify(manifest, null, 2)}\n`) }, { level: 6 }));
+  }
+}

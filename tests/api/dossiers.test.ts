@@ -1,0 +1,131 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { KINDS } from '@ringwatch/contract';
+import { generateMarketplace } from '@ringwatch/synth';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Driver } from 'neo4j-driver';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TokenSigner } from '../../apps/api/src/auth/tokens';
+import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import { ImportsService } from '../../apps/api/src/imports/imports.service';
+import { startTestServer, type TestServer } from '../setup/app';
+import { testDriver, wipeMarketplace } from '../setup/graph';
+
+const neo4j = inject('neo4j');
+let server: TestServer;
+let driver: Driver;
+let dir: string;
+let run: DetectionSummary;
+let clusterId: string;
+const token: Record<string, string> = {};
+
+const wipeWork = (d: Driver) =>
+  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert DETACH DELETE n', {}, { database: neo4j.database });
+
+async function dossier(format: string, who = 'liaison', id = clusterId) {
+  const response = await fetch(`${server.baseUrl}/clusters/${id}/dossier?format=${format}`, { headers: { authorization: `Bearer ${token[who]}` } });
+  return { status: response.status, type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) };
+}
+const json = (bytes: Uint8Array) => JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, any>;
+
+beforeAll(async () => {
+  driver = await testDriver();
+  await wipeMarketplace(driver);
+  await wipeWork(driver);
+  server = await startTestServer();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-dossiers-'));
+  const manifest = await generateMarketplace({ preset: 'small', seed: 13, outDir: dir });
+  await server.app.get(ImportsService).load(KINDS.map((k) => path.join(dir, manifest.files[k])), 'test', undefined, path.join(dir, 'rejects.ndjson'));
+  run = await server.app.get(DetectionService).run({}, 'test');
+  // The flagged cluster with the most shops: it has addresses, accounts and sellers to check.
+  clusterId = [...run.clusters].filter((c) => c.flagged).sort((a, b) => b.members.length - a.members.length)[0]!.id;
+  const signer = server.app.get(TokenSigner);
+  token.liaison = signer.sign({ sub: 'lia.ison', roles: ['liaison'], brands: [] }).token;
+  token.analyst = signer.sign({ sub: 'ana.lyst', roles: ['analyst'], brands: [] }).token;
+  token.supervisor = signer.sign({ sub: 'sup.ervisor', roles: ['supervisor'], brands: [] }).token;
+  token.brand = signer.sign({ sub: 'brand.x', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
+}, 180_000);
+afterAll(async () => {
+  await server?.close();
+  await wipeMarketplace(driver);
+  await wipeWork(driver);
+  await driver.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('raid dossier', () => {
+  it('holds the cluster’s addresses, accounts, sellers and provenance, checked against the graph', async () => {
+    const got = await dossier('json');
+    expect(got.status).toBe(200);
+    const d = json(got.bytes);
+    const members = run.clusters.find((c) => c.id === clusterId)!.members;
+    expect(d.cluster).toMatchObject({ id: clusterId, runId: run.runId, size: members.length });
+    expect(d.shops.map((s: { id: string }) => s.id).sort()).toEqual([...members].sort());
+    const [truth] = (await driver.executeQuery(
+      `UNWIND $ids AS id MATCH (s:Shop {id: id})
+       OPTIONAL MATCH (s)-[:HAS_ADDRESS]->(a:Address) WITH collect(DISTINCT a.text) AS addresses, collect(DISTINCT s) AS shops
+       UNWIND shops AS s OPTIONAL MATCH (s)-[:PAID_TO]->(p:PaymentAccount)
+       RETURN addresses, collect(DISTINCT p.masked) AS accounts`,
+      { ids: members },
+      { database: neo4j.database },
+    )).records;
+    const addresses = d.places.flatMap((p: { addresses: { text: string }[] }) => p.addresses.map((a) => a.text)).sort();
+    expect(addresses).toEqual([...(truth!.get('addresses') as string[])].sort());
+    expect(d.accounts.map((a: { masked: string }) => a.masked).sort()).toEqual([...(truth!.get('accounts') as string[])].sort());
+    expect(d.sellers.length).toBeGreaterThan(0);
+    expect(d.provenance).toMatchObject({ runId: run.runId, redacted: false, generatedBy: 'lia.ison', seed: 42, engine: expect.any(String) });
+    expect(d.provenance.dataTimestamp).toMatch(/^\d{4}-/);
+    expect(d.graph.nodes.length).toBeGreaterThanOrEqual(members.length);
+    expect(d.summary.why.length).toBeGreaterThan(0);
+    // Nothing in a dossier is a raw account number: only masked forms leave the service.
+    expect(JSON.stringify(d.accounts)).not.toMatch(/\d{9,}/);
+  });
+
+  it('redacts identities for analysts, and refuses brand owners', async () => {
+    const full = json((await dossier('json', 'supervisor')).bytes);
+    const redacted = json((await dossier('json', 'analyst')).bytes);
+    expect(full.provenance.redacted).toBe(false);
+    expect(redacted.provenance.redacted).toBe(true);
+    const seller = full.sellers.find((s: { name: string | null }) => s.name);
+    const twin = redacted.sellers.find((s: { id: string }) => s.id === seller.id);
+    expect(twin.name).not.toBe(seller.name);
+    expect(twin.name).toMatch(/^(\S\. ?)+$/);
+    for (const s of redacted.sellers) for (const e of s.emails) expect(e).toMatch(/^.\*\*\*@/);
+    for (const p of redacted.phones) expect(p.number).toMatch(/\*/);
+    expect(JSON.stringify(redacted.places)).toContain('street redacted');
+    expect((await dossier('json', 'brand')).status).toBe(403);
+    expect((await dossier('docx')).status).toBe(400);
+    expect((await dossier('json', 'liaison', 'C999999')).status).toBe(404);
+  });
+
+  it('prints an A4 PDF whose text holds the cluster id', async () => {
+    const pdf = await dossier('pdf');
+    expect(pdf.type).toBe('application/pdf');
+    const text = Buffer.from(pdf.bytes).toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    expect(Number(/\/Type \/Pages[^>]*\/Count (\d+)/.exec(text)?.[1] ?? 0)).toBeGreaterThanOrEqual(1);
+    // A4 is 595.28 × 841.89 points.
+    expect(text).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/);
+    expect(text).toContain(`(Dossier ${clusterId})`);
+  });
+
+  it('zips the PDF, JSON, HTML and CSVs with a manifest whose hashes verify, and audits every export', async () => {
+    const zip = await dossier('zip');
+    expect(zip.type).toBe('application/zip');
+    const files = unzipSync(zip.bytes);
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { clusterId: string; detectionRun: { id: string; seed: number; params: unknown }; dataTimestamp: string; files: { name: string; sha256: string; bytes: number }[] };
+    expect(manifest).toMatchObject({ clusterId, detectionRun: { id: run.runId, seed: 42 } });
+    expect(manifest.detectionRun.params).toMatchObject({ resolution: expect.any(Number) });
+    expect(manifest.files.map((f) => f.name).sort()).toEqual(['accounts.csv', 'addresses.csv', 'dossier.html', 'dossier.json', 'dossier.pdf', 'listings.csv', 'sellers.csv', 'shops.csv']);
+    for (const f of manifest.files) {
+      expect(createHash('sha256').update(files[f.name]!).digest('hex')).toBe(f.sha256);
+      expect(files[f.name]!.length).toBe(f.bytes);
+    }
+    const html = strFromU8(files['dossier.html']!);
+    expect(html).toContain('<svg');
+    const audit = (await driver.executeQuery("MATCH (e:AuditEvent {action: 'dossier.export', target: $t}) RETURN e.after AS after", { t: `cluster:${clusterId}` }, { database: neo4j.database })).records.map((r) => JSON.parse(r.get('after') as string) as { format: string });
+    expect(audit.map((a) => a.format).sort()).toEqual(expect.arrayContaining(['json', 'pdf', 'zip']));
+  });
+});
