@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
+import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ROOT, startTestServer, type TestServer } from '../setup/app';
 import { ensureChromium } from '../setup/chromium';
 import { testDriver, wipeMarketplace } from '../setup/graph';
@@ -26,7 +27,7 @@ let dist: string;
 let data: string;
 
 const wipeWork = (d: Driver) =>
-  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert OR n:User DETACH DELETE n', {}, { database: neo4j.database });
+  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert OR n:User OR n:Report OR n:Lock DETACH DELETE n', {}, { database: neo4j.database });
 
 async function signedInPage(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -51,8 +52,10 @@ async function clickNode(page: Page, id: string, expected: string, modifiers: 'S
     const position = await page.evaluate(async (node) => {
       window.__ringwatch!.view!.focus(node);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      return window.__ringwatch!.view!.viewportPosition(node);
-    }, id);
+      // The camera now centres the node: its computed position, or (last try) the middle of the canvas.
+      const { width, height } = window.__ringwatch!.renderer!.getDimensions();
+      return { computed: window.__ringwatch!.view!.viewportPosition(node), centre: { x: width / 2, y: height / 2 } };
+    }, id).then((p) => (attempt < attempts || attempts === 1 ? p.computed : p.centre));
     const box = (await page.locator('.canvas').boundingBox())!;
     await page.mouse.move(box.x + position.x, box.y + position.y);
     await page.waitForTimeout(100);
@@ -126,13 +129,16 @@ describe('explorer in a real browser', () => {
     const drawn = await analyst.evaluate(() => ({ nodes: window.__ringwatch!.graph!.order, edges: window.__ringwatch!.graph!.size }));
     expect(drawn).toEqual({ nodes: api.nodes.length, edges: api.edges.length });
     await expect(analyst.locator('.legend').textContent()).resolves.toContain('Shops');
+    expect(await analyst.locator('[data-dossier=pdf]').count()).toBe(1);
     await analyst.waitForTimeout(1500);
     await shot(analyst, '03-cluster');
   });
 
   it('shows a shop’s details on click, and why two shops are linked on shift-click', async () => {
-    await analyst.click('button[data-action=layout]');
+    // The layout stops by itself after a few seconds; stop it now if it still runs (the button would restart it).
+    if (await analyst.evaluate(() => window.__ringwatch!.view!.isLayoutRunning())) await analyst.click('button[data-action=layout]');
     await analyst.waitForFunction(() => !window.__ringwatch!.view!.isLayoutRunning());
+    await expect(analyst.locator('button[data-action=layout]').textContent()).resolves.toBe('Run layout');
     // Two shops that share a non-hub identifier in the drawn graph.
     const pair = await analyst.evaluate(() => {
       const g = window.__ringwatch!.graph!;
@@ -207,5 +213,9 @@ describe('explorer in a real browser', () => {
     await analyst.goto(`${server.baseUrl}/#/model`);
     await analyst.waitForSelector('.canvas canvas');
     await shot(analyst, '11-data-model');
+    expect((await server.app.get(ReportsService).nightly('manual')).status).toBe('completed');
+    await analyst.goto(`${server.baseUrl}/#/reports`);
+    await analyst.waitForSelector('tr[data-report]');
+    await shot(analyst, '12-reports');
   });
 });

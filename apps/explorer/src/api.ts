@@ -65,6 +65,22 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
 export const getJson = <T>(path: string) => request<T>('GET', path);
 export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
 
+/** Downloads a file the API serves behind the token (a plain link could not send it) and saves or opens it. */
+export async function download(path: string, open = false): Promise<void> {
+  const token = session.get();
+  if (token === null) throw new SignInRequired();
+  const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
+  if (!response.ok) throw new Error(await errorMessage(path, response));
+  const url = URL.createObjectURL(await response.blob());
+  if (open) window.open(url, '_blank', 'noopener');
+  else {
+    const name = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1] ?? path.split('/').pop()!.split('?')[0]!;
+    const link = Object.assign(document.createElement('a'), { href: url, download: name });
+    link.click();
+  }
+  window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 export async function signIn(username: string, password: string): Promise<void> {
   const response = await fetch('/auth/login', {
     method: 'POST',

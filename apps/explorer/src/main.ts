@@ -5,6 +5,7 @@ import { alertsView } from './views/alerts';
 import { clusterView } from './views/cluster';
 import { clustersView } from './views/clusters';
 import { modelView } from './views/model';
+import { reportsView } from './views/reports';
 import { searchView } from './views/search';
 import { shopView } from './views/shop';
 import { shutdownsView, shutdownView } from './views/shutdowns';
@@ -40,6 +41,7 @@ async function render(): Promise<void> {
       case 'shutdowns': return await shutdownsView(view, route.params);
       case 'shutdown': return await shutdownView(view, route.id!);
       case 'alerts': return await alertsView(view, route.params);
+      case 'reports': return await reportsView(view);
       case 'search': return await searchView(view, route.params);
       case 'model': return await modelView(view);
       default: return await clustersView(view, route.params);

@@ -1,6 +1,6 @@
 /** Hash routes (#/clusters/C000042?run=…): bookmarkable, and the back button works. */
 export interface Route {
-  name: 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'search' | 'model';
+  name: 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'reports' | 'search' | 'model';
   id?: string;
   params: URLSearchParams;
 }
@@ -18,6 +18,8 @@ export function parseRoute(hash: string): Route {
       return id ? { name: 'shutdown', id, params } : { name: 'shutdowns', params };
     case 'alerts':
       return { name: 'alerts', params };
+    case 'reports':
+      return { name: 'reports', params };
     case 'search':
       return { name: 'search', params };
     case 'model':

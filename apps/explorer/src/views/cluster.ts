@@ -1,4 +1,4 @@
-import { getJson, hasRole, postJson } from '../api';
+import { download, getJson, hasRole, postJson } from '../api';
 import { failure, fmtDate, h, loading } from '../dom';
 import { go } from '../router';
 import type { ClusterDetail, NetworkGraph, Shutdown } from '../types';
@@ -30,11 +30,27 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
       cluster.lineageFrom.length ? ` from ${cluster.lineageFrom.join(', ')}` : ''),
     h('h3', {}, 'Risk factors'),
     h('table', { class: 'factors' }, h('tbody', {}, cluster.factors.map((f) => h('tr', {}, h('td', { class: 'num' }, `+${f.points.toFixed(0)}`), h('td', {}, h('strong', {}, f.name), h('br'), h('span', { class: 'muted' }, f.explanation)))))),
+    dossierLinks(cluster.id, run),
     details,
     hasRole('analyst', 'supervisor') && cluster.status === 'open' ? proposeForm(cluster) : null,
   );
   root.replaceChildren(h('section', { class: 'workspace' }, h('div', { class: 'graph-area' }, toolbar, canvas), side));
   mountGraph(canvas, toolbar, details, graph, `cluster-${cluster.id}`);
+}
+
+/** Raid dossier downloads; liaisons and supervisors get identities, others a redacted copy. */
+function dossierLinks(id: string, run: string | null): HTMLElement | null {
+  if (!hasRole('liaison', 'supervisor', 'analyst', 'admin')) return null;
+  const error = h('span', { class: 'error' });
+  const link = (format: string, label: string) => {
+    const button = h('button', { type: 'button', class: 'secondary', 'data-dossier': format }, label);
+    button.addEventListener('click', () => {
+      error.textContent = '';
+      download(`/clusters/${encodeURIComponent(id)}/dossier?format=${format}${run ? `&run=${encodeURIComponent(run)}` : ''}`, format === 'html').catch((e: unknown) => (error.textContent = String(e)));
+    });
+    return button;
+  };
+  return h('p', { class: 'dossier' }, 'Dossier: ', link('pdf', 'PDF'), ' ', link('zip', 'ZIP'), ' ', link('html', 'HTML'), hasRole('liaison', 'supervisor') ? null : h('span', { class: 'muted' }, ' (redacted for your role)'), error);
 }
 
 function proposeForm(cluster: ClusterDetail): HTMLElement {

@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@ringwatch/config';
+import { KINDS } from '@ringwatch/contract';
+import { loadFiles } from '@ringwatch/ingest';
+import { fingerprinter } from '@ringwatch/normalise';
+import { TokenSigner } from '../apps/api/src/auth/tokens';
+import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
+import { DetectionService } from '../apps/api/src/detection/detection.service';
+import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
+import { benchDataset, freshDatabase, ROOT, startApiProcess } from './bench/common';
+
+/**
+ * bench:dossier — the small preset plus one planted ring of 300 shops (sellers sharing devices, one
+ * dispatch warehouse per 10 shops, payouts to shared accounts, branded listings): times the liaison's
+ * dossier of that cluster over HTTP in every format, the zip (PDF, JSON, HTML, CSVs, manifest) first.
+ * Floor: zip with PDF ≤ 5 s.
+ */
+const SECRET = 'bench-token-secret-0123456789abcdefghij';
+const PII_KEY = 'bench-key-0123456789abcdef';
+
+function writeRing(dir: string, size: number): string[] {
+  fs.mkdirSync(dir, { recursive: true });
+  let state = 99;
+  const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const devices = Math.ceil((size * 3) / 15);
+  const files: Record<string, string[]> = {
+    'sellers.csv': ['seller_id,name,country,registered_at,kyc_id,emails,phones,device_ids'],
+    'shops.csv': ['shop_id,seller_id,name,opened_at,status,category'],
+    'listings.csv': ['listing_id,shop_id,title,brand,category,price,currency,listed_at,status'],
+    'addresses.csv': ['shop_id,kind,line1,line2,city,region,postcode,country'],
+    'payments.csv': ['payment_id,shop_id,account,account_kind,provider,amount,currency,paid_at'],
+  };
+  for (let i = 0; i < size; i++) {
+    const own = new Set<number>();
+    while (own.size < 3) own.add(Math.floor(next() * devices));
+    files['sellers.csv']!.push(`DR-U${i},Dossier Seller ${i},CN,2026-04-01T00:00:00Z,DR-KYC-${100000 + i},seller${i}@example.com,+861380013${String(i).padStart(4, '0')},${[...own].map((d) => `dr-dev-${d}`).join('|')}`);
+    files['shops.csv']!.push(`DR-S${i},DR-U${i},Dossier Outlet ${i},2026-04-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z,active,bags`);
+    files['addresses.csv']!.push(`DR-S${i},dispatch,No.${(i % 30) + 1} Xinhua Rd,Rm ${300 + (i % 10)},Guangzhou,Guangdong,510000,CN`);
+    files['payments.csv']!.push(`DR-P${i},DR-S${i},wallet-dr-${i % 12},wallet,AliPay,${(500 + next() * 500).toFixed(2)},USD,2026-06-01T00:00:00Z`);
+    for (let j = 0; j < 5; j++) files['listings.csv']!.push(`DR-L${i}-${j},DR-S${i},Aurelio Tote ${j},Aurelio,bags,${(150 + next() * 100).toFixed(2)},USD,2026-05-01T00:00:00Z,active`);
+  }
+  return Object.entries(files).map(([name, lines]) => {
+    fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
+    return path.join(dir, name);
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { size: { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } } });
+  const { dir, manifest } = await benchDataset('small', 7);
+  const ring = writeRing(path.join(ROOT, '.data', 'bench', `dossier-ring-${process.pid}`), Number(values.size));
+  const db = await freshDatabase('dossier', { heap: '2g', pageCache: '1g' });
+  let api: { url: string; stop(): void } | undefined;
+  try {
+    const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
+    await loadFiles({ files: [...KINDS.map((k) => path.join(dir, manifest.files[k])), ...ring], writer: repo, ledger: repo, fingerprinter: fingerprinter(PII_KEY), rejectsPath: path.join(db.dataDir, 'rejects.ndjson') });
+    const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET }, ROOT);
+    const summary = await new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
+    const cluster = summary.clusters.find((c) => c.members.includes('DR-S0'));
+    if (!cluster) throw new Error('bench:dossier: the planted ring did not come out as a cluster');
+    api = await startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0' });
+    const token = new TokenSigner(SECRET, 3600).sign({ sub: 'bench.liaison', roles: ['liaison'], brands: [] }).token;
+    console.log(`bench:dossier cluster ${cluster.id}: ${cluster.members.length} shops (planted ring of ${values.size})`);
+    for (const format of ['zip', 'pdf', 'html', 'json']) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < Number(values.runs); i++) {
+        const t0 = performance.now();
+        const response = await fetch(`${api.url}/clusters/${cluster.id}/dossier?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
+        if (!response.ok) throw new Error(`bench:dossier: ${format} answered ${response.status}: ${await response.text()}`);
+        bytes = (await response.arrayBuffer()).byteLength;
+        times.push(performance.now() - t0);
+      }
+      const floor = format === 'zip' ? `  (floor 5000 ms: ${Math.max(...times) <= 5000 ? 'met' : 'NOT met'})` : '';
+      console.log(`${format.padEnd(5)} ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}; ${(bytes / 1024).toFixed(0)} KiB${floor}`);
+    }
+  } finally {
+    api?.stop();
+    await db.close();
+    fs.rmSync(path.dirname(ring[0]!), { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+});
