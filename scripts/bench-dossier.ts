@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     const summary = await new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
     const cluster = summary.clusters.find((c) => c.members.includes('DR-S0'));
     if (!cluster) throw new Error('bench:dossier: the planted ring did not come out as a cluster');
-    api = await startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0' });
+    api = await startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
     const token = new TokenSigner(SECRET, 3600).sign({ sub: 'bench.liaison', roles: ['liaison'], brands: [] }).token;
     console.log(`bench:dossier cluster ${cluster.id}: ${cluster.members.length} shops (planted ring of ${values.size})`);
     for (const format of ['zip', 'pdf', 'html', 'json']) {
@@ -73,8 +73,11 @@ async function main(): Promise<void> {
         bytes = (await response.arrayBuffer()).byteLength;
         times.push(performance.now() - t0);
       }
-      const floor = format === 'zip' ? `  (floor 5000 ms: ${Math.max(...times) <= 5000 ? 'met' : 'NOT met'})` : '';
-      console.log(`${format.padEnd(5)} ${times.map((t) => `${t.toFixed(0)} ms`).join(', ')}; ${(bytes / 1024).toFixed(0)} KiB${floor}`);
+      // The first request of a fresh process also pays for planning the queries and JIT; it is shown apart.
+      const warm = [...times.slice(1)].sort((a, b) => a - b);
+      const median = warm[Math.floor(warm.length / 2)] ?? times[0]!;
+      const floor = format === 'zip' ? `  floor 5000 ms: ${times[0]! <= 5000 ? 'met' : 'NOT met'} on the first request, ${median <= 5000 ? 'met' : 'NOT met'} warm` : '';
+      console.log(`${format.padEnd(5)} first ${times[0]!.toFixed(0)} ms, then ${times.slice(1).map((t) => `${t.toFixed(0)} ms`).join(', ')}; ${(bytes / 1024).toFixed(0)} KiB${floor}`);
     }
   } finally {
     api?.stop();

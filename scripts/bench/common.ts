@@ -98,7 +98,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // The API's JSON log lines are shown with BENCH_API_LOGS=1 (and LOG_LEVEL=debug for timings).
+    stdio: ['ignore', process.env.BENCH_API_LOGS ? 'inherit' : 'ignore', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', DEMO_DATA: 'off', ...env, API_PORT: String(port) },
   });
   for (let i = 0; i < 600; i++) {

@@ -1,17 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { KINDS } from '@ringwatch/contract';
-import { generateMarketplace } from '@ringwatch/synth';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
-import { ImportsService } from '../../apps/api/src/imports/imports.service';
+import type { DetectionSummary } from '../../apps/api/src/detection/detection.service';
 import { startTestServer, type TestServer } from '../setup/app';
-import { testDriver, wipeMarketplace } from '../setup/graph';
+import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
+import { seedMarketplace } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
 let server: TestServer;
@@ -21,8 +17,6 @@ let run: DetectionSummary;
 let clusterId: string;
 const token: Record<string, string> = {};
 
-const wipeWork = (d: Driver) =>
-  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert DETACH DELETE n', {}, { database: neo4j.database });
 
 async function dossier(format: string, who = 'liaison', id = clusterId) {
   const response = await fetch(`${server.baseUrl}/clusters/${id}/dossier?format=${format}`, { headers: { authorization: `Bearer ${token[who]}` } });
@@ -35,10 +29,7 @@ beforeAll(async () => {
   await wipeMarketplace(driver);
   await wipeWork(driver);
   server = await startTestServer();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-dossiers-'));
-  const manifest = await generateMarketplace({ preset: 'small', seed: 13, outDir: dir });
-  await server.app.get(ImportsService).load(KINDS.map((k) => path.join(dir, manifest.files[k])), 'test', undefined, path.join(dir, 'rejects.ndjson'));
-  run = await server.app.get(DetectionService).run({}, 'test');
+  ({ dir, run } = await seedMarketplace(server, 13));
   // The flagged cluster with the most shops: it has addresses, accounts and sellers to check.
   clusterId = [...run.clusters].filter((c) => c.flagged).sort((a, b) => b.members.length - a.members.length)[0]!.id;
   const signer = server.app.get(TokenSigner);

@@ -1,17 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { KINDS } from '@ringwatch/contract';
-import { generateMarketplace } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer } from '../setup/app';
-import { testDriver, wipeMarketplace } from '../setup/graph';
+import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
+import { seedMarketplace } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
 let server: TestServer;
@@ -19,8 +16,6 @@ let driver: Driver;
 let dir: string;
 const token: Record<string, string> = {};
 
-const wipeWork = (d: Driver) =>
-  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert OR n:Report OR n:Lock DETACH DELETE n', {}, { database: neo4j.database });
 const reports = async () =>
   (await driver.executeQuery('MATCH (r:Report) RETURN r.id AS id, r.status AS status, r.trigger AS trigger, r.attempt AS attempt, r.error AS error ORDER BY r.startedAt', {}, { database: neo4j.database })).records.map((r) => r.toObject() as { id: string; status: string; trigger: string; attempt: number; error: string | null });
 
@@ -45,10 +40,7 @@ beforeAll(async () => {
   await wipeMarketplace(driver);
   await wipeWork(driver);
   server = await startTestServer();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-reports-'));
-  const manifest = await generateMarketplace({ preset: 'small', seed: 9, outDir: dir });
-  await server.app.get(ImportsService).load(KINDS.map((k) => path.join(dir, manifest.files[k])), 'test', undefined, path.join(dir, 'rejects.ndjson'));
-  await server.app.get(DetectionService).run({}, 'test');
+  ({ dir } = await seedMarketplace(server, 9));
   const signer = server.app.get(TokenSigner);
   token.analyst = signer.sign({ sub: 'rep.analyst', roles: ['analyst'], brands: [] }).token;
   token.supervisor = signer.sign({ sub: 'rep.supervisor', roles: ['supervisor'], brands: [] }).token;

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { KINDS } from '@ringwatch/contract';
-import { generateMarketplace } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import type { DetectionSummary } from '../../apps/api/src/detection/detection.service';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer } from '../setup/app';
-import { testDriver, wipeMarketplace } from '../setup/graph';
+import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
+import { seedMarketplace } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
 let server: TestServer;
@@ -20,8 +18,6 @@ let files: string[];
 let run: DetectionSummary;
 const token: Record<string, string> = {};
 
-const wipeWork = (d: Driver) =>
-  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert DETACH DELETE n', {}, { database: neo4j.database });
 const query = async <T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
   (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
 
@@ -58,11 +54,7 @@ beforeAll(async () => {
   await wipeMarketplace(driver);
   await wipeWork(driver);
   server = await startTestServer();
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-shutdowns-'));
-  const manifest = await generateMarketplace({ preset: 'small', seed: 11, outDir: dir });
-  files = KINDS.map((k) => path.join(dir, manifest.files[k]));
-  await server.app.get(ImportsService).load(files, 'test', undefined, path.join(dir, 'rejects.ndjson'));
-  run = await server.app.get(DetectionService).run({}, 'test');
+  ({ dir, files, run } = await seedMarketplace(server, 11));
   const signer = server.app.get(TokenSigner);
   token.analyst = signer.sign({ sub: 'ana.lyst', roles: ['analyst'], brands: [] }).token;
   token.supervisor = signer.sign({ sub: 'sue.pervisor', roles: ['supervisor'], brands: [] }).token;

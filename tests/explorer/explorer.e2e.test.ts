@@ -1,19 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KINDS } from '@ringwatch/contract';
-import { generateMarketplace } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { DetectionService } from '../../apps/api/src/detection/detection.service';
-import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ROOT, startTestServer, type TestServer } from '../setup/app';
 import { ensureChromium } from '../setup/chromium';
-import { testDriver, wipeMarketplace } from '../setup/graph';
+import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
+import { seedMarketplace } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
 const PASSWORD = 'explorer-test-password-1';
@@ -26,8 +23,6 @@ let browser: Browser;
 let dist: string;
 let data: string;
 
-const wipeWork = (d: Driver) =>
-  d.executeQuery('MATCH (n) WHERE n:DetectionRun OR n:Cluster OR n:Sequence OR n:Shutdown OR n:Alert OR n:User OR n:Report OR n:Lock DETACH DELETE n', {}, { database: neo4j.database });
 
 async function signedInPage(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
@@ -80,14 +75,11 @@ beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
   driver = await testDriver();
   await wipeMarketplace(driver);
-  await wipeWork(driver);
+  await wipeWork(driver, ['User']);
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-explorer-dist-'));
   await build({ configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'), logLevel: 'silent', build: { outDir: dist, emptyOutDir: true, sourcemap: false } });
   server = await startTestServer({ EXPLORER_DIST_DIR: dist });
-  data = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-explorer-data-'));
-  const manifest = await generateMarketplace({ preset: 'small', seed: 3, outDir: data });
-  await server.app.get(ImportsService).load(KINDS.map((k) => path.join(data, manifest.files[k])), 'test', undefined, path.join(data, 'rejects.ndjson'));
-  await server.app.get(DetectionService).run({}, 'test');
+  ({ dir: data } = await seedMarketplace(server, 3));
   const auth = server.app.get(AuthService);
   await auth.createUser({ username: 'e2e.analyst', password: PASSWORD, roles: ['analyst'], brands: [] });
   await auth.createUser({ username: 'e2e.supervisor', password: PASSWORD, roles: ['supervisor'], brands: [] });
@@ -99,7 +91,7 @@ afterAll(async () => {
   await server?.close();
   if (driver) {
     await wipeMarketplace(driver);
-    await wipeWork(driver);
+    await wipeWork(driver, ['User']);
     await driver.close();
   }
   for (const dir of [dist, data]) if (dir) fs.rmSync(dir, { recursive: true, force: true });

@@ -43,3 +43,11 @@ export async function graphFingerprint(driver: Driver): Promise<Record<string, n
   for (const r of rels.records) out[`rel:${r.get('type')}`] = Number(r.get('n'));
   return out;
 }
+
+/** Labels the service's own work writes (runs, clusters, shutdowns, alerts, reports, leases). */
+const WORK = ['DetectionRun', 'Cluster', 'Sequence', 'Shutdown', 'Alert', 'Report', 'Lock'];
+
+/** Removes the service's work on top of the marketplace, so a file starts from its own detection run. */
+export async function wipeWork(driver: Driver, extraLabels: string[] = []): Promise<void> {
+  await driver.executeQuery('MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n', { labels: [...WORK, ...extraLabels] }, { database: inject('neo4j').database });
+}
