@@ -24,5 +24,9 @@ CALL (s) {
          [(x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(o:Shop) | o.id] AS users
 }
 WITH x, kind, label, shopCount, users, collect(DISTINCT s.id) AS from
-RETURN kind, x.key AS key, label, shopCount, from,
-       CASE WHEN shopCount > $hubThreshold THEN [] ELSE [u IN users WHERE NOT u IN from][..$perIdentifier] END AS others
+// A shop can reach an identifier twice (one address as dispatch and as return): count each shop once.
+// Hubs are not walked through, so only their (approximate) size is needed.
+WITH x, kind, label, from, shopCount > $hubThreshold AS hub,
+     CASE WHEN shopCount > $hubThreshold THEN [] ELSE reduce(acc = [], u IN users | CASE WHEN u IN acc THEN acc ELSE acc + u END) END AS distinctUsers, shopCount
+WITH x, kind, label, from, CASE WHEN hub THEN shopCount ELSE size(distinctUsers) END AS shopCount, [u IN distinctUsers WHERE NOT u IN from] AS others
+RETURN kind, x.key AS key, label, shopCount, from, size(others) AS otherCount, others[..$perIdentifier] AS others

@@ -244,6 +244,9 @@ describe('GET /shops/:id/neighbourhood', () => {
     // Clustered shops are linked by shared identifiers, so a two-step walk reaches another member.
     const members = new Set(detail.body.members.map((m: { id: string }) => m.id));
     expect(hood.body.nodes.some((n: { id: string; type: string }) => n.type === 'shop' && n.id !== shop && members.has(n.id))).toBe(true);
+    // One step from a small-preset shop fits well within 2,000 nodes: nothing is cut.
+    const whole = await call('GET', `/shops/${shop}/neighbourhood?depth=1&limit=2000`, 'analyst');
+    expect(whole.body.truncated).toBe(false);
     const tiny = await call('GET', `/shops/${shop}/neighbourhood?depth=2&limit=2`, 'analyst');
     expect(tiny.body).toMatchObject({ truncated: true });
     expect(tiny.body.nodes).toHaveLength(2);

@@ -27,8 +27,9 @@ export interface NeighbourRow {
   shopCount: number;
   /** Which of the asked-about shops use the identifier. */
   from: string[];
-  /** Other shops using it (empty for hubs), capped. */
+  /** Other shops using it (empty for hubs), capped; otherCount is how many there are in all. */
   others: string[];
+  otherCount: number;
 }
 
 @Injectable()

@@ -47,7 +47,7 @@ export class ShopsService {
           nodes.set(nodeId, { id: nodeId, type: 'identifier', kind: row.kind, label: row.label, status: null, depth: step, hub, shopCount: row.shopCount });
         }
         for (const shop of row.from) edges.set(`${shop}|${nodeId}`, { source: shop, target: nodeId, kind: row.kind });
-        if (row.others.length < row.shopCount - row.from.length && row.shopCount <= this.config.detection.hubThreshold) truncated = true;
+        if (row.others.length < row.otherCount) truncated = true;
         for (const other of row.others) {
           if (!nodes.has(other)) {
             if (nodes.size >= limit) { truncated = true; break; }
