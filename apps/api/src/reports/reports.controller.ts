@@ -1,0 +1,53 @@
+import { ConflictException, Controller, Get, HttpCode, Inject, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Roles } from '../auth/roles';
+import { ZodPipe } from '../common/zod.pipe';
+import { REPORT_FILES, ReportsService, type ReportFile } from './reports.service';
+
+const PageSchema = z
+  .object({ skip: z.coerce.number().int().min(0).max(1_000_000).default(0), limit: z.coerce.number().int().min(1).max(200).default(30) })
+  .strict();
+const ReportIdSchema = z.string().uuid('report ids are UUIDs');
+const FileSchema = z.enum(REPORT_FILES);
+const CONTENT_TYPES: Record<ReportFile, string> = { 'report.json': 'application/json', 'report.html': 'text/html; charset=utf-8', 'clusters.csv': 'text/csv; charset=utf-8' };
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
+
+  @Get()
+  @Roles('analyst', 'supervisor', 'liaison', 'admin')
+  list(@Query(new ZodPipe(PageSchema)) page: z.infer<typeof PageSchema>) {
+    return this.reports.list(page.skip, page.limit);
+  }
+
+  @Get(':id')
+  @Roles('analyst', 'supervisor', 'liaison', 'admin')
+  get(@Param('id', new ZodPipe(ReportIdSchema)) id: string) {
+    return this.reports.get(id);
+  }
+
+  @Get(':id/:file')
+  @Roles('analyst', 'supervisor', 'liaison', 'admin')
+  async file(@Param('id', new ZodPipe(ReportIdSchema)) id: string, @Param('file', new ZodPipe(FileSchema)) file: ReportFile, @Res() res: Response) {
+    const found = await this.reports.file(id, file);
+    res.setHeader('content-type', CONTENT_TYPES[file]);
+    // The HTML is a document to read, never a page that runs: no script, no frames.
+    res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
+    res.sendFile(found);
+  }
+
+  /** Runs the nightly report now (it runs detection first); 409 while one is running here. */
+  @Post()
+  @HttpCode(202)
+  @Roles('supervisor', 'admin')
+  run() {
+    if (this.reports.isRunning()) throw new ConflictException('a report is already running');
+    void this.reports.nightly('manual');
+    return { status: 'started' };
+  }
+}

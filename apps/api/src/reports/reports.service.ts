@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import type { RingwatchConfig } from '@ringwatch/config';
+import { CronJob } from 'cron';
+import { AuditRepository } from '../audit/audit.repository';
+import { CONFIG } from '../common/tokens';
+import { DetectionService } from '../detection/detection.service';
+import { buildReport, reportCsv, reportHtml, type ReportContent } from './report-content';
+import { ReportsRepository, type ReportRecord } from './reports.repository';
+
+const LOCK = 'nightly-report';
+const JOB = 'nightly-report';
+export const REPORT_FILES = ['report.json', 'report.html', 'clusters.csv'] as const;
+export type ReportFile = (typeof REPORT_FILES)[number];
+
+export type ReportOutcome =
+  | { status: 'completed'; id: string }
+  | { status: 'failed'; id: string; error: string }
+  | { status: 'skipped'; reason: string };
+
+/**
+ * The nightly shop-cluster report: runs detection, compares with the previous run, and writes what
+ * changed as JSON, HTML and CSV, with a summary node in Neo4j. One run at a time: an in-process guard
+ * and a lease in Neo4j (renewed while running, so a crashed run frees it) make overlapping triggers
+ * skip instead of piling up. A failed run is recorded with its error and retried once.
+ */
+@Injectable()
+export class ReportsService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger('reports');
+  private readonly owner = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  private running: Promise<ReportOutcome> | null = null;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
+
+  constructor(
+    @Inject(ReportsRepository) private readonly repository: ReportsRepository,
+    @Inject(DetectionService) private readonly detection: DetectionService,
+    @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(SchedulerRegistry) private readonly scheduler: SchedulerRegistry,
+    @Inject(CONFIG) private readonly config: RingwatchConfig,
+  ) {}
+
+  /** Starts the schedule (after migrations, so a tick never meets an old schema). */
+  startSchedule(): void {
+    if (!this.config.report.scheduled || this.scheduler.doesExist('cron', JOB)) return;
+    const job = CronJob.from({ cronTime: this.config.report.cron, timeZone: 'UTC', start: false, onTick: () => void this.nightly('schedule') });
+    this.scheduler.addCronJob(JOB, job);
+    job.start();
+    this.logger.log(`nightly report scheduled: "${this.config.report.cron}" UTC, next ${job.nextDate().toISO()}`);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    if (this.scheduler.doesExist('cron', JOB)) {
+      void this.scheduler.getCronJob(JOB).stop();
+      this.scheduler.deleteCronJob(JOB);
+    }
+    clearTimeout(this.retryTimer);
+    await this.running;
+  }
+
+  isRunning(): boolean {
+    return this.running !== null;
+  }
+
+  /** The cron handler (also POST /reports): one run, or a skip when one is already under way. */
+  nightly(trigger: 'schedule' | 'manual' | 'retry', attempt = 1): Promise<ReportOutcome> {
+    if (this.running) return Promise.resolve({ status: 'skipped', reason: 'a report is already running in this process' });
+    const run = this.runOnce(trigger, attempt).finally(() => (this.running = null));
+    this.running = run;
+    // Retried once, after the failed run has let go of the guard and the lease.
+    return run.then((outcome) => {
+      if (outcome.status === 'failed' && attempt === 1 && !this.stopped) {
+        this.retryTimer = setTimeout(() => void this.nightly('retry', 2), this.config.report.retryDelaySeconds * 1000);
+      }
+      return outcome;
+    });
+  }
+
+  private async runOnce(trigger: string, attempt: number): Promise<ReportOutcome> {
+    const ttl = this.config.report.lockTtlSeconds;
+    if (!(await this.repository.acquireLock(LOCK, this.owner, ttl))) {
+      this.logger.warn(`report (${trigger}) skipped: another process holds the report lease`);
+      return { status: 'skipped', reason: 'another process holds the report lease' };
+    }
+    const heartbeat = setInterval(() => void this.repository.extendLock(LOCK, this.owner, ttl).catch(() => undefined), (ttl * 1000) / 3);
+    const id = randomUUID();
+    try {
+      await this.repository.create(id, trigger, attempt);
+      try {
+        const content = await this.produce(id);
+        return { status: 'completed', id: content.id };
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        await this.repository.finish(id, { status: 'failed', error: message, runId: null, previousRunId: null, summary: null, files: [], dir: null });
+        await this.audit.append({ actor: 'system', action: 'report.fail', target: `report:${id}`, before: null, after: { trigger, attempt, error: message } });
+        this.logger.error(`report ${id} (${trigger}, attempt ${attempt}) failed: ${message}`);
+        return { status: 'failed', id, error: message };
+      }
+    } finally {
+      clearInterval(heartbeat);
+      await this.repository.releaseLock(LOCK, this.owner);
+    }
+  }
+
+  private async produce(id: string): Promise<ReportContent> {
+    const since = await this.repository.lastCompletedAt();
+    const previousRunId = await this.repository.latestRunId();
+    const run = await this.detection.run({}, 'nightly-report');
+    const [current, previous, events] = await Promise.all([
+      this.repository.runClusters(run.runId),
+      previousRunId ? this.repository.runClusters(previousRunId) : Promise.resolve([]),
+      this.repository.since(since),
+    ]);
+    const content = buildReport({ id, generatedAt: new Date().toISOString(), runId: run.runId, previousRunId, since, current, previous, events });
+    const dir = path.join(this.config.report.dir, `${content.generatedAt.slice(0, 10)}-${id}`);
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(content, null, 2)}\n`);
+    fs.writeFileSync(path.join(dir, 'report.html'), reportHtml(content));
+    fs.writeFileSync(path.join(dir, 'clusters.csv'), reportCsv(content));
+    await this.repository.finish(id, { status: 'completed', error: null, runId: run.runId, previousRunId, summary: JSON.stringify(content.counts), files: [...REPORT_FILES], dir });
+    await this.audit.append({ actor: 'system', action: 'report.generate', target: `report:${id}`, before: null, after: { runId: run.runId, counts: content.counts } });
+    return content;
+  }
+
+  list(skip: number, limit: number) {
+    return this.repository.list(skip, limit).then((page) => ({
+      total: page.total,
+      items: page.items.map((r) => ({ ...r, summary: r.summary ? (JSON.parse(r.summary) as Record<string, number>) : null })),
+    }));
+  }
+
+  async get(id: string): Promise<Omit<ReportRecord, 'summary' | 'dir'> & { summary: Record<string, number> | null; content: ReportContent | null }> {
+    const record = await this.repository.get(id);
+    if (!record) throw new NotFoundException(`report ${id} not found`);
+    const file = record.dir ? path.join(record.dir, 'report.json') : null;
+    const content = file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ReportContent) : null;
+    const { dir: _dir, ...rest } = record;
+    return { ...rest, summary: record.summary ? (JSON.parse(record.summary) as Record<string, number>) : null, content };
+  }
+
+  /** A report file's path, for download; 404 when the report or the file is gone. */
+  async file(id: string, name: ReportFile): Promise<string> {
+    const record = await this.repository.get(id);
+    const file = record?.dir ? path.join(record.dir, name) : null;
+    if (!file || !fs.existsSync(file)) throw new NotFoundException(`report ${id} has no ${name}`);
+    return file;
+  }
+}
