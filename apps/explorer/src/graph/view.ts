@@ -56,6 +56,13 @@ export class GraphView {
       const shift = Boolean((event.original as MouseEvent).shiftKey);
       this.options.onClickNode?.(node, this.graph.getNodeAttributes(node), { shift });
     });
+    // Sigma turns a second click within its double-click window into a double click (and a zoom), even
+    // on another node: an analyst clicking two shops in quick succession means two clicks.
+    this.renderer.on('doubleClickNode', ({ node, event }) => {
+      event.preventSigmaDefault();
+      const shift = Boolean((event.original as MouseEvent).shiftKey);
+      this.options.onClickNode?.(node, this.graph.getNodeAttributes(node), { shift });
+    });
     this.renderer.on('clickStage', () => this.options.onClickStage?.());
   }
 
