@@ -7,7 +7,8 @@ CALL (s) {
   RETURN x, 'account' AS kind, x.masked AS label, COUNT { (x)<-[:PAID_TO]-(:Shop) } AS shopCount
   UNION ALL
   MATCH (s)-[h:HAS_ADDRESS]->(x:Address)
-  RETURN x, h.kind AS kind, x.text AS label, COUNT { (x)<-[:HAS_ADDRESS]-(:Shop) } AS shopCount
+  // A shop using one address for dispatch and returns is one shop: count distinct shops, as detection does.
+  RETURN x, h.kind AS kind, x.text AS label, COUNT { MATCH (x)<-[:HAS_ADDRESS]-(o:Shop) RETURN DISTINCT o } AS shopCount
   UNION ALL
   MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(x:Phone)
   RETURN x, 'phone' AS kind, x.key AS label, COUNT { (x)<-[:HAS_PHONE]-(:Seller)-[:OWNS]->(:Shop) } AS shopCount

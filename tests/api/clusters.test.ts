@@ -177,3 +177,18 @@ describe('GET /clusters/:id/graph', () => {
     expect((await get(`/clusters/${top.id}/graph?limit=1`)).status).toBe(400);
   });
 });
+
+describe('GET /evidence', () => {
+  it('counts a shop once for an address it uses for dispatch and for returns', async () => {
+    const file = path.join(dir, 'addresses.csv');
+    fs.writeFileSync(
+      file,
+      'shop_id,kind,line1,line2,city,region,postcode,country\n' +
+        'EV-S1,dispatch,12 Evidence Road,,Lyon,,69001,FR\nEV-S1,return,12 Evidence Road,,Lyon,,69001,FR\nEV-S2,dispatch,12 Evidence Road,,Lyon,,69001,FR\n',
+    );
+    await server.app.get(ImportsService).load([file], 'test');
+    const { body } = await get('/evidence?shops=EV-S1,EV-S2');
+    const address = body.identifiers.find((i: { kind: string }) => i.kind === 'dispatch');
+    expect(address).toMatchObject({ shopCount: 2, shops: ['EV-S1', 'EV-S2'] });
+  });
+});
