@@ -43,7 +43,7 @@ export class ClustersService {
 
   private async readGraph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
     const cluster = await this.detail(id, runId);
-    const shared = await this.evidence.between(cluster.members.map((m) => m.id));
+    const shared = await this.evidence.shared(cluster.members.map((m) => m.id));
     const shops = cluster.members.slice(0, limit).map((m) => ({
       id: m.id,
       type: 'shop' as const,
@@ -56,7 +56,7 @@ export class ClustersService {
     }));
     const kept = new Set(shops.map((s) => s.id));
     const room = limit - shops.length;
-    const identifiers = [...shared.identifiers].sort((a, b) => b.shops.length - a.shops.length).slice(0, Math.max(0, room));
+    const identifiers = [...shared].sort((a, b) => b.shops.length - a.shops.length).slice(0, Math.max(0, room));
     const nodes: ClusterGraph['nodes'] = [...shops];
     const edges: ClusterGraph['edges'] = [];
     for (const identifier of identifiers) {
@@ -65,7 +65,7 @@ export class ClustersService {
       nodes.push({ id: nodeId, type: 'identifier', kind: identifier.kind, label: identifier.label, status: null, confidence: null, hub: identifier.hub, shopCount: identifier.shopCount });
       for (const shop of identifier.shops) if (kept.has(shop)) edges.push({ source: shop, target: nodeId, kind: identifier.kind });
     }
-    const truncated = shops.length < cluster.members.length || identifiers.length < shared.identifiers.length;
+    const truncated = shops.length < cluster.members.length || identifiers.length < shared.length;
     return { clusterId: cluster.id, runId: cluster.runId, truncated, nodes, edges };
   }
 }

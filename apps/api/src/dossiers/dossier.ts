@@ -68,9 +68,10 @@ function layout(graph: ClusterGraph): Dossier['graph'] {
   });
   for (const n of graph.nodes) if (!g.hasNode(n.id)) g.addNode(n.id, { x: 0, y: 0 });
   for (const e of graph.edges) if (g.hasNode(e.source) && g.hasNode(e.target) && !g.hasEdge(e.source, e.target)) g.addEdge(e.source, e.target);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // Identifiers start at the centre of their shops, so the few iterations below only refine.
   g.forEachNode((node) => {
-    if (graph.nodes.find((n) => n.id === node)?.type !== 'identifier') return;
+    if (byId.get(node)?.type !== 'identifier') return;
     const around = g.neighbors(node);
     if (around.length === 0) return;
     g.mergeNodeAttributes(node, {
@@ -79,11 +80,10 @@ function layout(graph: ClusterGraph): Dossier['graph'] {
     });
   });
   if (g.order > 1) forceAtlas2.assign(g, { iterations: 150, settings: { ...forceAtlas2.inferSettings(g), barnesHutOptimize: g.order > 1000 } });
-  const kinds = new Map(graph.nodes.map((n) => [n.id, n]));
   return {
     truncated: graph.truncated,
     nodes: g.mapNodes((id, a) => {
-      const n = kinds.get(id)!;
+      const n = byId.get(id)!;
       return { id, kind: n.kind, label: n.label ?? id, x: a.x as number, y: a.y as number, hub: n.hub, status: n.status };
     }),
     edges: g.mapEdges((_e, _a, source, target) => ({ source, target })),

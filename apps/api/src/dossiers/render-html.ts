@@ -45,7 +45,7 @@ export function graphSvg(graph: Dossier['graph'], width = 760, height = 520): st
 const table = (head: string[], rows: unknown[][]) =>
   rows.length === 0 ? '<p class="none">None.</p>' : `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
-const money = (v: { currency: string; amount: number }[]) => v.map((m) => `${m.amount.toLocaleString('en')} ${m.currency}`).join(', ') || '–';
+export const money = (v: { currency: string; amount: number }[], none = '–') => v.map((m) => `${m.amount.toLocaleString('en')} ${m.currency}`).join(', ') || none;
 
 export function dossierHtml(d: Dossier): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dossier ${esc(d.cluster.id)}</title>

@@ -1,6 +1,9 @@
 import PDFDocument from 'pdfkit';
 import type { Dossier } from './dossier';
-import { fit, KIND_COLOURS } from './render-html';
+import { fit, KIND_COLOURS, money as moneyOrDash } from './render-html';
+
+// Helvetica's built-in encoding is kept to plain ASCII punctuation here.
+const money = (v: { currency: string; amount: number }[]) => moneyOrDash(v, '-');
 
 /**
  * The dossier as an A4 PDF (pdfkit, built-in Helvetica: no font files to ship). Tables are plain
@@ -21,7 +24,6 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
   };
   const line = (text: string) => doc.font('Helvetica').fontSize(9).fillColor('#1f2328').text(text, { width });
   const rows = (items: string[]) => (items.length === 0 ? line('None.') : items.forEach(line));
-  const money = (v: { currency: string; amount: number }[]) => v.map((m) => `${m.amount.toLocaleString('en')} ${m.currency}`).join(', ') || '-';
 
   doc.font('Helvetica-Bold').fontSize(18).text(`Dossier: shop network ${d.cluster.id}`);
   doc.font('Helvetica').fontSize(9).fillColor('#59636e').text(

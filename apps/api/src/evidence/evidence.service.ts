@@ -25,13 +25,18 @@ export class EvidenceService {
     @Inject(CONFIG) private readonly config: RingwatchConfig,
   ) {}
 
-  async between(shops: string[]): Promise<{ shops: string[]; identifiers: SharedIdentifier[]; pairs: { a: string; b: string; weight: number; identifiers: number }[] }> {
+  /** The identifiers two or more of the shops share, each weighed; without the pairwise sums (a graph needs none). */
+  async shared(shops: string[]): Promise<SharedIdentifier[]> {
     const rows = await this.repository.sharedIdentifiers(shops);
-    const identifiers = rows.map((r) => {
+    return rows.map((r) => {
       const hub = r.shopCount > this.config.detection.hubThreshold;
       const weight = hub ? 0 : (DEFAULT_EVIDENCE_WEIGHTS[r.kind] * Math.log2(3)) / Math.log2(r.shopCount + 1);
       return { ...r, strong: STRONG_KINDS.has(r.kind), hub, weight: Math.round(weight * 1000) / 1000 };
     });
+  }
+
+  async between(shops: string[]): Promise<{ shops: string[]; identifiers: SharedIdentifier[]; pairs: { a: string; b: string; weight: number; identifiers: number }[] }> {
+    const identifiers = await this.shared(shops);
     const pairs = new Map<string, { a: string; b: string; weight: number; identifiers: number }>();
     for (const id of identifiers) {
       if (id.hub) continue;

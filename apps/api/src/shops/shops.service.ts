@@ -34,7 +34,6 @@ export class ShopsService {
     nodes.set(start.id, { id: start.id, type: 'shop', kind: 'shop', label: start.name, status: start.status, depth: 0, hub: false, shopCount: null });
     let truncated = false;
     let frontier = [start.id];
-    const newShops: string[] = [];
     for (let step = 1; step <= depth && frontier.length > 0 && !truncated; step++) {
       const rows = await this.repository.neighbours(frontier, this.config.detection.hubThreshold, limit);
       rows.sort((a, b) => a.shopCount - b.shopCount || a.key.localeCompare(b.key));
@@ -53,14 +52,14 @@ export class ShopsService {
             if (nodes.size >= limit) { truncated = true; break; }
             nodes.set(other, { id: other, type: 'shop', kind: 'shop', label: null, status: null, depth: step, hub: false, shopCount: null });
             next.push(other);
-            newShops.push(other);
           }
           edges.set(`${other}|${nodeId}`, { source: other, target: nodeId, kind: row.kind });
         }
       }
       frontier = next;
     }
-    for (const shop of await this.repository.summaries(newShops)) {
+    const reached = [...nodes.values()].filter((n) => n.type === 'shop' && n.depth > 0).map((n) => n.id);
+    for (const shop of await this.repository.summaries(reached)) {
       const node = nodes.get(shop.id);
       if (node) Object.assign(node, { label: shop.name, status: shop.status });
     }
