@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Dossier } from './dossier';
-import { fit, KIND_COLOURS, money as moneyOrDash } from './render-html';
+import { fit, KIND_COLOURS, money as moneyOrDash, SUSPENDED_COLOUR } from './render-html';
 
 // Helvetica's built-in encoding is kept to plain ASCII punctuation here.
 const money = (v: { currency: string; amount: number }[]) => moneyOrDash(v, '-');
@@ -51,7 +51,7 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
     doc.stroke().restore();
     for (const n of d.graph.nodes) {
       const p = where.get(n.id)!;
-      const colour = n.kind === 'shop' && n.status === 'suspended' ? '#D55E00' : (KIND_COLOURS[n.kind] ?? '#666666');
+      const colour = n.kind === 'shop' && n.status === 'suspended' ? SUSPENDED_COLOUR : (KIND_COLOURS[n.kind] ?? '#666666');
       if (n.kind === 'shop') doc.circle(box.x + p.x, box.y + p.y, 2.2).fill(colour);
       else doc.rect(box.x + p.x - 1.8, box.y + p.y - 1.8, 3.6, 3.6).fill(colour);
     }

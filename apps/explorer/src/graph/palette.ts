@@ -1,34 +1,6 @@
-/**
- * Okabe–Ito colours, which stay distinguishable with the common colour-vision deficiencies. Shops are
- * discs coloured by status; identifiers are squares coloured by kind.
- */
-export const SHOP_STATUS_COLOURS: Record<string, string> = {
-  active: '#0072B2',
-  suspended: '#D55E00',
-  closed: '#8C8C8C',
-};
+import { IDENTIFIER_COLOURS, IDENTIFIER_NAMES, SHOP_STATUS_COLOURS } from '@ringwatch/palette';
 
-export const IDENTIFIER_COLOURS: Record<string, string> = {
-  account: '#E69F00',
-  device: '#CC79A7',
-  phone: '#009E73',
-  email: '#56B4E9',
-  dispatch: '#F0E442',
-  return: '#7A6A00',
-  ship_to: '#B8B8B8',
-  kyc: '#000000',
-};
-
-export const IDENTIFIER_NAMES: Record<string, string> = {
-  account: 'payout account',
-  device: 'device',
-  phone: 'phone',
-  email: 'email',
-  dispatch: 'dispatch address',
-  return: 'return address',
-  ship_to: 'ship-to address',
-  kyc: 'identity document',
-};
+export { IDENTIFIER_COLOURS, IDENTIFIER_NAMES, SHOP_STATUS_COLOURS };
 
 /** Confidence 0..1 as a light-to-dark blue ramp (one hue: readable without colour vision). */
 export function confidenceColour(confidence: number): string {
