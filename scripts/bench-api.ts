@@ -2,16 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { loadConfig } from '@ringwatch/config';
 import { KINDS } from '@ringwatch/contract';
-import { loadFiles } from '@ringwatch/ingest';
-import { fingerprinter } from '@ringwatch/normalise';
 import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
-import { TokenSigner } from '../apps/api/src/auth/tokens';
-import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
-import { DetectionService } from '../apps/api/src/detection/detection.service';
-import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
-import { benchDataset, freshDatabase, ROOT, startApiProcess } from './bench/common';
+import { benchDataset, benchToken, freshDatabase, loadAndDetect, ROOT, startBenchApi } from './bench/common';
 
 /**
  * bench:api — load a preset (medium by default) plus one planted ring of 500 shops (the medium preset's
@@ -20,8 +13,6 @@ import { benchDataset, freshDatabase, ROOT, startApiProcess } from './bench/comm
  * cluster's graph, and search. Latency percentiles come from every response's own time. It runs
  * twice: with the read cache off (every request reads Neo4j) and in the default configuration.
  */
-const SECRET = 'bench-token-secret-0123456789abcdefghij';
-const PII_KEY = 'bench-key-0123456789abcdef';
 const FLOORS: Record<string, number> = { 'cluster detail': 50, search: 50, 'cluster graph (500 shops)': 150 };
 
 /** A ring of `size` shops whose sellers share devices, each device used by about 20 of them: one dense, hub-free component. */
@@ -106,26 +97,15 @@ async function main(): Promise<void> {
   const db = await freshDatabase('api', { heap: '4g', pageCache: '2g' });
   let api: { url: string; stop(): void } | undefined;
   try {
-    const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
     const t0 = Date.now();
-    const files = [...KINDS.map((k) => path.join(dir, manifest.files[k])), ...ring];
-    await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter(PII_KEY), rejectsPath: path.join(db.dataDir, 'rejects.ndjson') });
-    const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET }, ROOT);
-    const summary = await new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
+    const summary = await loadAndDetect(db, [...KINDS.map((k) => path.join(dir, manifest.files[k])), ...ring]);
     console.log(`load + detection     ${((Date.now() - t0) / 1000).toFixed(1)} s, ${summary.counts.clusters.toLocaleString('en')} clusters`);
 
-    const apiEnv = {
-      NEO4J_URI: db.server.uri,
-      NEO4J_USER: 'neo4j',
-      NEO4J_PASSWORD: 'bench-password-1',
-      PII_HMAC_KEY: PII_KEY,
-      AUTH_TOKEN_SECRET: SECRET,
-      // One client address sends every request here; the limiter's own cost stays in the path.
-      RATE_LIMIT_PER_MINUTE: '10000000',
-    };
-    api = await startApiProcess({ ...apiEnv, READ_CACHE_TTL_MS: '0' });
+    // One client address sends every request here; the limiter's own cost stays in the path.
+    const apiEnv = { RATE_LIMIT_PER_MINUTE: '10000000' };
+    api = await startBenchApi(db, { ...apiEnv, READ_CACHE_TTL_MS: '0' });
     let url = api.url;
-    const token = new TokenSigner(SECRET, 3600).sign({ sub: 'bench.analyst', roles: ['analyst'], brands: [] }).token;
+    const token = benchToken('analyst');
     const get = async (p: string) => (await (await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
 
     const top = (await get('/clusters?limit=100')).items as { id: string }[];
@@ -154,7 +134,7 @@ async function main(): Promise<void> {
     for (const pass of ['read cache off', 'default (read cache on)']) {
       if (pass !== 'read cache off') {
         api.stop();
-        api = await startApiProcess(apiEnv);
+        api = await startBenchApi(db, apiEnv);
         url = api.url;
       }
       console.log(`\n${pass}\nscenario                   requests   req/s     p50 ms   p95 ms   p99 ms   failures  floor (p95)`);

@@ -1,15 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@ringwatch/config';
 import { KINDS } from '@ringwatch/contract';
-import { loadFiles } from '@ringwatch/ingest';
-import { fingerprinter } from '@ringwatch/normalise';
-import { TokenSigner } from '../apps/api/src/auth/tokens';
-import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
-import { DetectionService } from '../apps/api/src/detection/detection.service';
-import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
-import { benchDataset, freshDatabase, ROOT, startApiProcess } from './bench/common';
+import { benchDataset, benchToken, freshDatabase, loadAndDetect, ROOT, startBenchApi } from './bench/common';
 
 /**
  * bench:dossier — the small preset plus one planted ring of 300 shops (sellers sharing devices, one
@@ -17,8 +10,6 @@ import { benchDataset, freshDatabase, ROOT, startApiProcess } from './bench/comm
  * dossier of that cluster over HTTP in every format, the zip (PDF, JSON, HTML, CSVs, manifest) first.
  * Floor: zip with PDF ≤ 5 s.
  */
-const SECRET = 'bench-token-secret-0123456789abcdefghij';
-const PII_KEY = 'bench-key-0123456789abcdef';
 
 function writeRing(dir: string, size: number): string[] {
   fs.mkdirSync(dir, { recursive: true });
@@ -54,14 +45,11 @@ async function main(): Promise<void> {
   const db = await freshDatabase('dossier', { heap: '2g', pageCache: '1g' });
   let api: { url: string; stop(): void } | undefined;
   try {
-    const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
-    await loadFiles({ files: [...KINDS.map((k) => path.join(dir, manifest.files[k])), ...ring], writer: repo, ledger: repo, fingerprinter: fingerprinter(PII_KEY), rejectsPath: path.join(db.dataDir, 'rejects.ndjson') });
-    const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET }, ROOT);
-    const summary = await new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
+    const summary = await loadAndDetect(db, [...KINDS.map((k) => path.join(dir, manifest.files[k])), ...ring]);
     const cluster = summary.clusters.find((c) => c.members.includes('DR-S0'));
     if (!cluster) throw new Error('bench:dossier: the planted ring did not come out as a cluster');
-    api = await startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET, RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
-    const token = new TokenSigner(SECRET, 3600).sign({ sub: 'bench.liaison', roles: ['liaison'], brands: [] }).token;
+    api = await startBenchApi(db, { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+    const token = benchToken('liaison');
     console.log(`bench:dossier cluster ${cluster.id}: ${cluster.members.length} shops (planted ring of ${values.size})`);
     for (const format of ['zip', 'pdf', 'html', 'json']) {
       const times: number[] = [];

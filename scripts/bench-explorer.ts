@@ -1,17 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@ringwatch/config';
-import { loadFiles } from '@ringwatch/ingest';
-import { fingerprinter } from '@ringwatch/normalise';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { TokenSigner } from '../apps/api/src/auth/tokens';
-import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
-import { DetectionService } from '../apps/api/src/detection/detection.service';
-import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
 import { ensureChromium } from '../tests/setup/chromium';
-import { freshDatabase, ROOT, startApiProcess } from './bench/common';
+import { benchToken, freshDatabase, loadAndDetect, ROOT, startBenchApi } from './bench/common';
 
 /**
  * bench:explorer — one planted network of 2,500 shops whose sellers share devices (each device used by
@@ -19,8 +12,6 @@ import { freshDatabase, ROOT, startApiProcess } from './bench/common';
  * serves the built explorer; headless Chromium opens the cluster and we read when the graph was drawn
  * and answering (window.__ringwatch.interactiveAt, ms since navigation start). Floor: 2,000 ms.
  */
-const SECRET = 'bench-token-secret-0123456789abcdefghij';
-const PII_KEY = 'bench-key-0123456789abcdef';
 
 function writeNetwork(dir: string, shops: number, perShop: number, perDevice: number): string[] {
   fs.mkdirSync(dir, { recursive: true });
@@ -58,13 +49,10 @@ async function main(): Promise<void> {
   let api: { url: string; stop(): void } | undefined;
   const browser = await chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, headless: true });
   try {
-    const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
-    await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter(PII_KEY), rejectsPath: path.join(work, 'rejects.ndjson') });
-    const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET }, ROOT);
-    const summary = await new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
+    const summary = await loadAndDetect(db, files, path.join(work, 'rejects.ndjson'));
     const cluster = [...summary.clusters].sort((a, b) => b.members.length - a.members.length)[0]!;
-    api = await startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET, EXPLORER_DIST_DIR: dist, RATE_LIMIT_PER_MINUTE: '0' });
-    const token = new TokenSigner(SECRET, 3600).sign({ sub: 'bench.analyst', roles: ['analyst'], brands: [] }).token;
+    api = await startBenchApi(db, { EXPLORER_DIST_DIR: dist, RATE_LIMIT_PER_MINUTE: '0' });
+    const token = benchToken('analyst');
     const graph = (await (await fetch(`${api.url}/clusters/${cluster.id}/graph?limit=6000`, { headers: { authorization: `Bearer ${token}` } })).json()) as { nodes: unknown[]; edges: unknown[] };
     console.log(`bench:explorer cluster ${cluster.id}: ${cluster.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges (chromium ${browser.version()})`);
 

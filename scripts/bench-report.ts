@@ -1,24 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@ringwatch/config';
 import { KINDS } from '@ringwatch/contract';
-import { loadFiles } from '@ringwatch/ingest';
-import { fingerprinter } from '@ringwatch/normalise';
 import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
-import { TokenSigner } from '../apps/api/src/auth/tokens';
-import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
-import { DetectionService } from '../apps/api/src/detection/detection.service';
-import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
-import { benchDataset, freshDatabase, ROOT, startApiProcess } from './bench/common';
+import { benchDataset, benchToken, freshDatabase, loadAndDetect, ROOT, startBenchApi } from './bench/common';
 
 /**
  * bench:report — the nightly report end to end on a preset (medium by default): the data is loaded and
  * detected once (last night), then POST /reports and the wait until the report is written: detection,
  * comparison with the previous run, files and summary. Floor: 2 minutes on medium.
  */
-const SECRET = 'bench-token-secret-0123456789abcdefghij';
-const PII_KEY = 'bench-key-0123456789abcdef';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { preset: { type: 'string', default: 'medium' }, seed: { type: 'string', default: '7' } } });
@@ -29,12 +20,9 @@ async function main(): Promise<void> {
   const db = await freshDatabase('report', { heap: '4g', pageCache: '2g' });
   let api: { url: string; stop(): void } | undefined;
   try {
-    const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
-    await loadFiles({ files: KINDS.map((k) => path.join(dir, manifest.files[k])), writer: repo, ledger: repo, fingerprinter: fingerprinter(PII_KEY), rejectsPath: path.join(db.dataDir, 'rejects.ndjson') });
-    const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET }, ROOT);
-    await new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
-    api = await startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: 'bench-password-1', PII_HMAC_KEY: PII_KEY, AUTH_TOKEN_SECRET: SECRET, REPORTS_DIR: reports, REPORT_SCHEDULE: 'off' });
-    const token = new TokenSigner(SECRET, 3600).sign({ sub: 'bench.supervisor', roles: ['supervisor'], brands: [] }).token;
+    await loadAndDetect(db, KINDS.map((k) => path.join(dir, manifest.files[k])));
+    api = await startBenchApi(db, { REPORTS_DIR: reports, REPORT_SCHEDULE: 'off' });
+    const token = benchToken('supervisor');
     const headers = { authorization: `Bearer ${token}` };
     const t0 = performance.now();
     const started = await fetch(`${api.url}/reports`, { method: 'POST', headers });

@@ -4,8 +4,21 @@ import path from 'node:path';
 import { CypherRegistry, ensureLauncherBuilt, MigrationRunner, openDriver, readMigrations, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
 import { generateMarketplace, type PresetName, type SynthManifest } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
+import { loadConfig } from '@ringwatch/config';
+import { loadFiles } from '@ringwatch/ingest';
+import { fingerprinter } from '@ringwatch/normalise';
+import type { Role } from '../../apps/api/src/auth/roles';
+import { TokenSigner } from '../../apps/api/src/auth/tokens';
+import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
+import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import { ImportsRepository } from '../../apps/api/src/imports/imports.repository';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+
+/** Fixed secrets of the throw-away benchmark databases (never used outside them). */
+export const BENCH_PII_KEY = 'bench-key-0123456789abcdef';
+const BENCH_TOKEN_SECRET = 'bench-token-secret-0123456789abcdefghij';
+const BENCH_DB_PASSWORD = 'bench-password-1';
 
 /** The preset's files, generated once per preset and seed into .data/bench (git-ignored) and reused. */
 export async function benchDataset(preset: PresetName, seed: number): Promise<{ dir: string; manifest: SynthManifest }> {
@@ -45,7 +58,7 @@ export async function freshDatabase(name: string, options: { heap?: string; page
   // Per process, so two benchmarks running at once never share (or delete) one database.
   const dataDir = path.join(ROOT, '.data', 'bench', `db-${name}-${process.pid}`);
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const password = 'bench-password-1';
+  const password = BENCH_DB_PASSWORD;
   const server = await startLocalNeo4j({
     launcherDir,
     dataDir,
@@ -113,4 +126,22 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
   }
   child.kill('SIGTERM');
   throw new Error('bench: the API did not come up in 150 s');
+}
+
+/** Loads files into a benchmark database and runs detection once with the default parameters, as the API would. */
+export async function loadAndDetect(db: BenchDb, files: string[], rejectsPath = path.join(db.dataDir, 'rejects.ndjson')): Promise<DetectionSummary> {
+  const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
+  await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter(BENCH_PII_KEY), rejectsPath });
+  const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: BENCH_DB_PASSWORD, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET }, ROOT);
+  return new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
+}
+
+/** The API in its own process against a benchmark database (more settings in `env`). */
+export function startBenchApi(db: BenchDb, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
+  return startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: BENCH_DB_PASSWORD, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET, ...env });
+}
+
+/** A bearer token the benchmark API accepts, for one role. */
+export function benchToken(role: Role): string {
+  return new TokenSigner(BENCH_TOKEN_SECRET, 3600).sign({ sub: `bench.${role}`, roles: [role], brands: [] }).token;
 }
