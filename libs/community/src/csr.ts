@@ -21,7 +21,12 @@ export class CommunityInputError extends Error {
   }
 }
 
-export function buildCsr(nodeCount: number, src: ArrayLike<number>, dst: ArrayLike<number>, weight?: ArrayLike<number>): CsrGraph {
+export interface CsrOptions {
+  /** Allocate the arrays in shared memory, so a two-thread louvain() does not copy them. */
+  readonly shared?: boolean;
+}
+
+export function buildCsr(nodeCount: number, src: ArrayLike<number>, dst: ArrayLike<number>, weight?: ArrayLike<number>, options: CsrOptions = {}): CsrGraph {
   const edgeCount = src.length;
   if (dst.length !== edgeCount || (weight !== undefined && weight.length !== edgeCount)) throw new CommunityInputError('src, dst and weight must have the same length');
   if (!Number.isInteger(nodeCount) || nodeCount < 0) throw new CommunityInputError('nodeCount must be a whole number >= 0');
@@ -38,10 +43,12 @@ export function buildCsr(nodeCount: number, src: ArrayLike<number>, dst: ArrayLi
     totalWeight += w;
   }
   for (let v = 0; v < nodeCount; v++) counts[v + 1]! += counts[v]!;
-  const offsets = counts;
+  const offsets = options.shared ? new Int32Array(new SharedArrayBuffer(counts.byteLength)) : counts;
+  if (options.shared) offsets.set(counts);
   const fill = offsets.slice(0, nodeCount);
-  const targets = new Int32Array(offsets[nodeCount]!);
-  const weights = new Float64Array(offsets[nodeCount]!);
+  const entries = offsets[nodeCount]!;
+  const targets = options.shared ? new Int32Array(new SharedArrayBuffer(entries * 4)) : new Int32Array(entries);
+  const weights = options.shared ? new Float64Array(new SharedArrayBuffer(entries * 8)) : new Float64Array(entries);
   const degree = new Float64Array(nodeCount);
   for (let e = 0; e < edgeCount; e++) {
     const a = src[e]!;

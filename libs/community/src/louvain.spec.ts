@@ -4,7 +4,7 @@ import { UndirectedGraph } from 'graphology';
 import graphologyLouvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, CommunityInputError, type CsrGraph } from './csr';
-import { louvain, qualityOf } from './louvain';
+import { louvain, qualityOf, seededRandom } from './louvain';
 
 const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', '..', 'shared', 'datasets');
 
@@ -107,8 +107,64 @@ describe('ringwatch louvain on hand-made graphs', () => {
   });
 
   it('rejects bad input with errors naming the module', () => {
+    expect(() => louvain(buildCsr(2, [0], [1]), { threads: 3 as never })).toThrow(/^community: threads must be 1 or 2/);
     expect(() => buildCsr(2, [0], [5])).toThrow(CommunityInputError);
     expect(() => buildCsr(2, [0], [1], [-1])).toThrow(/^community: edge 0 has weight -1/);
     expect(() => louvain(buildCsr(2, [0], [1]), { resolution: 0 })).toThrow(/resolution/);
+  });
+});
+
+/** Seeded planted partition: groups of `size` consecutive ids, `inside` of the edges within a group. */
+function planted(n: number, m: number, size: number, inside: number, seed: number): CsrGraph {
+  const rng = seededRandom(seed);
+  const src = new Int32Array(m);
+  const dst = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const u = Math.floor(rng() * n);
+    let v: number;
+    do v = rng() < inside ? Math.floor(u / size) * size + Math.floor(rng() * size) : Math.floor(rng() * n);
+    while (v === u);
+    src[e] = u;
+    dst[e] = v;
+  }
+  return buildCsr(n, src, dst, undefined, { shared: true });
+}
+
+describe('ringwatch louvain on two threads', () => {
+  // parallelMinNodes: 1 sends every level through the worker, so small graphs exercise it too.
+  const twoThreads = { threads: 2, parallelMinNodes: 1 } as const;
+
+  it('on the public graphs: best of five seeds within 0.01 of one thread, every community connected, same seed same partition', () => {
+    // Tiny graphs are the worst case: a large share of nodes sees the other thread's moves a sweep late.
+    for (const name of ['karate', 'football', 'polbooks']) {
+      const { graph } = readDataset(name);
+      const best = (options: Parameters<typeof louvain>[1]) => Math.max(...[1, 2, 3, 4, 5].map((seed) => louvain(graph, { ...options, seed }).quality));
+      expect(best(twoThreads)).toBeGreaterThan(best({}) - 0.01);
+      const two = louvain(graph, { seed: 5, ...twoThreads });
+      expect(Array.from(louvain(graph, { seed: 5, ...twoThreads }).membership)).toEqual(Array.from(two.membership));
+      for (const c of communitiesOf(two.membership)) expect(isConnected(graph, c)).toBe(true);
+    }
+  });
+
+  it('recovers a planted partition as well as one thread does (20,000 nodes, 100,000 edges)', () => {
+    const graph = planted(20_000, 100_000, 50, 0.8, 11);
+    const one = louvain(graph, { seed: 1 });
+    const two = louvain(graph, { seed: 1, ...twoThreads });
+    expect(two.quality).toBeGreaterThan(one.quality - 0.002);
+    // As many planted groups of 50 end up whole in one community (one thread: 329 of 400).
+    const whole = (membership: Int32Array) => {
+      let count = 0;
+      for (let g = 0; g < 400; g++) if (membership.subarray(g * 50, g * 50 + 50).every((x) => x === membership[g * 50])) count++;
+      return count;
+    };
+    expect(whole(one.membership)).toBeGreaterThan(300);
+    expect(whole(two.membership)).toBeGreaterThan(whole(one.membership) - 10);
+    expect(Array.from(louvain(graph, { seed: 1, ...twoThreads }).membership)).toEqual(Array.from(two.membership));
+    for (const c of communitiesOf(two.membership)) expect(isConnected(graph, c)).toBe(true);
+  });
+
+  it('the graph need not be in shared memory', () => {
+    const g = buildCsr(6, [0, 1, 2, 3, 4, 5], [1, 2, 0, 4, 5, 3]);
+    expect(louvain(g, { seed: 2, ...twoThreads }).count).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { CommunityInputError, type CsrGraph } from './csr';
+import { moveNodesParallel, SecondThread } from './parallel';
 
 /**
  * Louvain community detection on typed arrays, with two things graphology's does not have:
@@ -8,8 +9,12 @@ import { CommunityInputError, type CsrGraph } from './csr';
  * - a choice of quality: modularity with a resolution γ, or the constant Potts model (CPM), which has
  *   no resolution limit: a group stays together when its internal density exceeds γ, whatever the
  *   size of the graph around it.
- * Local moving visits nodes from a queue in a seeded random order and re-queues only the neighbours
- * of nodes that moved, so settled regions cost nothing (the pruning of Leiden's fast local move).
+ * Local moving sweeps the nodes in a seeded order and visits only nodes flagged since their last visit:
+ * a node is flagged when a neighbour moves to a community other than its own, so settled regions cost
+ * nothing (the pruning of Leiden's fast local move). The order shuffles blocks of consecutive ids rather
+ * than single nodes: on graphs larger than the cache a fully random order made every visit a cache miss
+ * and local moving about twice as slow (1M nodes / 5M edges: 9.2 s → 4.8–5.3 s on this machine).
+ * With `threads: 2` the largest levels' local moving runs on two threads (see parallel.ts).
  */
 
 export type Quality = 'modularity' | 'cpm';
@@ -23,6 +28,18 @@ export interface LouvainOptions {
   readonly maxLevels?: number;
   /** Split disconnected communities before each aggregation (default true). */
   readonly refine?: boolean;
+  /**
+   * 1 (default) or 2: with 2, local moving on levels of at least `parallelMinNodes` nodes runs on the
+   * calling thread and one worker thread. Deterministic for a given seed, but a different order of
+   * moves than one thread, so the partition can differ slightly.
+   */
+  readonly threads?: 1 | 2;
+  /**
+   * Smallest level worth a second thread (default 200,000 nodes): below it the cost of sharing the level
+   * and of nodes chasing each other across the ranges outweighs the second core (measured on the
+   * planted benchmark: a 90,000-node level took 1.0 s on two threads and 0.8 s on one).
+   */
+  readonly parallelMinNodes?: number;
 }
 
 export interface LouvainResult {
@@ -35,10 +52,13 @@ export interface LouvainResult {
   readonly levels: Int32Array[];
 }
 
-export const LOUVAIN_DEFAULTS = { quality: 'modularity' as Quality, resolution: 1, seed: 42, maxLevels: 32, refine: true };
+export const LOUVAIN_DEFAULTS = { quality: 'modularity' as Quality, resolution: 1, seed: 42, maxLevels: 32, refine: true, threads: 1 as 1 | 2, parallelMinNodes: 200_000 };
+
+/** Visiting orders shuffle at most this many blocks of consecutive ids (see the note at the top). */
+const ORDER_BLOCKS = 4096;
 
 /** Gains are compared with this tolerance so floating-point noise never causes endless moves. */
-const EPSILON = 1e-12;
+export const EPSILON = 1e-12;
 
 /** A seeded generator of numbers in [0, 1) (mulberry32): same seed, same sequence. */
 export function seededRandom(seed: number): () => number {
@@ -51,7 +71,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-interface Level {
+export interface Level {
   readonly n: number;
   readonly offsets: Int32Array;
   readonly targets: Int32Array;
@@ -65,6 +85,9 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   const resolution = options.resolution ?? LOUVAIN_DEFAULTS.resolution;
   const maxLevels = options.maxLevels ?? LOUVAIN_DEFAULTS.maxLevels;
   const refine = options.refine ?? LOUVAIN_DEFAULTS.refine;
+  const threads = options.threads ?? LOUVAIN_DEFAULTS.threads;
+  const parallelMinNodes = options.parallelMinNodes ?? LOUVAIN_DEFAULTS.parallelMinNodes;
+  if (threads !== 1 && threads !== 2) throw new CommunityInputError('threads must be 1 or 2');
   if (quality !== 'modularity' && quality !== 'cpm') throw new CommunityInputError(`unknown quality "${String(quality)}"`);
   if (!(resolution > 0)) throw new CommunityInputError('resolution must be > 0');
   const rng = seededRandom(options.seed ?? LOUVAIN_DEFAULTS.seed);
@@ -88,132 +111,135 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   // Scratch shared by every level (sized for the finest).
   const scratch: Scratch = {
     neighWeight: new Float64Array(n0),
-    neighSeen: new Uint8Array(n0),
     neighList: new Int32Array(n0),
-    queue: new Int32Array(n0),
-    inQueue: new Uint8Array(n0),
+    active: new Uint8Array(n0),
   };
 
-  for (let depth = 0; depth < maxLevels; depth++) {
-    const { n, offsets, targets, weights, nodeWeight } = level;
-    const comm = initial ?? Int32Array.from({ length: n }, (_, i) => i);
-    const commWeight = new Float64Array(n);
-    for (let v = 0; v < n; v++) commWeight[comm[v]!]! += nodeWeight[v]!;
+  let second: SecondThread | undefined;
+  try {
+    for (let depth = 0; depth < maxLevels; depth++) {
+      const { n, offsets, targets, weights, nodeWeight } = level;
+      const comm = initial ?? Int32Array.from({ length: n }, (_, i) => i);
+      const commWeight = new Float64Array(n);
+      for (let v = 0; v < n; v++) commWeight[comm[v]!]! += nodeWeight[v]!;
 
-    // Seeded random visiting order.
-    const order = new Int32Array(n);
-    for (let i = 0; i < n; i++) order[i] = i;
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      const t = order[i]!;
-      order[i] = order[j]!;
-      order[j] = t;
+      let moves = 0;
+      if (threads === 2 && n >= parallelMinNodes) {
+        moves = moveNodesParallel(level, comm, commWeight, scratch.active, scale, rng, (second ??= new SecondThread()));
+      } else {
+        scratch.active.fill(1, 0, n);
+      }
+      moves += moveNodes(level, comm, commWeight, visitingOrder(0, n, rng), scale, scratch);
+
+      // Refinement: connected parts of each community become the next level's nodes.
+      const parts = refine ? connectedParts(level, comm) : comm;
+      const { labels: partOf, count: partCount } = renumber(parts, n);
+      const { labels: commOf, count: commCount } = renumber(comm, n);
+
+      for (let v = 0; v < n0; v++) toLevel[v] = partOf[toLevel[v]!]!;
+      // With refinement a level's communities are its connected parts: each part is connected in this
+      // level's graph and each of its nodes is connected in the input graph, so every community of every
+      // level is connected without a search over the input graph.
+      levels.push(toLevel.slice());
+      const partToComm = new Int32Array(partCount);
+      for (let v = 0; v < n; v++) partToComm[partOf[v]!] = commOf[v]!;
+
+      if ((moves === 0 && depth > 0) || partCount === n) break;
+      level = aggregate(level, partOf, partCount);
+      initial = partToComm;
+      if (commCount === partCount) initial = null;
     }
-    const moves = moveNodes(level, comm, commWeight, order, scale, scratch);
-
-    // Refinement: connected parts of each community become the next level's nodes.
-    const parts = refine ? connectedParts(level, comm) : comm;
-    const { labels: partOf, count: partCount } = renumber(parts, n);
-    const { labels: commOf, count: commCount } = renumber(comm, n);
-
-    for (let v = 0; v < n0; v++) toLevel[v] = partOf[toLevel[v]!]!;
-    const snapshot = new Int32Array(n0);
-    // A community of the level, expressed per original node.
-    const partToComm = new Int32Array(partCount);
-    for (let v = 0; v < n; v++) partToComm[partOf[v]!] = commOf[v]!;
-    for (let v = 0; v < n0; v++) snapshot[v] = partToComm[toLevel[v]!]!;
-    levels.push(snapshot);
-
-    if ((moves === 0 && depth > 0) || partCount === n) break;
-    level = aggregate(level, partOf, partCount);
-    initial = partToComm;
-    if (commCount === partCount) initial = null;
+  } finally {
+    second?.close();
   }
 
-  let final = levels[levels.length - 1] ?? new Int32Array(0);
-  // Moving aggregated nodes can still leave a community in pieces; splitting them can only raise the
-  // quality, and guarantees every community is connected.
-  if (refine) final = connectedParts({ n: n0, offsets: graph.offsets, targets: graph.targets, weights: graph.weights, nodeWeight: graph.degree }, final);
+  const final = levels[levels.length - 1] ?? new Int32Array(0);
   const { labels: membership, count } = renumber(final, n0);
   return { membership, count, quality: qualityOf(graph, membership, quality, resolution), levels };
 }
 
 interface Scratch {
+  /** Weight from the visited node to each neighbouring community; zero again after every visit. */
   readonly neighWeight: Float64Array;
-  readonly neighSeen: Uint8Array;
   readonly neighList: Int32Array;
-  readonly queue: Int32Array;
-  readonly inQueue: Uint8Array;
+  readonly active: Uint8Array;
+}
+
+/** Nodes lo..hi-1 in blocks of consecutive ids, the blocks in seeded random order. */
+export function visitingOrder(lo: number, hi: number, rng: () => number): Int32Array {
+  const n = hi - lo;
+  const blockSize = Math.max(1, Math.floor(n / ORDER_BLOCKS));
+  const blocks = Math.ceil(n / blockSize);
+  const blockOrder = new Int32Array(blocks);
+  for (let i = 0; i < blocks; i++) blockOrder[i] = i;
+  for (let i = blocks - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = blockOrder[i]!;
+    blockOrder[i] = blockOrder[j]!;
+    blockOrder[j] = t;
+  }
+  const order = new Int32Array(n);
+  let k = 0;
+  for (let b = 0; b < blocks; b++) {
+    for (let v = lo + blockOrder[b]! * blockSize, end = Math.min(hi, v + blockSize); v < end; v++) order[k++] = v;
+  }
+  return order;
 }
 
 /**
- * The local-moving phase: visits nodes from a queue (initially in `order`), moves each to the
- * neighbouring community with the best gain, and re-queues the neighbours of moved nodes. A function of
- * its own so the engine optimises this hot loop directly. Returns the number of moves.
+ * The local-moving phase: sweeps `order`, visiting flagged nodes only (the caller flags them first); moves each to the neighbouring
+ * community with the best gain and flags the neighbours that moving may have unsettled; stops after a
+ * sweep without moves. A function of its own so the engine optimises this hot loop directly. Returns
+ * the number of moves.
  */
 function moveNodes(level: Level, comm: Int32Array, commWeight: Float64Array, order: Int32Array, scale: number, scratch: Scratch): number {
   const { n, offsets, targets, weights, nodeWeight } = level;
-  const { neighWeight, neighSeen, neighList, queue, inQueue } = scratch;
-  for (let i = 0; i < n; i++) {
-    queue[i] = order[i]!;
-    inQueue[order[i]!] = 1;
-  }
-  let head = 0;
-  let size = n;
+  const { neighWeight, neighList, active } = scratch;
   let moves = 0;
-  while (size > 0) {
-    const v = queue[head]!;
-    head = head + 1 === n ? 0 : head + 1;
-    size--;
-    inQueue[v] = 0;
-    const cv = comm[v]!;
-    const av = nodeWeight[v]!;
-    let count = 0;
-    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-      const u = targets[e]!;
-      if (u === v) continue;
-      const c = comm[u]!;
-      if (neighSeen[c] === 0) {
-        neighSeen[c] = 1;
-        neighList[count++] = c;
-      }
-      neighWeight[c]! += weights[e]!;
-    }
-    commWeight[cv]! -= av;
-    let best = cv;
-    let bestGain = neighWeight[cv]! - scale * av * commWeight[cv]!;
-    for (let i = 0; i < count; i++) {
-      const c = neighList[i]!;
-      const gain = neighWeight[c]! - scale * av * commWeight[c]!;
-      if (gain > bestGain + EPSILON) {
-        bestGain = gain;
-        best = c;
-      }
-    }
-    commWeight[best]! += av;
-    for (let i = 0; i < count; i++) {
-      const c = neighList[i]!;
-      neighWeight[c] = 0;
-      neighSeen[c] = 0;
-    }
-    neighWeight[cv] = 0;
-    if (best !== cv) {
-      comm[v] = best;
-      moves++;
+  for (;;) {
+    let sweepMoves = 0;
+    for (let i = 0; i < n; i++) {
+      const v = order[i]!;
+      if (active[v] === 0) continue;
+      active[v] = 0;
+      const cv = comm[v]!;
+      const av = nodeWeight[v]!;
+      let count = 0;
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
         const u = targets[e]!;
-        if (inQueue[u] === 0 && comm[u] !== best) {
-          inQueue[u] = 1;
-          let tail = head + size;
-          if (tail >= n) tail -= n;
-          queue[tail] = u;
-          size++;
+        if (u === v) continue;
+        const c = comm[u]!;
+        const w = neighWeight[c]!;
+        // Weights are positive, so a zero means the community has not been seen in this visit.
+        if (w === 0) neighList[count++] = c;
+        neighWeight[c] = w + weights[e]!;
+      }
+      commWeight[cv]! -= av;
+      let best = cv;
+      let bestGain = neighWeight[cv]! - scale * av * commWeight[cv]!;
+      for (let j = 0; j < count; j++) {
+        const c = neighList[j]!;
+        const gain = neighWeight[c]! - scale * av * commWeight[c]!;
+        if (gain > bestGain + EPSILON) {
+          bestGain = gain;
+          best = c;
+        }
+        neighWeight[c] = 0;
+      }
+      neighWeight[cv] = 0;
+      commWeight[best]! += av;
+      if (best !== cv) {
+        comm[v] = best;
+        sweepMoves++;
+        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+          const u = targets[e]!;
+          if (comm[u] !== best) active[u] = 1;
         }
       }
     }
+    moves += sweepMoves;
+    if (sweepMoves === 0) return moves;
   }
-
-  return moves;
 }
 
 /** Relabels to 0..count-1 in order of first appearance. */

@@ -1,0 +1,282 @@
+import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { CommunityInputError } from './csr';
+import { visitingOrder, type Level } from './louvain';
+
+/**
+ * Two-thread local moving. The nodes are split into two ranges of about equal edge count; the calling
+ * thread sweeps one, a worker thread the other, over shared memory. Each thread sees its own range live
+ * and the other range as it was at the end of the previous sweep: it keeps its own copy of the
+ * membership (`view`) and of the community totals (`cw`) and records its changes to the totals in
+ * `delta`; between sweeps each thread adds the other's changes and copies the other's range. So no
+ * memory is written by both threads, no update is lost, and the result does not depend on timing: the
+ * same seed gives the same partition.
+ *
+ * Seeing the other range one sweep late allows one pathology: two singletons on either side joining each
+ * other at once, forever. As in Lu, Halappanavar and Kalyanaraman (Parallel Computing 2015), a singleton
+ * joins a singleton of the other range only when that one's label is smaller.
+ *
+ * The kernel functions below are also the worker's source (Function.prototype.toString), so they use
+ * nothing from the module scope but the constants the worker's prelude defines the same way.
+ */
+
+const COUNT = 0;
+const GENERATION = 1;
+const MOVES = 2;
+const FAILED = 4;
+const SEQUENCE = 5;
+const WAIT_LIMIT_MS = 600_000;
+const MAX_SWEEPS = 100;
+const HANDOVER_FRACTION = 0.005;
+
+interface SideJob {
+  readonly n: number;
+  /** [0, split, n]: side s owns bounds[s] .. bounds[s+1]-1. */
+  readonly bounds: readonly [number, number, number];
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly weights: Float64Array;
+  readonly nodeWeight: Float64Array;
+  readonly views: readonly [Int32Array, Int32Array];
+  readonly cws: readonly [Float64Array, Float64Array];
+  readonly deltas: readonly [Float64Array, Float64Array];
+  readonly wakes: readonly [Uint8Array, Uint8Array];
+  /** Nodes to visit; left set for the one-thread sweeps that finish the level. */
+  readonly actives: readonly [Uint8Array, Uint8Array];
+  readonly orders: readonly [Int32Array, Int32Array];
+  readonly scale: number;
+  readonly ctrl: Int32Array;
+  readonly maxSweeps: number;
+}
+
+function barrier(ctrl: Int32Array): void {
+  const generation = Atomics.load(ctrl, GENERATION);
+  if (Atomics.add(ctrl, COUNT, 1) === 1) {
+    Atomics.store(ctrl, COUNT, 0);
+    Atomics.add(ctrl, GENERATION, 1);
+    Atomics.notify(ctrl, GENERATION);
+    return;
+  }
+  const deadline = Date.now() + WAIT_LIMIT_MS;
+  while (Atomics.load(ctrl, GENERATION) === generation) {
+    if (Atomics.load(ctrl, FAILED) !== 0) throw new Error('community: the other thread failed');
+    if (Date.now() > deadline) throw new Error('community: timed out waiting for the other thread');
+    Atomics.wait(ctrl, GENERATION, generation, 1000);
+  }
+}
+
+function runSide(job: SideJob, side: 0 | 1): void {
+  const { n, offsets, targets, weights, nodeWeight, scale, ctrl, maxSweeps } = job;
+  const other = side === 0 ? 1 : 0;
+  const lo = job.bounds[side];
+  const hi = job.bounds[side + 1]!;
+  const otherLo = job.bounds[other];
+  const otherHi = job.bounds[other + 1]!;
+  const view = job.views[side];
+  const otherView = job.views[other];
+  const cw = job.cws[side];
+  const delta = job.deltas[side];
+  const otherDelta = job.deltas[other];
+  const wake = job.wakes[side];
+  const otherWake = job.wakes[other];
+  const order = job.orders[side];
+  const neighWeight = new Float64Array(n);
+  const neighList = new Int32Array(n);
+  const active = job.actives[side];
+  active.fill(1, lo, hi);
+  let previous = Infinity;
+  for (let sweeps = 1; ; sweeps++) {
+    let moves = 0;
+    for (let i = 0; i < order.length; i++) {
+      const v = order[i]!;
+      if (active[v] === 0) continue;
+      active[v] = 0;
+      const cv = view[v]!;
+      const av = nodeWeight[v]!;
+      let count = 0;
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const u = targets[e]!;
+        if (u === v) continue;
+        const c = view[u]!;
+        const w = neighWeight[c]!;
+        if (w === 0) neighList[count++] = c;
+        neighWeight[c] = w + weights[e]!;
+      }
+      cw[cv]! -= av;
+      const alone = cw[cv]! < av * 1e-9;
+      let best = cv;
+      let bestGain = neighWeight[cv]! - scale * av * cw[cv]!;
+      for (let j = 0; j < count; j++) {
+        const c = neighList[j]!;
+        const gain = neighWeight[c]! - scale * av * cw[c]!;
+        neighWeight[c] = 0;
+        if (gain > bestGain + 1e-12) {
+          if (alone && c > cv && (c < lo || c >= hi) && view[c] === c && cw[c] === nodeWeight[c]) continue;
+          bestGain = gain;
+          best = c;
+        }
+      }
+      neighWeight[cv] = 0;
+      cw[best]! += av;
+      if (best !== cv) {
+        delta[cv]! -= av;
+        delta[best]! += av;
+        view[v] = best;
+        moves++;
+        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+          const u = targets[e]!;
+          if (view[u] !== best) {
+            if (u >= lo && u < hi) active[u] = 1;
+            else wake[u] = 1;
+          }
+        }
+      }
+    }
+    Atomics.store(ctrl, MOVES + side, moves);
+    barrier(ctrl);
+    // Between the barriers nobody writes what the other reads: its delta, its own range of its view,
+    // and the wake flags it raised for this side's range.
+    const total = Atomics.load(ctrl, MOVES) + Atomics.load(ctrl, MOVES + 1);
+    for (let c = 0; c < n; c++) {
+      const d = otherDelta[c]!;
+      if (d !== 0) cw[c]! += d;
+    }
+    for (let u = otherLo; u < otherHi; u++) view[u] = otherView[u]!;
+    for (let u = lo; u < hi; u++) if (otherWake[u] !== 0) active[u] = 1;
+    barrier(ctrl);
+    delta.fill(0);
+    wake.fill(0, otherLo, otherHi);
+    // Hand over to one thread once few nodes still move, or once they stop settling (nodes on the
+    // border between the ranges can chase each other for ever, each seeing the other one sweep late).
+    if (total < n * HANDOVER_FRACTION || total * 10 > previous * 9 || sweeps >= maxSweeps) return;
+    previous = total;
+  }
+}
+
+const WORKER_SOURCE = `'use strict';
+var __name = (fn) => fn;
+const { workerData, receiveMessageOnPort } = require('node:worker_threads');
+const COUNT = ${COUNT}, GENERATION = ${GENERATION}, MOVES = ${MOVES}, FAILED = ${FAILED}, SEQUENCE = ${SEQUENCE}, WAIT_LIMIT_MS = ${WAIT_LIMIT_MS}, HANDOVER_FRACTION = ${HANDOVER_FRACTION};
+const barrier = ${barrier.toString()};
+const runSide = ${runSide.toString()};
+const { port, ctrl } = workerData;
+let seen = 0;
+for (;;) {
+  while (Atomics.load(ctrl, SEQUENCE) === seen) Atomics.wait(ctrl, SEQUENCE, seen);
+  seen = Atomics.load(ctrl, SEQUENCE);
+  const received = receiveMessageOnPort(port);
+  const job = received === undefined ? null : received.message;
+  if (job === null) break;
+  try {
+    runSide(job, 1);
+  } catch (error) {
+    port.postMessage(String((error && error.stack) || error));
+    Atomics.store(ctrl, FAILED, 1);
+    Atomics.notify(ctrl, GENERATION);
+  }
+}
+port.close();
+`;
+
+/** The worker thread of one louvain() call; reused for every level that is large enough. */
+export class SecondThread {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  readonly ctrl = new Int32Array(new SharedArrayBuffer(8 * Int32Array.BYTES_PER_ELEMENT));
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel();
+    this.port = port1;
+    this.worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { port: port2, ctrl: this.ctrl }, transferList: [port2] });
+    this.worker.unref();
+  }
+
+  run(job: SideJob): void {
+    Atomics.store(this.ctrl, FAILED, 0);
+    this.port.postMessage(job);
+    Atomics.add(this.ctrl, SEQUENCE, 1);
+    Atomics.notify(this.ctrl, SEQUENCE);
+    try {
+      runSide(job, 0);
+    } catch (error) {
+      const reported = receiveMessageOnPort(this.port);
+      Atomics.store(this.ctrl, FAILED, 1);
+      Atomics.notify(this.ctrl, GENERATION);
+      throw new CommunityInputError(`two-thread local moving failed: ${reported === undefined ? String(error) : String(reported.message)}`);
+    }
+  }
+
+  close(): void {
+    this.port.postMessage(null);
+    Atomics.add(this.ctrl, SEQUENCE, 1);
+    Atomics.notify(this.ctrl, SEQUENCE);
+    this.port.close();
+  }
+}
+
+function sharedCopy<T extends Int32Array | Float64Array | Uint8Array>(source: T, make: (buffer: SharedArrayBuffer) => T): T {
+  if (source.buffer instanceof SharedArrayBuffer) return source;
+  const copy = make(new SharedArrayBuffer(source.byteLength));
+  copy.set(source as never);
+  return copy;
+}
+
+/**
+ * The two-thread part of one level's local moving: `comm` is the starting membership and receives the
+ * result, `commWeight` the communities' totals, `active` the nodes the one-thread sweeps must still
+ * visit. Returns the number of nodes whose community changed.
+ */
+export function moveNodesParallel(
+  level: Level,
+  comm: Int32Array,
+  commWeight: Float64Array,
+  active: Uint8Array,
+  scale: number,
+  rng: () => number,
+  thread: SecondThread,
+): number {
+  const { n } = level;
+  if (n < 2) throw new CommunityInputError('two-thread local moving needs at least two nodes');
+  const offsets = sharedCopy(level.offsets, (b) => new Int32Array(b));
+  const half = offsets[n]! / 2;
+  let split = 1;
+  while (split < n - 1 && offsets[split]! < half) split++;
+  const int32 = () => new Int32Array(new SharedArrayBuffer(n * 4));
+  const float64 = () => new Float64Array(new SharedArrayBuffer(n * 8));
+  const uint8 = () => new Uint8Array(new SharedArrayBuffer(n));
+  const views: [Int32Array, Int32Array] = [int32(), int32()];
+  const cws: [Float64Array, Float64Array] = [float64(), float64()];
+  for (let s = 0; s < 2; s++) {
+    views[s]!.set(comm);
+    cws[s]!.set(commWeight);
+  }
+  const actives: [Uint8Array, Uint8Array] = [uint8(), uint8()];
+  const job: SideJob = {
+    n,
+    bounds: [0, split, n],
+    offsets,
+    targets: sharedCopy(level.targets, (b) => new Int32Array(b)),
+    weights: sharedCopy(level.weights, (b) => new Float64Array(b)),
+    nodeWeight: sharedCopy(level.nodeWeight, (b) => new Float64Array(b)),
+    views,
+    cws,
+    deltas: [float64(), float64()],
+    wakes: [uint8(), uint8()],
+    actives,
+    orders: [visitingOrder(0, split, rng), visitingOrder(split, n, rng)],
+    scale,
+    ctrl: thread.ctrl,
+    maxSweeps: MAX_SWEEPS,
+  };
+  thread.run(job);
+  let moves = 0;
+  for (let v = 0; v < n; v++) {
+    const c = views[0][v]!;
+    if (c !== comm[v]) moves++;
+    comm[v] = c;
+    active[v] = v < split ? actives[0][v]! : actives[1][v]!;
+  }
+  // Recomputed rather than taken from either thread: each added the same changes in its own order.
+  commWeight.fill(0);
+  for (let v = 0; v < n; v++) commWeight[comm[v]!]! += level.nodeWeight[v]!;
+  return moves;
+}
