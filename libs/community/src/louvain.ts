@@ -110,7 +110,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
 
   // Scratch shared by every level (sized for the finest).
   const scratch: Scratch = {
-    neighWeight: new Float64Array(n0),
+    pair: new Float64Array(2 * n0),
     neighList: new Int32Array(n0),
     active: new Uint8Array(n0),
   };
@@ -159,8 +159,8 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
 }
 
 interface Scratch {
-  /** Weight from the visited node to each neighbouring community; zero again after every visit. */
-  readonly neighWeight: Float64Array;
+  /** Per community: weight from the visited node (zero again after every visit), then the total. */
+  readonly pair: Float64Array;
   readonly neighList: Int32Array;
   readonly active: Uint8Array;
 }
@@ -194,7 +194,10 @@ export function visitingOrder(lo: number, hi: number, rng: () => number): Int32A
  */
 function moveNodes(level: Level, comm: Int32Array, commWeight: Float64Array, order: Int32Array, scale: number, scratch: Scratch): number {
   const { n, offsets, targets, weights, nodeWeight } = level;
-  const { neighWeight, neighList, active } = scratch;
+  const { pair, neighList, active } = scratch;
+  // pair[2c] is the weight from the visited node to community c, pair[2c+1] the total of c: side by side
+  // they share a cache line, one memory miss fewer for each community a node is weighed against.
+  for (let c = 0; c < n; c++) pair[2 * c + 1] = commWeight[c]!;
   let moves = 0;
   for (;;) {
     let sweepMoves = 0;
@@ -208,27 +211,29 @@ function moveNodes(level: Level, comm: Int32Array, commWeight: Float64Array, ord
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
         const u = targets[e]!;
         if (u === v) continue;
-        const c = comm[u]!;
-        const w = neighWeight[c]!;
+        const c2 = 2 * comm[u]!;
+        const w = pair[c2]!;
         // Weights are positive, so a zero means the community has not been seen in this visit.
-        if (w === 0) neighList[count++] = c;
-        neighWeight[c] = w + weights[e]!;
+        if (w === 0) neighList[count++] = c2;
+        pair[c2] = w + weights[e]!;
       }
-      commWeight[cv]! -= av;
-      let best = cv;
-      let bestGain = neighWeight[cv]! - scale * av * commWeight[cv]!;
+      const cv2 = 2 * cv;
+      pair[cv2 + 1]! -= av;
+      let best2 = cv2;
+      let bestGain = pair[cv2]! - scale * av * pair[cv2 + 1]!;
       for (let j = 0; j < count; j++) {
-        const c = neighList[j]!;
-        const gain = neighWeight[c]! - scale * av * commWeight[c]!;
+        const c2 = neighList[j]!;
+        const gain = pair[c2]! - scale * av * pair[c2 + 1]!;
         if (gain > bestGain + EPSILON) {
           bestGain = gain;
-          best = c;
+          best2 = c2;
         }
-        neighWeight[c] = 0;
+        pair[c2] = 0;
       }
-      neighWeight[cv] = 0;
-      commWeight[best]! += av;
-      if (best !== cv) {
+      pair[cv2] = 0;
+      pair[best2 + 1]! += av;
+      if (best2 !== cv2) {
+        const best = best2 >> 1;
         comm[v] = best;
         sweepMoves++;
         for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
@@ -238,8 +243,10 @@ function moveNodes(level: Level, comm: Int32Array, commWeight: Float64Array, ord
       }
     }
     moves += sweepMoves;
-    if (sweepMoves === 0) return moves;
+    if (sweepMoves === 0) break;
   }
+  for (let c = 0; c < n; c++) commWeight[c] = pair[2 * c + 1]!;
+  return moves;
 }
 
 /** Relabels to 0..count-1 in order of first appearance. */

@@ -6,8 +6,7 @@ import { visitingOrder, type Level } from './louvain';
  * Two-thread local moving. The nodes are split into two ranges of about equal edge count; the calling
  * thread sweeps one, a worker thread the other, over shared memory. Each thread sees its own range live
  * and the other range as it was at the end of the previous sweep: it keeps its own copy of the
- * membership (`view`) and of the community totals (`cw`) and records its changes to the totals in
- * `delta`; between sweeps each thread adds the other's changes and copies the other's range. So no
+ * membership (`view`) and of the community totals and records its changes to the totals in `delta`; between sweeps each thread adds the other's changes and copies the other's range. So no
  * memory is written by both threads, no update is lost, and the result does not depend on timing: the
  * same seed gives the same partition.
  *
@@ -37,7 +36,8 @@ interface SideJob {
   readonly weights: Float64Array;
   readonly nodeWeight: Float64Array;
   readonly views: readonly [Int32Array, Int32Array];
-  readonly cws: readonly [Float64Array, Float64Array];
+  /** The communities' totals at the start; each thread then keeps its own. */
+  readonly totals: Float64Array;
   readonly deltas: readonly [Float64Array, Float64Array];
   readonly wakes: readonly [Uint8Array, Uint8Array];
   /** Nodes to visit; left set for the one-thread sweeps that finish the level. */
@@ -73,13 +73,14 @@ function runSide(job: SideJob, side: 0 | 1): void {
   const otherHi = job.bounds[other + 1]!;
   const view = job.views[side];
   const otherView = job.views[other];
-  const cw = job.cws[side];
   const delta = job.deltas[side];
   const otherDelta = job.deltas[other];
   const wake = job.wakes[side];
   const otherWake = job.wakes[other];
   const order = job.orders[side];
-  const neighWeight = new Float64Array(n);
+  // pair[2c] is the weight from the visited node to community c, pair[2c+1] this thread's total of c.
+  const pair = new Float64Array(2 * n);
+  for (let c = 0; c < n; c++) pair[2 * c + 1] = job.totals[c]!;
   const neighList = new Int32Array(n);
   const active = job.actives[side];
   active.fill(1, lo, hi);
@@ -96,27 +97,30 @@ function runSide(job: SideJob, side: 0 | 1): void {
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
         const u = targets[e]!;
         if (u === v) continue;
-        const c = view[u]!;
-        const w = neighWeight[c]!;
-        if (w === 0) neighList[count++] = c;
-        neighWeight[c] = w + weights[e]!;
+        const c2 = 2 * view[u]!;
+        const w = pair[c2]!;
+        if (w === 0) neighList[count++] = c2;
+        pair[c2] = w + weights[e]!;
       }
-      cw[cv]! -= av;
-      const alone = cw[cv]! < av * 1e-9;
-      let best = cv;
-      let bestGain = neighWeight[cv]! - scale * av * cw[cv]!;
+      const cv2 = 2 * cv;
+      pair[cv2 + 1]! -= av;
+      const alone = pair[cv2 + 1]! < av * 1e-9;
+      let best2 = cv2;
+      let bestGain = pair[cv2]! - scale * av * pair[cv2 + 1]!;
       for (let j = 0; j < count; j++) {
-        const c = neighList[j]!;
-        const gain = neighWeight[c]! - scale * av * cw[c]!;
-        neighWeight[c] = 0;
+        const c2 = neighList[j]!;
+        const gain = pair[c2]! - scale * av * pair[c2 + 1]!;
+        pair[c2] = 0;
         if (gain > bestGain + 1e-12) {
-          if (alone && c > cv && (c < lo || c >= hi) && view[c] === c && cw[c] === nodeWeight[c]) continue;
+          const c = c2 >> 1;
+          if (alone && c > cv && (c < lo || c >= hi) && view[c] === c && pair[c2 + 1] === nodeWeight[c]) continue;
           bestGain = gain;
-          best = c;
+          best2 = c2;
         }
       }
-      neighWeight[cv] = 0;
-      cw[best]! += av;
+      pair[cv2] = 0;
+      pair[best2 + 1]! += av;
+      const best = best2 >> 1;
       if (best !== cv) {
         delta[cv]! -= av;
         delta[best]! += av;
@@ -138,7 +142,7 @@ function runSide(job: SideJob, side: 0 | 1): void {
     const total = Atomics.load(ctrl, MOVES) + Atomics.load(ctrl, MOVES + 1);
     for (let c = 0; c < n; c++) {
       const d = otherDelta[c]!;
-      if (d !== 0) cw[c]! += d;
+      if (d !== 0) pair[2 * c + 1]! += d;
     }
     for (let u = otherLo; u < otherHi; u++) view[u] = otherView[u]!;
     for (let u = lo; u < hi; u++) if (otherWake[u] !== 0) active[u] = 1;
@@ -244,11 +248,9 @@ export function moveNodesParallel(
   const float64 = () => new Float64Array(new SharedArrayBuffer(n * 8));
   const uint8 = () => new Uint8Array(new SharedArrayBuffer(n));
   const views: [Int32Array, Int32Array] = [int32(), int32()];
-  const cws: [Float64Array, Float64Array] = [float64(), float64()];
-  for (let s = 0; s < 2; s++) {
-    views[s]!.set(comm);
-    cws[s]!.set(commWeight);
-  }
+  for (const view of views) view.set(comm);
+  const totals = float64();
+  totals.set(commWeight);
   const actives: [Uint8Array, Uint8Array] = [uint8(), uint8()];
   const job: SideJob = {
     n,
@@ -258,7 +260,7 @@ export function moveNodesParallel(
     weights: sharedCopy(level.weights, (b) => new Float64Array(b)),
     nodeWeight: sharedCopy(level.nodeWeight, (b) => new Float64Array(b)),
     views,
-    cws,
+    totals,
     deltas: [float64(), float64()],
     wakes: [uint8(), uint8()],
     actives,
@@ -275,7 +277,7 @@ export function moveNodesParallel(
     comm[v] = c;
     active[v] = v < split ? actives[0][v]! : actives[1][v]!;
   }
-  // Recomputed rather than taken from either thread: each added the same changes in its own order.
+  // Recomputed: each thread added the same changes, in its own order.
   commWeight.fill(0);
   for (let v = 0; v < n; v++) commWeight[comm[v]!]! += level.nodeWeight[v]!;
   return moves;
