@@ -100,6 +100,28 @@ describe('ringwatch louvain on hand-made graphs', () => {
     expect(communitiesOf(cpm.membership).every((c) => c.length === 3)).toBe(true);
   });
 
+  it('reports the quality of the partition it returns (computed on the last level), loops and weights included', () => {
+    const rng = seededRandom(5);
+    const src: number[] = [];
+    const dst: number[] = [];
+    const weight: number[] = [];
+    for (let e = 0; e < 3000; e++) {
+      const a = Math.floor(rng() * 400);
+      // Every tenth edge a loop; groups of 20 consecutive ids share most edges.
+      const b = e % 10 === 0 ? a : rng() < 0.7 ? Math.floor(a / 20) * 20 + Math.floor(rng() * 20) : Math.floor(rng() * 400);
+      src.push(a);
+      dst.push(b);
+      weight.push(0.5 + rng() * 2);
+    }
+    const g = buildCsr(400, src, dst, weight);
+    for (const options of [{}, { resolution: 0.5 }, { quality: 'cpm', resolution: 0.05 }, { refine: false }, { maxLevels: 1 }] as const) {
+      const r = louvain(g, { seed: 4, ...options });
+      const q = 'quality' in options ? options.quality : 'modularity';
+      expect(r.quality).toBeCloseTo(qualityOf(g, r.membership, q, options.resolution ?? 1), 9);
+      expect(Array.from(r.levels[r.levels.length - 1]!).every((c, v) => (c === r.levels[r.levels.length - 1]![0]) === (r.membership[v] === r.membership[0]))).toBe(true);
+    }
+  });
+
   it('splits a community that would otherwise be disconnected', () => {
     const g = build(4, [[0, 1], [2, 3]]);
     expect(louvain(g).count).toBe(2);

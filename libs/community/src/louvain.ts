@@ -78,6 +78,12 @@ export interface Level {
   readonly weights: Float64Array;
   /** Node weight in the quality function: degree (modularity) or number of original nodes (CPM). */
   readonly nodeWeight: Float64Array;
+  /**
+   * Weight inside each node, counted from both ends (an edge between two merged nodes twice, a loop of
+   * the input twice): what the node adds to its community's internal weight. Aggregated levels keep it
+   * here instead of as a loop, which local moving would only have to skip.
+   */
+  readonly selfWeight: Float64Array;
 }
 
 export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainResult {
@@ -101,6 +107,8 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
     targets: graph.targets,
     weights: graph.weights,
     nodeWeight: quality === 'modularity' ? graph.degree : new Float64Array(n0).fill(1),
+    // The input's loops stay in its rows; quality and aggregation count them there.
+    selfWeight: new Float64Array(n0),
   };
   // Original node → node of the current level.
   const toLevel = new Int32Array(n0);
@@ -116,6 +124,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   };
 
   let second: SecondThread | undefined;
+  let finalQuality = 0;
   try {
     for (let depth = 0; depth < maxLevels; depth++) {
       const { n, offsets, targets, weights, nodeWeight } = level;
@@ -144,7 +153,10 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
       const partToComm = new Int32Array(partCount);
       for (let v = 0; v < n; v++) partToComm[partOf[v]!] = commOf[v]!;
 
-      if ((moves === 0 && depth > 0) || partCount === n) break;
+      if ((moves === 0 && depth > 0) || partCount === n || depth === maxLevels - 1) {
+        finalQuality = levelQuality(level, partOf, partCount, quality, resolution, graph.totalWeight);
+        break;
+      }
       level = aggregate(level, partOf, partCount);
       initial = partToComm;
       if (commCount === partCount) initial = null;
@@ -155,7 +167,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
 
   const final = levels[levels.length - 1] ?? new Int32Array(0);
   const { labels: membership, count } = renumber(final, n0);
-  return { membership, count, quality: qualityOf(graph, membership, quality, resolution), levels };
+  return { membership, count, quality: finalQuality, levels };
 }
 
 interface Scratch {
@@ -297,7 +309,7 @@ function connectedParts(level: Level, comm: Int32Array): Int32Array {
 
 /** Collapses each group of nodes into one node; edges between groups summed, inside ones kept as a loop. */
 function aggregate(level: Level, group: Int32Array, groups: number): Level {
-  const { n, offsets, targets, weights, nodeWeight } = level;
+  const { n, offsets, targets, weights, nodeWeight, selfWeight } = level;
   // Members of each group, by counting sort.
   const start = new Int32Array(groups + 1);
   for (let v = 0; v < n; v++) start[group[v]! + 1]!++;
@@ -307,24 +319,29 @@ function aggregate(level: Level, group: Int32Array, groups: number): Level {
   for (let v = 0; v < n; v++) members[fill[group[v]!]!++] = v;
 
   const acc = new Float64Array(groups);
-  const seen = new Uint8Array(groups);
   const list = new Int32Array(groups);
   const newOffsets = new Int32Array(groups + 1);
   let newTargets = new Int32Array(Math.max(16, Math.min(targets.length, groups * 4)));
   let newWeights = new Float64Array(newTargets.length);
   const newNodeWeight = new Float64Array(groups);
+  const newSelfWeight = new Float64Array(groups);
   let out = 0;
   for (let g = 0; g < groups; g++) {
     let count = 0;
+    let inside = 0;
     for (let i = start[g]!; i < start[g + 1]!; i++) {
       const v = members[i]!;
       newNodeWeight[g]! += nodeWeight[v]!;
+      inside += selfWeight[v]!;
       for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const h = group[targets[e]!]!;
-        if (seen[h] === 0) {
-          seen[h] = 1;
-          list[count++] = h;
+        const t = targets[e]!;
+        const h = group[t]!;
+        if (h === g) {
+          inside += t === v ? 2 * weights[e]! : weights[e]!;
+          continue;
         }
+        // Weights are positive: zero means not seen yet for this group.
+        if (acc[h] === 0) list[count++] = h;
         acc[h]! += weights[e]!;
       }
     }
@@ -343,11 +360,44 @@ function aggregate(level: Level, group: Int32Array, groups: number): Level {
       newWeights[out] = acc[h]!;
       out++;
       acc[h] = 0;
-      seen[h] = 0;
     }
     newOffsets[g + 1] = out;
+    newSelfWeight[g] = inside;
   }
-  return { n: groups, offsets: newOffsets, targets: newTargets.subarray(0, out), weights: newWeights.subarray(0, out), nodeWeight: newNodeWeight };
+  return { n: groups, offsets: newOffsets, targets: newTargets.subarray(0, out), weights: newWeights.subarray(0, out), nodeWeight: newNodeWeight, selfWeight: newSelfWeight };
+}
+
+/**
+ * The quality of grouping a level's nodes into `part`, equal to qualityOf() on the input graph for the
+ * membership it stands for, at the cost of the level's edges rather than the input's.
+ */
+function levelQuality(level: Level, part: Int32Array, parts: number, quality: Quality, resolution: number, totalWeight: number): number {
+  const { n, offsets, targets, weights, nodeWeight, selfWeight } = level;
+  const internal = new Float64Array(parts);
+  const total = new Float64Array(parts);
+  for (let v = 0; v < n; v++) {
+    const p = part[v]!;
+    total[p]! += nodeWeight[v]!;
+    let inside = selfWeight[v]!;
+    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+      const u = targets[e]!;
+      if (part[u] === p) inside += u === v ? 2 * weights[e]! : weights[e]!;
+    }
+    internal[p]! += inside;
+  }
+  return sumQuality(internal, total, parts, quality, resolution, totalWeight);
+}
+
+function sumQuality(internal: Float64Array, total: Float64Array, communities: number, quality: Quality, resolution: number, m: number): number {
+  let q = 0;
+  for (let c = 0; c < communities; c++) {
+    if (quality === 'modularity') {
+      if (m > 0) q += internal[c]! / (2 * m) - resolution * (total[c]! / (2 * m)) ** 2;
+    } else {
+      q += internal[c]! / 2 - (resolution * total[c]! * total[c]!) / 2;
+    }
+  }
+  return q;
 }
 
 /** Modularity (with γ) or CPM quality of a membership on the input graph. */
@@ -365,14 +415,5 @@ export function qualityOf(graph: CsrGraph, membership: Int32Array, quality: Qual
       if (membership[u] === c) internal[c]! += u === v ? 2 * graph.weights[e]! : graph.weights[e]!;
     }
   }
-  let q = 0;
-  const m = graph.totalWeight;
-  for (let c = 0; c < communities; c++) {
-    if (quality === 'modularity') {
-      if (m > 0) q += internal[c]! / (2 * m) - resolution * (total[c]! / (2 * m)) ** 2;
-    } else {
-      q += internal[c]! / 2 - (resolution * total[c]! * total[c]!) / 2;
-    }
-  }
-  return q;
+  return sumQuality(internal, total, communities, quality, resolution, graph.totalWeight);
 }
