@@ -123,7 +123,8 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
     active: new Uint8Array(n0),
   };
 
-  let second: SecondThread | undefined;
+  // Started before any level needs it, so it has booted by the time the first sweep ends.
+  let second = threads === 2 && n0 >= parallelMinNodes ? new SecondThread() : undefined;
   let finalQuality = 0;
   try {
     for (let depth = 0; depth < maxLevels; depth++) {
