@@ -30,13 +30,13 @@ describe('config', () => {
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ API_PORT: '70000', LOG_LEVEL: 'loud', NEO4J_URI: 'http://x', NEO4J_LOCAL_HEAP: 'lots' });
+      loadConfig({ API_PORT: '70000', LOG_LEVEL: 'loud', NEO4J_URI: 'http://x', NEO4J_LOCAL_HEAP: 'lots', DETECTION_THREADS: '4' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(ConfigError);
     const problems = (error as ConfigError).problems.join('\n');
-    for (const name of ['API_PORT', 'LOG_LEVEL', 'NEO4J_URI', 'NEO4J_LOCAL_HEAP']) expect(problems).toContain(name);
+    for (const name of ['API_PORT', 'LOG_LEVEL', 'NEO4J_URI', 'NEO4J_LOCAL_HEAP', 'DETECTION_THREADS']) expect(problems).toContain(name);
     expect((error as Error).message).toMatch(/^config: /);
   });
 
@@ -49,6 +49,11 @@ describe('config', () => {
 
   it('rejects a second database name for the single-database local server', () => {
     expect(() => loadConfig({ NEO4J_DATABASE: 'fraud' })).toThrow(/NEO4J_DATABASE/);
+  });
+
+  it('runs detection on one thread unless told two', () => {
+    expect(loadConfig({}).detection.threads).toBe(1);
+    expect(loadConfig({ DETECTION_THREADS: '2' }).detection.threads).toBe(2);
   });
 
   it('treats an empty variable as unset', () => {

@@ -55,6 +55,7 @@ const envSchema = z.object({
   DETECTION_ENGINE: z.enum(['graphology', 'ringwatch']).default('ringwatch'),
   DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
   DETECTION_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
+  DETECTION_THREADS: z.enum(['1', '2']).default('1'),
   DETECTION_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(50),
   DETECTION_MIN_SHARED: z.coerce.number().int().min(1).max(10).default(2),
   DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(40),
@@ -124,6 +125,8 @@ export interface RingwatchConfig {
     readonly engine: 'graphology' | 'ringwatch';
     readonly resolution: number;
     readonly seed: number;
+    /** Threads for the ringwatch engine's largest components (2 = the calling thread and one worker). */
+    readonly threads: 1 | 2;
     readonly hubThreshold: number;
     readonly minShared: number;
     readonly flagThreshold: number;
@@ -224,6 +227,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       engine: e.DETECTION_ENGINE,
       resolution: e.DETECTION_RESOLUTION,
       seed: e.DETECTION_SEED,
+      threads: e.DETECTION_THREADS === '2' ? 2 : 1,
       hubThreshold: e.DETECTION_HUB_THRESHOLD,
       minShared: e.DETECTION_MIN_SHARED,
       flagThreshold: e.DETECTION_FLAG_THRESHOLD,

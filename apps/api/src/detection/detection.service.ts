@@ -101,7 +101,7 @@ export class DetectionService {
 
   async run(overrides: Partial<DetectionParams> = {}, trigger = 'manual', progress: ProgressListener = () => {}): Promise<DetectionSummary> {
     const params = { ...this.defaultParams(), ...overrides };
-    const detector = DETECTORS[params.engine];
+    const detector = params.engine === 'ringwatch' && params.threads === 2 ? ringwatchLouvain('modularity', 2) : DETECTORS[params.engine];
     if (!detector) throw new Error(`detection: engine "${params.engine}" is not available`);
     const runId = randomUUID();
     const timings: Record<string, number> = {};
