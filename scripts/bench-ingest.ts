@@ -18,22 +18,24 @@ async function main(): Promise<void> {
       preset: { type: 'string', default: 'medium' },
       seed: { type: 'string', default: '7' },
       'batch-size': { type: 'string', default: '5000' },
+      concurrency: { type: 'string', default: '2' },
       'skip-load-csv': { type: 'boolean', default: false },
     },
   });
   const preset = values.preset as PresetName;
   if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:ingest: unknown preset ${values.preset}`);
   const batchSize = Number(values['batch-size']);
+  const concurrency = Number(values.concurrency);
   const { dir, manifest } = await benchDataset(preset, Number(values.seed));
   const files = KINDS.map((k) => path.join(dir, manifest.files[k]));
   const totalRows = KINDS.reduce((n, k) => n + manifest.counts[k], 0);
 
-  console.log(`bench:ingest preset=${preset} seed=${values.seed} rows=${totalRows.toLocaleString('en')} batch=${batchSize}`);
+  console.log(`bench:ingest preset=${preset} seed=${values.seed} rows=${totalRows.toLocaleString('en')} batch=${batchSize} concurrency=${concurrency}`);
   const ours = await freshDatabase('ingest-ours');
   const rss = rssSampler();
   const started = Date.now();
   const repo = new ImportsRepository(ours.driver, 'neo4j', ours.registry);
-  const report = await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter('bench-key-0123456789abcdef'), batchSize, rejectsPath: path.join(ours.dataDir, 'rejects.ndjson') });
+  const report = await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter('bench-key-0123456789abcdef'), batchSize, concurrency, rejectsPath: path.join(ours.dataDir, 'rejects.ndjson') });
   const oursSeconds = (Date.now() - started) / 1000;
   rss.stop();
   const dbBytes = directorySize(path.join(ours.dataDir, 'data'));

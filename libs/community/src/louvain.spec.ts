@@ -173,6 +173,8 @@ describe('ringwatch louvain on two threads', () => {
     const one = louvain(graph, { seed: 1 });
     const two = louvain(graph, { seed: 1, ...twoThreads });
     expect(two.quality).toBeGreaterThan(one.quality - 0.002);
+    // Levels collapsed half on each thread add up to the same graph.
+    expect(two.quality).toBeCloseTo(qualityOf(graph, two.membership), 9);
     // As many planted groups of 50 end up whole in one community (one thread: 329 of 400).
     const whole = (membership: Int32Array) => {
       let count = 0;

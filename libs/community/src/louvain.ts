@@ -1,3 +1,4 @@
+import { aggregate } from './aggregate';
 import { CommunityInputError, type CsrGraph } from './csr';
 import { moveNodesParallel, SecondThread } from './parallel';
 
@@ -158,7 +159,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
         finalQuality = levelQuality(level, partOf, partCount, quality, resolution, graph.totalWeight);
         break;
       }
-      level = aggregate(level, partOf, partCount);
+      level = aggregate(level, partOf, partCount, n >= parallelMinNodes ? second : undefined);
       initial = partToComm;
       if (commCount === partCount) initial = null;
     }
@@ -306,66 +307,6 @@ function connectedParts(level: Level, comm: Int32Array): Int32Array {
     next++;
   }
   return part;
-}
-
-/** Collapses each group of nodes into one node; edges between groups summed, inside ones kept as a loop. */
-function aggregate(level: Level, group: Int32Array, groups: number): Level {
-  const { n, offsets, targets, weights, nodeWeight, selfWeight } = level;
-  // Members of each group, by counting sort.
-  const start = new Int32Array(groups + 1);
-  for (let v = 0; v < n; v++) start[group[v]! + 1]!++;
-  for (let g = 0; g < groups; g++) start[g + 1]! += start[g]!;
-  const members = new Int32Array(n);
-  const fill = start.slice(0, groups);
-  for (let v = 0; v < n; v++) members[fill[group[v]!]!++] = v;
-
-  const acc = new Float64Array(groups);
-  const list = new Int32Array(groups);
-  const newOffsets = new Int32Array(groups + 1);
-  let newTargets = new Int32Array(Math.max(16, Math.min(targets.length, groups * 4)));
-  let newWeights = new Float64Array(newTargets.length);
-  const newNodeWeight = new Float64Array(groups);
-  const newSelfWeight = new Float64Array(groups);
-  let out = 0;
-  for (let g = 0; g < groups; g++) {
-    let count = 0;
-    let inside = 0;
-    for (let i = start[g]!; i < start[g + 1]!; i++) {
-      const v = members[i]!;
-      newNodeWeight[g]! += nodeWeight[v]!;
-      inside += selfWeight[v]!;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const t = targets[e]!;
-        const h = group[t]!;
-        if (h === g) {
-          inside += t === v ? 2 * weights[e]! : weights[e]!;
-          continue;
-        }
-        // Weights are positive: zero means not seen yet for this group.
-        if (acc[h] === 0) list[count++] = h;
-        acc[h]! += weights[e]!;
-      }
-    }
-    if (out + count > newTargets.length) {
-      const grown = Math.max(newTargets.length * 2, out + count);
-      const t = new Int32Array(grown);
-      t.set(newTargets.subarray(0, out));
-      const w = new Float64Array(grown);
-      w.set(newWeights.subarray(0, out));
-      newTargets = t;
-      newWeights = w;
-    }
-    for (let i = 0; i < count; i++) {
-      const h = list[i]!;
-      newTargets[out] = h;
-      newWeights[out] = acc[h]!;
-      out++;
-      acc[h] = 0;
-    }
-    newOffsets[g + 1] = out;
-    newSelfWeight[g] = inside;
-  }
-  return { n: groups, offsets: newOffsets, targets: newTargets.subarray(0, out), weights: newWeights.subarray(0, out), nodeWeight: newNodeWeight, selfWeight: newSelfWeight };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { aggregateRange, type AggregateJob, type AggregatedRows } from './aggregate';
 import { CommunityInputError } from './csr';
 import { visitingOrder, type Level } from './louvain';
 
@@ -162,16 +163,23 @@ const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const COUNT = ${COUNT}, GENERATION = ${GENERATION}, MOVES = ${MOVES}, FAILED = ${FAILED}, SEQUENCE = ${SEQUENCE}, WAIT_LIMIT_MS = ${WAIT_LIMIT_MS}, HANDOVER_FRACTION = ${HANDOVER_FRACTION};
 const barrier = ${barrier.toString()};
 const runSide = ${runSide.toString()};
+const aggregateRange = ${aggregateRange.toString()};
 const { port, ctrl } = workerData;
 let seen = 0;
 for (;;) {
   while (Atomics.load(ctrl, SEQUENCE) === seen) Atomics.wait(ctrl, SEQUENCE, seen);
   seen = Atomics.load(ctrl, SEQUENCE);
   const received = receiveMessageOnPort(port);
-  const job = received === undefined ? null : received.message;
-  if (job === null) break;
+  const task = received === undefined ? null : received.message;
+  if (task === null) break;
   try {
-    runSide(job, 1);
+    if (task.kind === 'move') {
+      runSide(task.job, 1);
+    } else {
+      const rows = aggregateRange(task.job, task.lo, task.hi);
+      port.postMessage(rows, [rows.offsets.buffer, rows.targets.buffer, rows.weights.buffer, rows.nodeWeight.buffer, rows.selfWeight.buffer]);
+      barrier(ctrl);
+    }
   } catch (error) {
     port.postMessage(String((error && error.stack) || error));
     Atomics.store(ctrl, FAILED, 1);
@@ -194,18 +202,57 @@ export class SecondThread {
     this.worker.unref();
   }
 
-  run(job: SideJob): void {
+  /** Local moving: this thread takes side 0, the worker side 1. */
+  move(job: SideJob): void {
+    this.post({ kind: 'move', job });
+    this.guard('local moving', () => runSide(job, 0));
+  }
+
+  /** Collapses groups 0..split-1 here and split..groups-1 on the worker; returns both halves' rows. */
+  aggregate(input: AggregateJob): [AggregatedRows, AggregatedRows] {
+    const job: AggregateJob = {
+      ...input,
+      offsets: sharedCopy(input.offsets, (b) => new Int32Array(b)),
+      targets: sharedCopy(input.targets, (b) => new Int32Array(b)),
+      weights: sharedCopy(input.weights, (b) => new Float64Array(b)),
+      nodeWeight: sharedCopy(input.nodeWeight, (b) => new Float64Array(b)),
+      selfWeight: sharedCopy(input.selfWeight, (b) => new Float64Array(b)),
+      group: sharedCopy(input.group, (b) => new Int32Array(b)),
+      start: sharedCopy(input.start, (b) => new Int32Array(b)),
+      members: sharedCopy(input.members, (b) => new Int32Array(b)),
+    };
+    const { offsets, start, members, groups } = job;
+    const half = offsets[offsets.length - 1]! / 2;
+    let split = 1;
+    for (let entries = 0; split < groups - 1; split++) {
+      for (let i = start[split - 1]!; i < start[split]!; i++) entries += offsets[members[i]! + 1]! - offsets[members[i]!]!;
+      if (entries >= half) break;
+    }
+    this.post({ kind: 'aggregate', job, lo: split, hi: groups });
+    return this.guard('aggregation', () => {
+      const own = aggregateRange(job, 0, split);
+      barrier(this.ctrl);
+      const theirs = receiveMessageOnPort(this.port);
+      if (theirs === undefined) throw new Error('community: the worker sent no rows');
+      return [own, theirs.message as AggregatedRows];
+    });
+  }
+
+  private post(task: { kind: 'move'; job: SideJob } | { kind: 'aggregate'; job: AggregateJob; lo: number; hi: number }): void {
     Atomics.store(this.ctrl, FAILED, 0);
-    this.port.postMessage(job);
+    this.port.postMessage(task);
     Atomics.add(this.ctrl, SEQUENCE, 1);
     Atomics.notify(this.ctrl, SEQUENCE);
+  }
+
+  private guard<T>(what: string, work: () => T): T {
     try {
-      runSide(job, 0);
+      return work();
     } catch (error) {
       const reported = receiveMessageOnPort(this.port);
       Atomics.store(this.ctrl, FAILED, 1);
       Atomics.notify(this.ctrl, GENERATION);
-      throw new CommunityInputError(`two-thread local moving failed: ${reported === undefined ? String(error) : String(reported.message)}`);
+      throw new CommunityInputError(`two-thread ${what} failed: ${reported === undefined ? String(error) : String(reported.message)}`);
     }
   }
 
@@ -269,7 +316,7 @@ export function moveNodesParallel(
     ctrl: thread.ctrl,
     maxSweeps: MAX_SWEEPS,
   };
-  thread.run(job);
+  thread.move(job);
   let moves = 0;
   for (let v = 0; v < n; v++) {
     const c = views[0][v]!;
