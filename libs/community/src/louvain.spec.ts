@@ -5,6 +5,8 @@ import graphologyLouvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, CommunityInputError, type CsrGraph } from './csr';
 import { louvain, qualityOf, seededRandom } from './louvain';
+import { SecondThread } from './parallel';
+import { connectedParts } from './parts';
 
 const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', '..', 'shared', 'datasets');
 
@@ -190,5 +192,35 @@ describe('ringwatch louvain on two threads', () => {
   it('the graph need not be in shared memory', () => {
     const g = buildCsr(6, [0, 1, 2, 3, 4, 5], [1, 2, 0, 4, 5, 3]);
     expect(louvain(g, { seed: 2, ...twoThreads }).count).toBe(2);
+  });
+});
+
+describe('two-thread building blocks', () => {
+  it('connected parts found half on each thread are the parts one search finds', () => {
+    const rng = seededRandom(8);
+    const n = 3000;
+    const src: number[] = [];
+    const dst: number[] = [];
+    for (let e = 0; e < 4000; e++) {
+      src.push(Math.floor(rng() * n));
+      dst.push(Math.floor(rng() * n));
+    }
+    const g = buildCsr(n, src, dst);
+    // Few, scattered communities: most are in pieces, many pieces span both halves.
+    const comm = Int32Array.from({ length: n }, () => Math.floor(rng() * 7));
+    const level = { n, offsets: g.offsets, targets: g.targets, weights: g.weights, nodeWeight: g.degree, selfWeight: new Float64Array(n) };
+    const second = new SecondThread();
+    try {
+      const one = connectedParts(level, comm);
+      const two = connectedParts(level, comm, second);
+      const canonical = (labels: Int32Array) => {
+        const map = new Map<number, number>();
+        return Array.from(labels, (l) => map.get(l) ?? (map.set(l, map.size), map.size - 1));
+      };
+      expect(canonical(two)).toEqual(canonical(one));
+      expect(new Set(one).size).toBeGreaterThan(7);
+    } finally {
+      second.close();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { aggregate } from './aggregate';
+import { connectedParts } from './parts';
 import { CommunityInputError, type CsrGraph } from './csr';
 import { moveNodesParallel, SecondThread } from './parallel';
 
@@ -143,7 +144,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
       moves += moveNodes(level, comm, commWeight, visitingOrder(0, n, rng), scale, scratch);
 
       // Refinement: connected parts of each community become the next level's nodes.
-      const parts = refine ? connectedParts(level, comm) : comm;
+      const parts = refine ? connectedParts(level, comm, n >= parallelMinNodes ? second : undefined) : comm;
       const { labels: partOf, count: partCount } = renumber(parts, n);
       const { labels: commOf, count: commCount } = renumber(comm, n);
 
@@ -282,32 +283,6 @@ function maxOf(a: Int32Array): number {
   return m;
 }
 
-/** Splits each community into its connected parts (BFS over edges inside the community). */
-function connectedParts(level: Level, comm: Int32Array): Int32Array {
-  const { n, offsets, targets } = level;
-  const part = new Int32Array(n).fill(-1);
-  const stack = new Int32Array(n);
-  let next = 0;
-  for (let s = 0; s < n; s++) {
-    if (part[s] !== -1) continue;
-    const c = comm[s]!;
-    let top = 0;
-    stack[top++] = s;
-    part[s] = next;
-    while (top > 0) {
-      const v = stack[--top]!;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const u = targets[e]!;
-        if (part[u] === -1 && comm[u] === c) {
-          part[u] = next;
-          stack[top++] = u;
-        }
-      }
-    }
-    next++;
-  }
-  return part;
-}
 
 /**
  * The quality of grouping a level's nodes into `part`, equal to qualityOf() on the input graph for the

@@ -1,6 +1,7 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { aggregateRange, type AggregateJob, type AggregatedRows } from './aggregate';
 import { CommunityInputError } from './csr';
+import { partsRange, type PartsJob } from './parts';
 import { visitingOrder, type Level } from './louvain';
 
 /**
@@ -164,6 +165,7 @@ const COUNT = ${COUNT}, GENERATION = ${GENERATION}, MOVES = ${MOVES}, FAILED = $
 const barrier = ${barrier.toString()};
 const runSide = ${runSide.toString()};
 const aggregateRange = ${aggregateRange.toString()};
+const partsRange = ${partsRange.toString()};
 const { port, ctrl } = workerData;
 let seen = 0;
 for (;;) {
@@ -175,6 +177,9 @@ for (;;) {
   try {
     if (task.kind === 'move') {
       runSide(task.job, 1);
+    } else if (task.kind === 'parts') {
+      partsRange(task.job, task.lo, task.hi, false);
+      barrier(ctrl);
     } else {
       const rows = aggregateRange(task.job, task.lo, task.hi);
       port.postMessage(rows, [rows.offsets.buffer, rows.targets.buffer, rows.weights.buffer, rows.nodeWeight.buffer, rows.selfWeight.buffer]);
@@ -238,7 +243,25 @@ export class SecondThread {
     });
   }
 
-  private post(task: { kind: 'move'; job: SideJob } | { kind: 'aggregate'; job: AggregateJob; lo: number; hi: number }): void {
+  /** Connected parts: nodes split..n-1 searched on the worker, the rest here; returns the crossings. */
+  parts(input: PartsJob): { part: Int32Array; crossings: Int32Array } {
+    const job: PartsJob = {
+      offsets: sharedCopy(input.offsets, (b) => new Int32Array(b)),
+      targets: sharedCopy(input.targets, (b) => new Int32Array(b)),
+      comm: sharedCopy(input.comm, (b) => new Int32Array(b)),
+      part: sharedCopy(input.part, (b) => new Int32Array(b)),
+    };
+    const n = job.part.length;
+    const split = edgeSplit(job.offsets, n);
+    this.post({ kind: 'parts', job, lo: split, hi: n });
+    return this.guard('connected parts', () => {
+      const crossings = partsRange(job, 0, split, true);
+      barrier(this.ctrl);
+      return { part: job.part, crossings };
+    });
+  }
+
+  private post(task: { kind: 'move'; job: SideJob } | { kind: 'aggregate'; job: AggregateJob; lo: number; hi: number } | { kind: 'parts'; job: PartsJob; lo: number; hi: number }): void {
     Atomics.store(this.ctrl, FAILED, 0);
     this.port.postMessage(task);
     Atomics.add(this.ctrl, SEQUENCE, 1);
@@ -262,6 +285,14 @@ export class SecondThread {
     Atomics.notify(this.ctrl, SEQUENCE);
     this.port.close();
   }
+}
+
+/** The node where the first half of the edge entries ends (at least 1, at most n-1). */
+function edgeSplit(offsets: Int32Array, n: number): number {
+  const half = offsets[n]! / 2;
+  let split = 1;
+  while (split < n - 1 && offsets[split]! < half) split++;
+  return split;
 }
 
 function sharedCopy<T extends Int32Array | Float64Array | Uint8Array>(source: T, make: (buffer: SharedArrayBuffer) => T): T {
@@ -288,9 +319,7 @@ export function moveNodesParallel(
   const { n } = level;
   if (n < 2) throw new CommunityInputError('two-thread local moving needs at least two nodes');
   const offsets = sharedCopy(level.offsets, (b) => new Int32Array(b));
-  const half = offsets[n]! / 2;
-  let split = 1;
-  while (split < n - 1 && offsets[split]! < half) split++;
+  const split = edgeSplit(offsets, n);
   const int32 = () => new Int32Array(new SharedArrayBuffer(n * 4));
   const float64 = () => new Float64Array(new SharedArrayBuffer(n * 8));
   const uint8 = () => new Uint8Array(new SharedArrayBuffer(n));

@@ -1,0 +1,88 @@
+import type { Level } from './louvain';
+import type { SecondThread } from './parallel';
+
+export interface PartsJob {
+  readonly offsets: Int32Array;
+  readonly targets: Int32Array;
+  readonly comm: Int32Array;
+  /** Receives each node's part, labelled by a node of the part; -1 before. */
+  readonly part: Int32Array;
+}
+
+/**
+ * Connected parts of each community among nodes lo..hi-1 (a search over edges inside the community and
+ * the range), each labelled by the node it was found from. Edges that leave the range inside a community
+ * are returned as pairs (v, u) when `crossings` is set, for joining parts across ranges. Also the worker's
+ * source (Function.prototype.toString), so it uses nothing from the module scope.
+ */
+export function partsRange(job: PartsJob, lo: number, hi: number, crossings: boolean): Int32Array {
+  const { offsets, targets, comm, part } = job;
+  part.fill(-1, lo, hi);
+  const stack = new Int32Array(hi - lo);
+  let cross = new Int32Array(crossings ? 1024 : 0);
+  let crossCount = 0;
+  for (let s = lo; s < hi; s++) {
+    if (part[s] !== -1) continue;
+    const c = comm[s]!;
+    let top = 0;
+    stack[top++] = s;
+    part[s] = s;
+    while (top > 0) {
+      const v = stack[--top]!;
+      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
+        const u = targets[e]!;
+        if (u < lo || u >= hi) {
+          if (crossings && comm[u] === c) {
+            if (crossCount + 2 > cross.length) {
+              const grown = new Int32Array(cross.length * 2);
+              grown.set(cross);
+              cross = grown;
+            }
+            cross[crossCount++] = v;
+            cross[crossCount++] = u;
+          }
+        } else if (part[u] === -1 && comm[u] === c) {
+          part[u] = s;
+          stack[top++] = u;
+        }
+      }
+    }
+  }
+  return cross.slice(0, crossCount);
+}
+
+/**
+ * Splits each community into its connected parts. With a second thread each thread searches one half of
+ * the nodes and parts that touch across the halves are then joined (union–find, smaller label wins), which
+ * gives the same partition as one search.
+ */
+export function connectedParts(level: Level, comm: Int32Array, second?: SecondThread): Int32Array {
+  const { n, offsets, targets } = level;
+  if (!second || n < 2) {
+    const part = new Int32Array(n);
+    partsRange({ offsets, targets, comm, part }, 0, n, false);
+    return part;
+  }
+  const { part, crossings } = second.parts({ offsets, targets, comm, part: new Int32Array(new SharedArrayBuffer(n * 4)) });
+  const parent = new Int32Array(n);
+  for (let v = 0; v < n; v++) parent[v] = v;
+  const find = (x: number): number => {
+    let root = x;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[x] !== root) {
+      const next = parent[x]!;
+      parent[x] = root;
+      x = next;
+    }
+    return root;
+  };
+  for (let i = 0; i < crossings.length; i += 2) {
+    const a = find(part[crossings[i]!]!);
+    const b = find(part[crossings[i + 1]!]!);
+    if (a < b) parent[b] = a;
+    else if (b < a) parent[a] = b;
+  }
+  const result = new Int32Array(n);
+  for (let v = 0; v < n; v++) result[v] = find(part[v]!);
+  return result;
+}
