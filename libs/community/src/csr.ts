@@ -49,7 +49,7 @@ export function buildCsr(nodeCount: number, src: ArrayLike<number>, dst: ArrayLi
   const entries = offsets[nodeCount]!;
   const targets = options.shared ? new Int32Array(new SharedArrayBuffer(entries * 4)) : new Int32Array(entries);
   const weights = options.shared ? new Float64Array(new SharedArrayBuffer(entries * 8)) : new Float64Array(entries);
-  const degree = new Float64Array(nodeCount);
+  const degree = options.shared ? new Float64Array(new SharedArrayBuffer(nodeCount * 8)) : new Float64Array(nodeCount);
   for (let e = 0; e < edgeCount; e++) {
     const a = src[e]!;
     const b = dst[e]!;

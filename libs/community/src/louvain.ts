@@ -103,6 +103,8 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   // gain(v → c) = w(v, c) − scale · a_v · A_c, with a the node weight and A the community's total.
   const scale = quality === 'modularity' ? (graph.totalWeight > 0 ? resolution / (2 * graph.totalWeight) : 0) : resolution;
 
+  // Started before any level needs it, so it has booted by the time the first sweep ends.
+  const second = threads === 2 && n0 >= parallelMinNodes ? new SecondThread() : undefined;
   let level: Level = {
     n: n0,
     offsets: graph.offsets,
@@ -110,7 +112,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
     weights: graph.weights,
     nodeWeight: quality === 'modularity' ? graph.degree : new Float64Array(n0).fill(1),
     // The input's loops stay in its rows; quality and aggregation count them there.
-    selfWeight: new Float64Array(n0),
+    selfWeight: second ? new Float64Array(new SharedArrayBuffer(n0 * 8)) : new Float64Array(n0),
   };
   // Original node → node of the current level.
   const toLevel = new Int32Array(n0);
@@ -125,8 +127,6 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
     active: new Uint8Array(n0),
   };
 
-  // Started before any level needs it, so it has booted by the time the first sweep ends.
-  let second = threads === 2 && n0 >= parallelMinNodes ? new SecondThread() : undefined;
   let finalQuality = 0;
   try {
     for (let depth = 0; depth < maxLevels; depth++) {
@@ -135,16 +135,17 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
       const commWeight = new Float64Array(n);
       for (let v = 0; v < n; v++) commWeight[comm[v]!]! += nodeWeight[v]!;
 
+      const parallel = n >= parallelMinNodes ? second : undefined;
       let moves = 0;
-      if (threads === 2 && n >= parallelMinNodes) {
-        moves = moveNodesParallel(level, comm, commWeight, scratch.active, scale, rng, (second ??= new SecondThread()));
+      if (parallel) {
+        moves = moveNodesParallel(level, comm, commWeight, scratch, scale, rng, parallel);
       } else {
         scratch.active.fill(1, 0, n);
       }
       moves += moveNodes(level, comm, commWeight, visitingOrder(0, n, rng), scale, scratch);
 
       // Refinement: connected parts of each community become the next level's nodes.
-      const parts = refine ? connectedParts(level, comm, n >= parallelMinNodes ? second : undefined) : comm;
+      const parts = refine ? connectedParts(level, comm, parallel) : comm;
       const { labels: partOf, count: partCount } = renumber(parts, n);
       const { labels: commOf, count: commCount } = renumber(comm, n);
 
@@ -160,7 +161,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
         finalQuality = levelQuality(level, partOf, partCount, quality, resolution, graph.totalWeight);
         break;
       }
-      level = aggregate(level, partOf, partCount, n >= parallelMinNodes ? second : undefined);
+      level = aggregate(level, partOf, partCount, parallel);
       initial = partToComm;
       if (commCount === partCount) initial = null;
     }

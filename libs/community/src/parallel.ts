@@ -66,7 +66,7 @@ function barrier(ctrl: Int32Array): void {
   }
 }
 
-function runSide(job: SideJob, side: 0 | 1): void {
+function runSide(job: SideJob, side: 0 | 1, scratchPair?: Float64Array, scratchList?: Int32Array): void {
   const { n, offsets, targets, weights, nodeWeight, scale, ctrl, maxSweeps } = job;
   const other = side === 0 ? 1 : 0;
   const lo = job.bounds[side];
@@ -81,9 +81,9 @@ function runSide(job: SideJob, side: 0 | 1): void {
   const otherWake = job.wakes[other];
   const order = job.orders[side];
   // pair[2c] is the weight from the visited node to community c, pair[2c+1] this thread's total of c.
-  const pair = new Float64Array(2 * n);
+  const pair = scratchPair ?? new Float64Array(2 * n);
   for (let c = 0; c < n; c++) pair[2 * c + 1] = job.totals[c]!;
-  const neighList = new Int32Array(n);
+  const neighList = scratchList ?? new Int32Array(n);
   const active = job.actives[side];
   active.fill(1, lo, hi);
   let previous = Infinity;
@@ -207,10 +207,10 @@ export class SecondThread {
     this.worker.unref();
   }
 
-  /** Local moving: this thread takes side 0, the worker side 1. */
-  move(job: SideJob): void {
+  /** Local moving: this thread takes side 0 (in the caller's scratch arrays), the worker side 1. */
+  move(job: SideJob, pair: Float64Array, neighList: Int32Array): void {
     this.post({ kind: 'move', job });
-    this.guard('local moving', () => runSide(job, 0));
+    this.guard('local moving', () => runSide(job, 0, pair, neighList));
   }
 
   /** Collapses groups 0..split-1 here and split..groups-1 on the worker; returns both halves' rows. */
@@ -304,14 +304,14 @@ function sharedCopy<T extends Int32Array | Float64Array | Uint8Array>(source: T,
 
 /**
  * The two-thread part of one level's local moving: `comm` is the starting membership and receives the
- * result, `commWeight` the communities' totals, `active` the nodes the one-thread sweeps must still
- * visit. Returns the number of nodes whose community changed.
+ * result, `commWeight` the communities' totals, `scratch.active` the nodes the one-thread sweeps must
+ * still visit; this thread's side works in `scratch`. Returns the number of nodes whose community changed.
  */
 export function moveNodesParallel(
   level: Level,
   comm: Int32Array,
   commWeight: Float64Array,
-  active: Uint8Array,
+  scratch: { readonly pair: Float64Array; readonly neighList: Int32Array; readonly active: Uint8Array },
   scale: number,
   rng: () => number,
   thread: SecondThread,
@@ -345,13 +345,13 @@ export function moveNodesParallel(
     ctrl: thread.ctrl,
     maxSweeps: MAX_SWEEPS,
   };
-  thread.move(job);
+  thread.move(job, scratch.pair, scratch.neighList);
   let moves = 0;
   for (let v = 0; v < n; v++) {
     const c = views[0][v]!;
     if (c !== comm[v]) moves++;
     comm[v] = c;
-    active[v] = v < split ? actives[0][v]! : actives[1][v]!;
+    scratch.active[v] = v < split ? actives[0][v]! : actives[1][v]!;
   }
   // Recomputed: each thread added the same changes, in its own order.
   commWeight.fill(0);
