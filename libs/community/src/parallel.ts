@@ -5,12 +5,15 @@ import { partsRange, type PartsJob } from './parts';
 import { visitingOrder, type Level } from './louvain';
 
 /**
- * Two-thread local moving. The nodes are split into two ranges of about equal edge count; the calling
- * thread sweeps one, a worker thread the other, over shared memory. Each thread sees its own range live
- * and the other range as it was at the end of the previous sweep: it keeps its own copy of the
- * membership (`view`) and of the community totals and records its changes to the totals in `delta`; between sweeps each thread adds the other's changes and copies the other's range. So no
- * memory is written by both threads, no update is lost, and the result does not depend on timing: the
- * same seed gives the same partition.
+ * Work on two threads over shared memory: local moving (here), collapsing a level (aggregate.ts) and
+ * splitting communities into connected parts (parts.ts), each for levels too large for one core.
+ *
+ * Local moving: the nodes are split into two ranges of about equal edge count; the calling thread
+ * sweeps one, a worker thread the other. Each thread sees its own range live and the other range as it
+ * was at the end of the previous sweep: it keeps its own copy of the membership (`view`) and of the
+ * community totals and records its changes to the totals in `delta`; between sweeps each thread adds
+ * the other's changes and copies the other's range. So no memory is written by both threads, no update
+ * is lost, and the result does not depend on timing: the same seed gives the same partition.
  *
  * Seeing the other range one sweep late allows one pathology: two singletons on either side joining each
  * other at once, forever. As in Lu, Halappanavar and Kalyanaraman (Parallel Computing 2015), a singleton
@@ -284,6 +287,8 @@ export class SecondThread {
     Atomics.add(this.ctrl, SEQUENCE, 1);
     Atomics.notify(this.ctrl, SEQUENCE);
     this.port.close();
+    // Also ends a worker still busy with a task the calling thread gave up on.
+    void this.worker.terminate();
   }
 }
 
