@@ -189,6 +189,12 @@ describe('ringwatch louvain on two threads', () => {
     for (const c of communitiesOf(two.membership)) expect(isConnected(graph, c)).toBe(true);
   });
 
+  it('runs graphs too small to split on one thread', () => {
+    expect(louvain(buildCsr(0, [], []), twoThreads).count).toBe(0);
+    expect(louvain(buildCsr(1, [], []), twoThreads).count).toBe(1);
+    expect(louvain(buildCsr(2, [0], [1]), twoThreads).count).toBe(1);
+  });
+
   it('the graph need not be in shared memory', () => {
     const g = buildCsr(6, [0, 1, 2, 3, 4, 5], [1, 2, 0, 4, 5, 3]);
     expect(louvain(g, { seed: 2, ...twoThreads }).count).toBe(2);

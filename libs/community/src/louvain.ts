@@ -94,8 +94,10 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   const maxLevels = options.maxLevels ?? LOUVAIN_DEFAULTS.maxLevels;
   const refine = options.refine ?? LOUVAIN_DEFAULTS.refine;
   const threads = options.threads ?? LOUVAIN_DEFAULTS.threads;
-  const parallelMinNodes = options.parallelMinNodes ?? LOUVAIN_DEFAULTS.parallelMinNodes;
+  // Two nodes at least: each thread needs a range of its own.
+  const parallelMinNodes = Math.max(2, options.parallelMinNodes ?? LOUVAIN_DEFAULTS.parallelMinNodes);
   if (threads !== 1 && threads !== 2) throw new CommunityInputError('threads must be 1 or 2');
+  if (!Number.isInteger(parallelMinNodes)) throw new CommunityInputError('parallelMinNodes must be a whole number');
   if (quality !== 'modularity' && quality !== 'cpm') throw new CommunityInputError(`unknown quality "${String(quality)}"`);
   if (!(resolution > 0)) throw new CommunityInputError('resolution must be > 0');
   const rng = seededRandom(options.seed ?? LOUVAIN_DEFAULTS.seed);
