@@ -15,8 +15,8 @@ import { moveNodesParallel, SecondThread } from './parallel';
  * a node is flagged when a neighbour moves to a community other than its own, so settled regions cost
  * nothing (the pruning of Leiden's fast local move). The order shuffles blocks of consecutive ids rather
  * than single nodes: on graphs larger than the cache a fully random order made every visit a cache miss
- * and local moving about twice as slow (1M nodes / 5M edges: 9.2 s → 4.8–5.3 s on this machine).
- * With `threads: 2` the largest levels' local moving runs on two threads (see parallel.ts).
+ * (level 0 of the 1M-node, 5M-edge benchmark graph: 9.2 s in random order, 4.8–5.3 s in blocks).
+ * With `threads: 2` the largest levels are moved, split and collapsed on two threads (see parallel.ts).
  */
 
 export type Quality = 'modularity' | 'cpm';
@@ -31,8 +31,8 @@ export interface LouvainOptions {
   /** Split disconnected communities before each aggregation (default true). */
   readonly refine?: boolean;
   /**
-   * 1 (default) or 2: with 2, local moving on levels of at least `parallelMinNodes` nodes runs on the
-   * calling thread and one worker thread. Deterministic for a given seed, but a different order of
+   * 1 (default) or 2: with 2, levels of at least `parallelMinNodes` nodes are worked on by the calling
+   * thread and one worker thread. Deterministic for a given seed, but a different order of
    * moves than one thread, so the partition can differ slightly.
    */
   readonly threads?: 1 | 2;
@@ -50,7 +50,7 @@ export interface LouvainResult {
   readonly count: number;
   /** Value of the chosen quality function for the final membership, on the input graph. */
   readonly quality: number;
-  /** Membership after each level (level 0 is the finest), for drill-down. */
+  /** Membership after each level (level 0 is the finest; connected parts when refining), for drill-down. */
   readonly levels: Int32Array[];
 }
 
