@@ -2,6 +2,7 @@ import { aggregate } from './aggregate';
 import { connectedParts } from './parts';
 import { CommunityInputError, type CsrGraph } from './csr';
 import { moveNodesParallel, SecondThread } from './parallel';
+import { sweep, type SweepArrays } from './sweep';
 
 /**
  * Louvain community detection on typed arrays, with two things graphology's does not have:
@@ -59,8 +60,6 @@ export const LOUVAIN_DEFAULTS = { quality: 'modularity' as Quality, resolution: 
 /** Visiting orders shuffle at most this many blocks of consecutive ids (see the note at the top). */
 const ORDER_BLOCKS = 4096;
 
-/** Gains are compared with this tolerance so floating-point noise never causes endless moves. */
-export const EPSILON = 1e-12;
 
 /** A seeded generator of numbers in [0, 1) (mulberry32): same seed, same sequence. */
 export function seededRandom(seed: number): () => number {
@@ -177,7 +176,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
 }
 
 interface Scratch {
-  /** Per community: weight from the visited node (zero again after every visit), then the total. */
+  /** Per community: weight from the visited node, then the total (see SweepArrays). */
   readonly pair: Float64Array;
   readonly neighList: Int32Array;
   readonly active: Uint8Array;
@@ -205,61 +204,17 @@ export function visitingOrder(lo: number, hi: number, rng: () => number): Int32A
 }
 
 /**
- * The local-moving phase: sweeps `order`, visiting flagged nodes only (the caller flags them first); moves each to the neighbouring
- * community with the best gain and flags the neighbours that moving may have unsettled; stops after a
- * sweep without moves. A function of its own so the engine optimises this hot loop directly. Returns
- * the number of moves.
+ * The local-moving phase on one thread: sweeps `order` (see sweep.ts) until a sweep moves no node; the
+ * caller flags the nodes to visit first. Returns the number of moves.
  */
 function moveNodes(level: Level, comm: Int32Array, commWeight: Float64Array, order: Int32Array, scale: number, scratch: Scratch): number {
   const { n, offsets, targets, weights, nodeWeight } = level;
   const { pair, neighList, active } = scratch;
-  // pair[2c] is the weight from the visited node to community c, pair[2c+1] the total of c: side by side
-  // they share a cache line, one memory miss fewer for each community a node is weighed against.
   for (let c = 0; c < n; c++) pair[2 * c + 1] = commWeight[c]!;
+  const arrays: SweepArrays = { offsets, targets, weights, nodeWeight, view: comm, pair, neighList, active, delta: null, wake: null };
   let moves = 0;
   for (;;) {
-    let sweepMoves = 0;
-    for (let i = 0; i < n; i++) {
-      const v = order[i]!;
-      if (active[v] === 0) continue;
-      active[v] = 0;
-      const cv = comm[v]!;
-      const av = nodeWeight[v]!;
-      let count = 0;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const u = targets[e]!;
-        if (u === v) continue;
-        const c2 = 2 * comm[u]!;
-        const w = pair[c2]!;
-        // Weights are positive, so a zero means the community has not been seen in this visit.
-        if (w === 0) neighList[count++] = c2;
-        pair[c2] = w + weights[e]!;
-      }
-      const cv2 = 2 * cv;
-      pair[cv2 + 1]! -= av;
-      let best2 = cv2;
-      let bestGain = pair[cv2]! - scale * av * pair[cv2 + 1]!;
-      for (let j = 0; j < count; j++) {
-        const c2 = neighList[j]!;
-        const gain = pair[c2]! - scale * av * pair[c2 + 1]!;
-        if (gain > bestGain + EPSILON) {
-          bestGain = gain;
-          best2 = c2;
-        }
-        pair[c2] = 0;
-      }
-      pair[cv2] = 0;
-      pair[best2 + 1]! += av;
-      if (best2 !== cv2) {
-        const best = best2 >> 1;
-        comm[v] = best;
-        sweepMoves++;
-        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-          const u = targets[e]!;
-          if (comm[u] !== best) active[u] = 1;
-        }
-      }
-    }
+    const sweepMoves = sweep(arrays, order, 0, n, scale);
     moves += sweepMoves;
     if (sweepMoves === 0) break;
   }

@@ -2,6 +2,7 @@ import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from '
 import { aggregateRange, type AggregateJob, type AggregatedRows } from './aggregate';
 import { CommunityInputError } from './csr';
 import { partsRange, type PartsJob } from './parts';
+import { sweep, type SweepArrays } from './sweep';
 import { visitingOrder, type Level } from './louvain';
 
 /**
@@ -13,11 +14,9 @@ import { visitingOrder, type Level } from './louvain';
  * was at the end of the previous sweep: it keeps its own copy of the membership (`view`) and of the
  * community totals and records its changes to the totals in `delta`; between sweeps each thread adds
  * the other's changes and copies the other's range. So no memory is written by both threads, no update
- * is lost, and the result does not depend on timing: the same seed gives the same partition.
- *
- * Seeing the other range one sweep late allows one pathology: two singletons on either side joining each
- * other at once, forever. As in Lu, Halappanavar and Kalyanaraman (Parallel Computing 2015), a singleton
- * joins a singleton of the other range only when that one's label is smaller.
+ * is lost, and the result does not depend on timing: the same seed gives the same partition. The sweep
+ * itself is the one-thread sweep (sweep.ts), which also guards against the one pathology of seeing the
+ * other range late.
  *
  * The kernel functions below are also the worker's source (Function.prototype.toString), so they use
  * nothing from the module scope but the constants the worker's prelude defines the same way.
@@ -69,7 +68,8 @@ function barrier(ctrl: Int32Array): void {
   }
 }
 
-function runSide(job: SideJob, side: 0 | 1, scratchPair?: Float64Array, scratchList?: Int32Array): void {
+/** `sweepOnce` is sweep() passed in, not imported: a module binding would not survive into the worker's source. */
+function runSide(job: SideJob, side: 0 | 1, sweepOnce: typeof sweep, scratchPair?: Float64Array, scratchList?: Int32Array): void {
   const { n, offsets, targets, weights, nodeWeight, scale, ctrl, maxSweeps } = job;
   const other = side === 0 ? 1 : 0;
   const lo = job.bounds[side];
@@ -83,63 +83,16 @@ function runSide(job: SideJob, side: 0 | 1, scratchPair?: Float64Array, scratchL
   const wake = job.wakes[side];
   const otherWake = job.wakes[other];
   const order = job.orders[side];
-  // pair[2c] is the weight from the visited node to community c, pair[2c+1] this thread's total of c.
+  // The totals in pair are this thread's own (see SweepArrays).
   const pair = scratchPair ?? new Float64Array(2 * n);
   for (let c = 0; c < n; c++) pair[2 * c + 1] = job.totals[c]!;
   const neighList = scratchList ?? new Int32Array(n);
   const active = job.actives[side];
   active.fill(1, lo, hi);
+  const arrays: SweepArrays = { offsets, targets, weights, nodeWeight, view, pair, neighList, active, delta, wake };
   let previous = Infinity;
   for (let sweeps = 1; ; sweeps++) {
-    let moves = 0;
-    for (let i = 0; i < order.length; i++) {
-      const v = order[i]!;
-      if (active[v] === 0) continue;
-      active[v] = 0;
-      const cv = view[v]!;
-      const av = nodeWeight[v]!;
-      let count = 0;
-      for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-        const u = targets[e]!;
-        if (u === v) continue;
-        const c2 = 2 * view[u]!;
-        const w = pair[c2]!;
-        if (w === 0) neighList[count++] = c2;
-        pair[c2] = w + weights[e]!;
-      }
-      const cv2 = 2 * cv;
-      pair[cv2 + 1]! -= av;
-      const alone = pair[cv2 + 1]! < av * 1e-9;
-      let best2 = cv2;
-      let bestGain = pair[cv2]! - scale * av * pair[cv2 + 1]!;
-      for (let j = 0; j < count; j++) {
-        const c2 = neighList[j]!;
-        const gain = pair[c2]! - scale * av * pair[c2 + 1]!;
-        pair[c2] = 0;
-        if (gain > bestGain + 1e-12) {
-          const c = c2 >> 1;
-          if (alone && c > cv && (c < lo || c >= hi) && view[c] === c && pair[c2 + 1] === nodeWeight[c]) continue;
-          bestGain = gain;
-          best2 = c2;
-        }
-      }
-      pair[cv2] = 0;
-      pair[best2 + 1]! += av;
-      const best = best2 >> 1;
-      if (best !== cv) {
-        delta[cv]! -= av;
-        delta[best]! += av;
-        view[v] = best;
-        moves++;
-        for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-          const u = targets[e]!;
-          if (view[u] !== best) {
-            if (u >= lo && u < hi) active[u] = 1;
-            else wake[u] = 1;
-          }
-        }
-      }
-    }
+    const moves = sweepOnce(arrays, order, lo, hi, scale);
     Atomics.store(ctrl, MOVES + side, moves);
     barrier(ctrl);
     // Between the barriers nobody writes what the other reads: its delta, its own range of its view,
@@ -165,6 +118,7 @@ const WORKER_SOURCE = `'use strict';
 var __name = (fn) => fn;
 const { workerData, receiveMessageOnPort } = require('node:worker_threads');
 const COUNT = ${COUNT}, GENERATION = ${GENERATION}, MOVES = ${MOVES}, FAILED = ${FAILED}, SEQUENCE = ${SEQUENCE}, WAIT_LIMIT_MS = ${WAIT_LIMIT_MS}, HANDOVER_FRACTION = ${HANDOVER_FRACTION};
+const sweep = ${sweep.toString()};
 const barrier = ${barrier.toString()};
 const runSide = ${runSide.toString()};
 const aggregateRange = ${aggregateRange.toString()};
@@ -179,7 +133,7 @@ for (;;) {
   if (task === null) break;
   try {
     if (task.kind === 'move') {
-      runSide(task.job, 1);
+      runSide(task.job, 1, sweep);
     } else if (task.kind === 'parts') {
       partsRange(task.job, task.lo, task.hi, false);
       barrier(ctrl);
@@ -213,7 +167,7 @@ export class SecondThread {
   /** Local moving: this thread takes side 0 (in the caller's scratch arrays), the worker side 1. */
   move(job: SideJob, pair: Float64Array, neighList: Int32Array): void {
     this.post({ kind: 'move', job });
-    this.guard('local moving', () => runSide(job, 0, pair, neighList));
+    this.guard('local moving', () => runSide(job, 0, sweep, pair, neighList));
   }
 
   /** Collapses groups 0..split-1 here and split..groups-1 on the worker; returns both halves' rows. */
