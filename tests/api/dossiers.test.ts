@@ -1,22 +1,19 @@
 import { createHash } from 'node:crypto';
-import fs from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import type { DetectionSummary } from '../../apps/api/src/detection/detection.service';
-import { startTestServer, type TestServer } from '../setup/app';
-import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
-import { seedMarketplace } from '../setup/marketplace';
+import type { TestServer } from '../setup/app';
+import { startSeededServer, type SeededServer } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
+let suite: SeededServer;
 let server: TestServer;
 let driver: Driver;
-let dir: string;
 let run: DetectionSummary;
 let clusterId: string;
 const token: Record<string, string> = {};
-
 
 async function dossier(format: string, who = 'liaison', id = clusterId) {
   const response = await fetch(`${server.baseUrl}/clusters/${id}/dossier?format=${format}`, { headers: { authorization: `Bearer ${token[who]}` } });
@@ -25,11 +22,8 @@ async function dossier(format: string, who = 'liaison', id = clusterId) {
 const json = (bytes: Uint8Array) => JSON.parse(Buffer.from(bytes).toString('utf8')) as Record<string, any>;
 
 beforeAll(async () => {
-  driver = await testDriver();
-  await wipeMarketplace(driver);
-  await wipeWork(driver);
-  server = await startTestServer();
-  ({ dir, run } = await seedMarketplace(server, 13));
+  suite = await startSeededServer(13);
+  ({ server, driver, run } = suite);
   // The flagged cluster with the most shops: it has addresses, accounts and sellers to check.
   clusterId = [...run.clusters].filter((c) => c.flagged).sort((a, b) => b.members.length - a.members.length)[0]!.id;
   const signer = server.app.get(TokenSigner);
@@ -39,11 +33,7 @@ beforeAll(async () => {
   token.brand = signer.sign({ sub: 'brand.x', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
 }, 180_000);
 afterAll(async () => {
-  await server?.close();
-  await wipeMarketplace(driver);
-  await wipeWork(driver);
-  await driver.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await suite?.close();
 });
 
 describe('raid dossier', () => {

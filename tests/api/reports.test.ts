@@ -7,10 +7,10 @@ import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer } from '../setup/app';
-import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
-import { seedMarketplace } from '../setup/marketplace';
+import { startSeededServer, type SeededServer } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
+let suite: SeededServer;
 let server: TestServer;
 let driver: Driver;
 let dir: string;
@@ -36,22 +36,15 @@ async function call(method: string, pathname: string, who: string | null, body?:
 }
 
 beforeAll(async () => {
-  driver = await testDriver();
-  await wipeMarketplace(driver);
-  await wipeWork(driver);
-  server = await startTestServer();
-  ({ dir } = await seedMarketplace(server, 9));
+  suite = await startSeededServer(9);
+  ({ server, driver, dir } = suite);
   const signer = server.app.get(TokenSigner);
   token.analyst = signer.sign({ sub: 'rep.analyst', roles: ['analyst'], brands: [] }).token;
   token.supervisor = signer.sign({ sub: 'rep.supervisor', roles: ['supervisor'], brands: [] }).token;
   token.brand = signer.sign({ sub: 'rep.brand', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
 }, 180_000);
 afterAll(async () => {
-  await server?.close();
-  await wipeMarketplace(driver);
-  await wipeWork(driver);
-  await driver.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await suite?.close();
 });
 
 describe('nightly report', () => {

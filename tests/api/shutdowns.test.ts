@@ -7,10 +7,10 @@ import type { DetectionSummary } from '../../apps/api/src/detection/detection.se
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer } from '../setup/app';
-import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
-import { seedMarketplace } from '../setup/marketplace';
+import { startSeededServer, type SeededServer } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
+let suite: SeededServer;
 let server: TestServer;
 let driver: Driver;
 let dir: string;
@@ -50,11 +50,8 @@ async function waitFor(id: string, status: string, on: TestServer = server) {
 }
 
 beforeAll(async () => {
-  driver = await testDriver();
-  await wipeMarketplace(driver);
-  await wipeWork(driver);
-  server = await startTestServer();
-  ({ dir, files, run } = await seedMarketplace(server, 11));
+  suite = await startSeededServer(11);
+  ({ server, driver, dir, files, run } = suite);
   const signer = server.app.get(TokenSigner);
   token.analyst = signer.sign({ sub: 'ana.lyst', roles: ['analyst'], brands: [] }).token;
   token.supervisor = signer.sign({ sub: 'sue.pervisor', roles: ['supervisor'], brands: [] }).token;
@@ -63,11 +60,7 @@ beforeAll(async () => {
   token.brand = signer.sign({ sub: 'brand.aurelio', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
 }, 180_000);
 afterAll(async () => {
-  await wipeMarketplace(driver);
-  await wipeWork(driver);
-  await driver.close();
-  await server?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await suite?.close();
 });
 
 describe('bulk shutdown with four eyes', () => {

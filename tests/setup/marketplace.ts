@@ -5,7 +5,9 @@ import { KINDS } from '@ringwatch/contract';
 import { generateMarketplace } from '@ringwatch/synth';
 import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
-import type { TestServer } from './app';
+import type { Driver } from 'neo4j-driver';
+import { startTestServer, type TestServer } from './app';
+import { testDriver, wipeMarketplace, wipeWork } from './graph';
 
 export interface SeededMarketplace {
   /** Where the generated files are (and a place for a test's own extra files); the caller removes it. */
@@ -22,4 +24,32 @@ export async function seedMarketplace(server: TestServer, seed: number): Promise
   await server.app.get(ImportsService).load(files, 'test', undefined, path.join(dir, 'rejects.ndjson'));
   const run = await server.app.get(DetectionService).run({}, 'test');
   return { dir, files, run };
+}
+
+export interface SeededServer extends SeededMarketplace {
+  readonly server: TestServer;
+  readonly driver: Driver;
+  /** Stops the server and removes what the suite made: marketplace, work nodes, files. */
+  close(): Promise<void>;
+}
+
+/** A test server on an emptied graph, with the small preset of `seed` loaded and detected. */
+export async function startSeededServer(seed: number): Promise<SeededServer> {
+  const driver = await testDriver();
+  await wipeMarketplace(driver);
+  await wipeWork(driver);
+  const server = await startTestServer();
+  const seeded = await seedMarketplace(server, seed);
+  return {
+    ...seeded,
+    server,
+    driver,
+    async close() {
+      await server.close();
+      await wipeMarketplace(driver);
+      await wipeWork(driver);
+      await driver.close();
+      fs.rmSync(seeded.dir, { recursive: true, force: true });
+    },
+  };
 }
