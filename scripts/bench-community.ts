@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { Worker } from 'node:worker_threads';
 import { buildCsr, louvain, qualityOf } from '@ringwatch/community';
 import { graphFromNamedEdges, graphologyLouvain, seededRandom } from '@ringwatch/detection';
 import { evaluate, modularity, readEdges, readLabels } from '@ringwatch/evaluation';
-import { mib, ROOT } from './bench/common';
+import { mib, ROOT, rssSampler } from './bench/common';
 
 /**
  * bench:community — our typed-array Louvain against graphology's, and (when Python is available)
@@ -70,11 +69,12 @@ async function main(): Promise<void> {
     const csr = buildCsr(n, src, dst, undefined, { shared: threads === 2 });
     const tBuild = performance.now();
     const afterBuild = process.memoryUsage.rss();
-    const sampler = await RssSampler.start();
+    const sampler = rssSampler(10);
     const tStart = performance.now();
     const ours = louvain(csr, { seed: 42, threads });
     const tRun = performance.now();
-    const peak = await sampler.stop();
+    const peak = sampler.peak();
+    sampler.stop();
     rows.push({
       engine: `ringwatch louvain (${threads} thread${threads === 1 ? '' : 's'})`,
       seconds: (tRun - tStart) / 1000,
@@ -158,38 +158,6 @@ async function main(): Promise<void> {
     const o = best((seed) => louvain(g, { seed }).membership);
     const gr = best((seed) => graphologyLouvain.detect({ graph, resolution: 1, rng: seededRandom(seed) }));
     console.log(`${name.padEnd(10)} ours Q ${o.q.toFixed(4)} NMI ${o.nmi.toFixed(4)}   graphology Q ${gr.q.toFixed(4)} NMI ${gr.nmi.toFixed(4)}`);
-  }
-}
-
-/**
- * Peak RSS while the main thread is busy: Louvain runs synchronously, so a timer on the main thread
- * would never fire during it; a worker thread samples the (process-wide) RSS instead.
- */
-class RssSampler {
-  private constructor(
-    private readonly worker: Worker,
-    private readonly peak: Float64Array,
-  ) {}
-
-  static async start(): Promise<RssSampler> {
-    const peak = new Float64Array(new SharedArrayBuffer(16));
-    const worker = new Worker(
-      `const { workerData } = require('node:worker_threads');
-       const peak = workerData;
-       const sample = () => { peak[0] = Math.max(peak[0], process.memoryUsage.rss()); };
-       sample();
-       setInterval(sample, 10);`,
-      { eval: true, workerData: peak },
-    );
-    await new Promise((resolve) => worker.once('online', resolve));
-    while (peak[0] === 0) await new Promise((resolve) => setTimeout(resolve, 5));
-    return new RssSampler(worker, peak);
-  }
-
-  async stop(): Promise<number> {
-    const value = Math.max(this.peak[0]!, process.memoryUsage.rss());
-    await this.worker.terminate();
-    return value;
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { CypherRegistry, ensureLauncherBuilt, MigrationRunner, openDriver, readMigrations, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
 import { generateMarketplace, type PresetName, type SynthManifest } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
@@ -92,13 +93,23 @@ export function directorySize(dir: string): number {
   return total;
 }
 
-/** Samples this process's RSS; `peak()` is the highest seen. */
+/**
+ * Samples this process's RSS; `peak()` is the highest seen. The sampling runs on a worker thread: a
+ * timer on the main thread would never fire while synchronous work (Louvain, projection) holds it.
+ */
 export function rssSampler(intervalMs = 100): { peak(): number; stop(): void } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), intervalMs);
+  const seen = new Float64Array(new SharedArrayBuffer(8));
+  seen[0] = process.memoryUsage.rss();
+  const worker = new Worker(
+    `const { workerData } = require('node:worker_threads');
+     const { seen, intervalMs } = workerData;
+     setInterval(() => { seen[0] = Math.max(seen[0], process.memoryUsage.rss()); }, intervalMs);`,
+    { eval: true, workerData: { seen, intervalMs } },
+  );
+  worker.unref();
   return {
-    peak: () => Math.max(peak, process.memoryUsage().rss),
-    stop: () => clearInterval(timer),
+    peak: () => Math.max(seen[0]!, process.memoryUsage.rss()),
+    stop: () => void worker.terminate(),
   };
 }
 
