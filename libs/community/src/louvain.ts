@@ -106,15 +106,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
 
   // Started before any level needs it, so it has booted by the time the first sweep ends.
   const second = threads === 2 && n0 >= parallelMinNodes ? new SecondThread() : undefined;
-  let level: Level = {
-    n: n0,
-    offsets: graph.offsets,
-    targets: graph.targets,
-    weights: graph.weights,
-    nodeWeight: quality === 'modularity' ? graph.degree : new Float64Array(n0).fill(1),
-    // The input's loops stay in its rows; quality and aggregation count them there.
-    selfWeight: second ? new Float64Array(new SharedArrayBuffer(n0 * 8)) : new Float64Array(n0),
-  };
+  let level = inputLevel(graph, quality, second !== undefined);
   // Original node → node of the current level.
   const toLevel = new Int32Array(n0);
   for (let v = 0; v < n0; v++) toLevel[v] = v;
@@ -243,8 +235,9 @@ function maxOf(a: Int32Array): number {
 
 
 /**
- * The quality of grouping a level's nodes into `part`, equal to qualityOf() on the input graph for the
- * membership it stands for, at the cost of the level's edges rather than the input's.
+ * Modularity (with γ) or CPM quality of grouping a level's nodes into `part`: on an aggregated level it
+ * equals the quality on the input graph of the membership it stands for, at the cost of the level's
+ * edges rather than the input's.
  */
 function levelQuality(level: Level, part: Int32Array, parts: number, quality: Quality, resolution: number, totalWeight: number): number {
   const { n, offsets, targets, weights, nodeWeight, selfWeight } = level;
@@ -260,12 +253,9 @@ function levelQuality(level: Level, part: Int32Array, parts: number, quality: Qu
     }
     internal[p]! += inside;
   }
-  return sumQuality(internal, total, parts, quality, resolution, totalWeight);
-}
-
-function sumQuality(internal: Float64Array, total: Float64Array, communities: number, quality: Quality, resolution: number, m: number): number {
   let q = 0;
-  for (let c = 0; c < communities; c++) {
+  const m = totalWeight;
+  for (let c = 0; c < parts; c++) {
     if (quality === 'modularity') {
       if (m > 0) q += internal[c]! / (2 * m) - resolution * (total[c]! / (2 * m)) ** 2;
     } else {
@@ -275,20 +265,24 @@ function sumQuality(internal: Float64Array, total: Float64Array, communities: nu
   return q;
 }
 
+
 /** Modularity (with γ) or CPM quality of a membership on the input graph. */
 export function qualityOf(graph: CsrGraph, membership: Int32Array, quality: Quality = 'modularity', resolution = 1): number {
-  const n = graph.nodeCount;
   let communities = 0;
-  for (let v = 0; v < n; v++) if (membership[v]! + 1 > communities) communities = membership[v]! + 1;
-  const internal = new Float64Array(communities);
-  const total = new Float64Array(communities);
-  for (let v = 0; v < n; v++) {
-    const c = membership[v]!;
-    total[c]! += quality === 'modularity' ? graph.degree[v]! : 1;
-    for (let e = graph.offsets[v]!, end = graph.offsets[v + 1]!; e < end; e++) {
-      const u = graph.targets[e]!;
-      if (membership[u] === c) internal[c]! += u === v ? 2 * graph.weights[e]! : graph.weights[e]!;
-    }
-  }
-  return sumQuality(internal, total, communities, quality, resolution, graph.totalWeight);
+  for (let v = 0; v < graph.nodeCount; v++) if (membership[v]! + 1 > communities) communities = membership[v]! + 1;
+  return levelQuality(inputLevel(graph, quality, false), membership, communities, quality, resolution, graph.totalWeight);
+}
+
+/** The input graph as the finest level. */
+function inputLevel(graph: CsrGraph, quality: Quality, shared: boolean): Level {
+  const n = graph.nodeCount;
+  return {
+    n,
+    offsets: graph.offsets,
+    targets: graph.targets,
+    weights: graph.weights,
+    nodeWeight: quality === 'modularity' ? graph.degree : new Float64Array(n).fill(1),
+    // The input's loops stay in its rows; quality and aggregation count them there.
+    selfWeight: shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n),
+  };
 }
