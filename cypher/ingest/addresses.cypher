@@ -1,9 +1,12 @@
-// A shop's dispatch, return or ship-to address, keyed by its normalised form.
-UNWIND $rows AS r
-MERGE (a:Address {key: r.key})
-  ON CREATE SET a.text = r.text, a.city = r.city, a.region = r.region, a.country = r.country, a.postcode = r.postcode, a.createdBy = $importId
-MERGE (s:Shop {id: r.shopId})
+// A shop's dispatch, return or ship-to address, keyed by its normalised form. Rows arrive as lines
+// (see row-lines.ts): shopId, kind, key, text, city, region, country, postcode.
+UNWIND $lines AS line
+WITH split(line, '\u001f') AS f
+MERGE (a:Address {key: f[2]})
+  ON CREATE SET a.text = f[3], a.city = f[4], a.region = CASE f[5] WHEN '' THEN null ELSE f[5] END, a.country = f[6],
+                a.postcode = CASE f[7] WHEN '' THEN null ELSE f[7] END, a.createdBy = $importId
+MERGE (s:Shop {id: f[0]})
   ON CREATE SET s.placeholder = true, s.createdBy = $importId
-MERGE (s)-[h:HAS_ADDRESS {kind: r.kind}]->(a)
+MERGE (s)-[h:HAS_ADDRESS {kind: f[1]}]->(a)
   ON CREATE SET h.createdBy = $importId
 RETURN count(*) AS rows, count(CASE WHEN h.createdBy = $importId THEN 1 END) AS created

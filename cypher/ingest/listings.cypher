@@ -1,26 +1,12 @@
-// Listings are the bulk of every load. New ones (the usual case) are CREATEd, which is cheaper than
-// MERGE; ones already present are updated. The caller removes duplicate ids within a batch and, when
-// a concurrent batch created the same id first (a constraint violation), retries with listings-merge.
-// The brand is a property (indexed), not a relationship: 10^7 relationships into a dozen Brand nodes
-// would cost more than every query that needs them.
-UNWIND $rows AS r
-OPTIONAL MATCH (existing:Listing {id: r.id})
-CALL (r, existing) {
-  WITH r, existing WHERE existing IS NULL
-  MERGE (s:Shop {id: r.shopId})
-    ON CREATE SET s.placeholder = true, s.createdBy = $importId
-  CREATE (l:Listing {id: r.id, createdBy: $importId, title: r.title, brand: r.brand, category: r.category, price: r.price,
-                     currency: r.currency, listedAt: datetime(r.listedAt), status: r.status})
-  CREATE (s)-[:LISTS]->(l)
-  RETURN 1 AS created
-  UNION ALL
-  WITH r, existing WHERE existing IS NOT NULL
-  SET existing.title = r.title, existing.brand = r.brand, existing.category = r.category, existing.price = r.price,
-      existing.currency = r.currency, existing.listedAt = datetime(r.listedAt), existing.status = CASE WHEN existing.delistedBy IS NULL THEN r.status ELSE existing.status END,
-      existing.placeholder = null
-  MERGE (s:Shop {id: r.shopId})
-    ON CREATE SET s.placeholder = true, s.createdBy = $importId
-  MERGE (s)-[:LISTS]->(existing)
-  RETURN 0 AS created
-}
-RETURN count(*) AS rows, sum(created) AS created
+// New listings, the bulk of every load: CREATE is cheaper than MERGE. The caller has read which ids
+// exist (listings-existing) and sends only the others, unique within the batch; when a concurrent batch
+// created one of them first (a constraint violation) it sends the batch again to listings-merge.
+// Rows arrive as lines (see row-lines.ts). The brand is a property (indexed), not a relationship:
+// 10^7 relationships into a dozen Brand nodes would cost more than every query that needs them.
+UNWIND $lines AS line
+WITH split(line, '\u001f') AS f
+MERGE (s:Shop {id: f[1]})
+  ON CREATE SET s.placeholder = true, s.createdBy = $importId
+CREATE (l:Listing {id: f[0], createdBy: $importId, title: f[2], brand: CASE f[3] WHEN '' THEN null ELSE f[3] END, category: f[4],
+                   price: toFloat(f[5]), currency: f[6], listedAt: datetime(f[7]), status: f[8]})
+CREATE (s)-[:LISTS]->(l)

@@ -1,13 +1,12 @@
-// A payout to an account. Accounts are keyed by fingerprint; the raw number never reaches the database.
-UNWIND $rows AS r
-MERGE (p:Payment {id: r.id})
-  ON CREATE SET p.createdBy = $importId
-SET p.amount = r.amount, p.currency = r.currency, p.paidAt = datetime(r.paidAt)
-MERGE (a:PaymentAccount {key: r.account.key})
-  ON CREATE SET a.kind = r.account.kind, a.last4 = r.account.last4, a.masked = r.account.masked, a.provider = r.provider
-MERGE (s:Shop {id: r.shopId})
+// New payouts (see listings.cypher for the create path). Accounts are keyed by fingerprint; the raw
+// number never reaches the database. A shop's PAID_TO link may already exist from an earlier payout.
+UNWIND $lines AS line
+WITH split(line, '\u001f') AS f
+CREATE (p:Payment {id: f[0], createdBy: $importId, amount: toFloat(f[7]), currency: f[8], paidAt: datetime(f[9])})
+MERGE (a:PaymentAccount {key: f[2]})
+  ON CREATE SET a.kind = f[3], a.last4 = f[4], a.masked = f[5], a.provider = f[6]
+MERGE (s:Shop {id: f[1]})
   ON CREATE SET s.placeholder = true, s.createdBy = $importId
-MERGE (s)-[:RECEIVED]->(p)
-MERGE (p)-[:TO]->(a)
+CREATE (s)-[:RECEIVED]->(p)
+CREATE (p)-[:TO]->(a)
 MERGE (s)-[:PAID_TO]->(a)
-RETURN count(*) AS rows, count(CASE WHEN p.createdBy = $importId THEN 1 END) AS created

@@ -39,6 +39,9 @@ describe('validateRow', () => {
     ['addresses', { shop_id: 'S1', kind: 'dispatch', line1: '', city: 'y', country: 'CN' }, 'line1', /empty/],
     ['sellers', { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: 'not-an-email', phones: '', device_ids: '' }, 'emails', /email/],
     ['sellers', { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: '', phones: '12', device_ids: '' }, 'phones', /6 to 15 digits/],
+    ['listings', { listing_id: 'L1', shop_id: 'S1', title: 'Bag\u001f2', brand: '', category: 'c', price: '3', currency: 'USD', listed_at: '2026-01-01T00:00:00Z', status: 'active' }, 'title', /control characters/],
+    ['listings', { listing_id: 'L1', shop_id: 'S1', title: 'Bag', brand: 'Au\u0000', category: 'c', price: '3', currency: 'USD', listed_at: '2026-01-01T00:00:00Z', status: 'active' }, 'brand', /control characters/],
+    ['sellers', { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: 'a\u001eb@c.com', phones: '', device_ids: '' }, 'emails', /control characters/],
   ] as const)('rejects a bad %s row naming the field (%s)', (kind, raw, field, reason) => {
     const v = validateRow(kind, raw);
     expect(v.ok).toBe(false);
@@ -46,6 +49,10 @@ describe('validateRow', () => {
       expect(v.field).toBe(field);
       expect(v.reason).toMatch(reason);
     }
+  });
+  it('keeps tabs and line breaks in free text (a quoted CSV cell may hold them)', () => {
+    const v = validateRow('listings', { listing_id: 'L1', shop_id: 'S1', title: 'Bag\tin\r\ntwo lines', brand: '', category: 'c', price: '3', currency: 'USD', listed_at: '2026-01-01T00:00:00Z', status: 'active' });
+    expect(v).toMatchObject({ ok: true, row: { title: 'Bag\tin\r\ntwo lines' } });
   });
   it('says a missing field is required', () => {
     const v = validateRow('shops', { shop_id: 'S1' });

@@ -15,12 +15,20 @@ export const LIST_SEPARATOR = '|';
 const id = z
   .string()
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'must be 1-64 letters, digits or _.:- and start with a letter or digit');
-const text = (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+/**
+ * C0 control characters other than tab, line feed and carriage return. No real name, title or address
+ * holds one, and the graph writer uses them as separators (see the imports repository's row lines).
+ */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const NO_CONTROL = 'must not contain control characters';
+const text = (max: number) =>
+  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((v) => !CONTROL.test(v), NO_CONTROL);
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, `must be at most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), NO_CONTROL)
     .nullish()
     .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 const timestamp = z
@@ -45,7 +53,7 @@ const list = <T extends z.ZodType<string, string>>(item: T, max: number) =>
     )
     .pipe(z.array(item).max(max, `must have at most ${max} values`));
 
-const email = z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address');
+const email = z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').refine((v) => !CONTROL.test(v), NO_CONTROL);
 const phone = z
   .string()
   .max(32)

@@ -4,6 +4,7 @@ import type { GraphWriter, ImportLedger, WriteRowOf } from '@ringwatch/ingest';
 import { recordToPlain } from '@ringwatch/neo4j';
 import { type Driver, Neo4jError } from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
+import { rowLines, sellerIdentifierLines } from './row-lines';
 
 export interface ImportRecord {
   id: string;
@@ -42,48 +43,77 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
       finish: 'imports/finish',
       get: 'imports/get',
       abandonStale: 'imports/abandon-stale',
-      listingsMerge: 'ingest/listings-merge',
       hasShops: 'imports/has-shops',
+      listingsExisting: 'ingest/listings-existing',
+      listingsMerge: 'ingest/listings-merge',
+      paymentsExisting: 'ingest/payments-existing',
+      paymentsMerge: 'ingest/payments-merge',
       sellerPhones: 'ingest/seller-phones',
       sellerEmails: 'ingest/seller-emails',
       sellerDevices: 'ingest/seller-devices',
     });
 
+  /** Kinds whose new rows take a CREATE path: the statements that find, create and merge them. */
+  private readonly createPaths = {
+    listings: { existing: this.q.listingsExisting, create: this.writes.listings, merge: this.q.listingsMerge },
+    payments: { existing: this.q.paymentsExisting, create: this.writes.payments, merge: this.q.paymentsMerge },
+  };
+
   async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
     if (kind === 'sellers') return this.writeSellers(rows as WriteRowOf['sellers'][], importId);
-    if (kind !== 'listings') return this.run(this.writes[kind], rows, importId);
-    // The CREATE path needs unique ids within a batch; the last row for an id wins, as with MERGE.
-    const byId = new Map((rows as WriteRowOf['listings'][]).map((r) => [r.id, r]));
-    const unique = [...byId.values()];
-    try {
-      const result = await this.run(this.writes.listings, unique, importId);
-      return { rows: rows.length, created: result.created };
-    } catch (error) {
-      if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')) throw error;
-      const result = await this.run(this.q.listingsMerge, unique, importId);
-      return { rows: rows.length, created: result.created };
-    }
+    if (kind === 'listings' || kind === 'payments') return this.writeWithCreatePath(kind, rows as WriteRowOf['listings' | 'payments'][], importId);
+    const { records } = await this.writeQuery(this.writes[kind], { lines: rowLines(kind, rows), importId });
+    return recordToPlain<{ rows: number; created: number }>(records[0]!);
   }
 
-  /** Sellers, then their identifiers, in one transaction so a batch lands whole or not at all. */
-  private async writeSellers(rows: WriteRowOf['sellers'][], importId: string): Promise<{ rows: number; created: number }> {
+  /**
+   * New rows (the usual case) are CREATEd, the rest MERGEd, in one transaction: measured on listings,
+   * CREATE cost Neo4j a quarter less CPU than MERGE, and reading which ids exist first costs one index
+   * lookup a row. When a concurrent batch creates one of the ids in between (a constraint violation),
+   * the whole batch goes again through MERGE, which gives the same graph.
+   */
+  private async writeWithCreatePath<K extends 'listings' | 'payments'>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
+    const statements = this.createPaths[kind];
+    // CREATE needs unique ids within a batch; the last row for an id wins, as with MERGE.
+    const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+    const lines = rowLines(kind, unique);
     const session = this.driver.session({ database: this.database });
     try {
-      return await session.executeWrite(async (tx) => {
-        const result = await tx.run(this.writes.sellers, { rows, importId });
-        await tx.run(this.q.sellerPhones, { links: rows.flatMap((r) => r.phones.map((p) => ({ seller: r.id, key: p.key, display: p.display }))) });
-        await tx.run(this.q.sellerEmails, { links: rows.flatMap((r) => r.emails.map((e) => ({ seller: r.id, key: e.key, display: e.display }))) });
-        await tx.run(this.q.sellerDevices, { links: rows.flatMap((r) => r.devices.map((key) => ({ seller: r.id, key }))) });
-        return recordToPlain<{ rows: number; created: number }>(result.records[0]!);
+      const created = await session.executeWrite(async (tx) => {
+        const found = await tx.run(statements.existing, { ids: unique.map((r) => r.id) });
+        const existing = new Set(found.records[0]!.get('existing') as string[]);
+        const fresh: string[] = [];
+        const known: string[] = [];
+        unique.forEach((r, i) => (existing.has(r.id) ? known : fresh).push(lines[i]!));
+        if (fresh.length > 0) await tx.run(statements.create, { lines: fresh, importId });
+        if (known.length > 0) await tx.run(statements.merge, { lines: known, importId });
+        return fresh.length;
       });
+      return { rows: rows.length, created };
+    } catch (error) {
+      if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')) throw error;
+      const { records } = await this.writeQuery(statements.merge, { lines, importId });
+      return { rows: rows.length, created: recordToPlain<{ created: number }>(records[0]!).created };
     } finally {
       await session.close();
     }
   }
 
-  private async run(statement: string, rows: unknown[], importId: string): Promise<{ rows: number; created: number }> {
-    const { records } = await this.writeQuery(statement, { rows, importId });
-    return recordToPlain<{ rows: number; created: number }>(records[0]!);
+  /** Sellers, then their identifiers, in one transaction so a batch lands whole or not at all. */
+  private async writeSellers(rows: WriteRowOf['sellers'][], importId: string): Promise<{ rows: number; created: number }> {
+    const identifiers = sellerIdentifierLines(rows);
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(async (tx) => {
+        const result = await tx.run(this.writes.sellers, { lines: rowLines('sellers', rows), importId });
+        await tx.run(this.q.sellerPhones, { lines: identifiers.phones });
+        await tx.run(this.q.sellerEmails, { lines: identifiers.emails });
+        await tx.run(this.q.sellerDevices, { lines: identifiers.devices });
+        return recordToPlain<{ rows: number; created: number }>(result.records[0]!);
+      });
+    } finally {
+      await session.close();
+    }
   }
 
   async abandonStale(staleSeconds: number): Promise<number> {
