@@ -88,6 +88,21 @@ describe('order independence and interruption', () => {
     expect(await graphFingerprint(driver)).toEqual(cleanFingerprint);
   });
 
+  it('concurrent batches creating the same listings and payments end with one node each', async () => {
+    const listing = (i: number) => ({ id: `L${i}`, shopId: `S${i % 3}`, title: `Bag ${i}`, brand: i % 2 ? 'Aurelio' : null, category: 'bags', price: 10 + i / 7, currency: 'EUR', listedAt: '2026-01-01T00:00:00Z', status: 'active' });
+    const payment = (i: number) => ({ id: `P${i}`, shopId: `S${i % 3}`, account: { key: `acct-${i % 4}`, last4: '0000', masked: 'iban …0000', kind: 'iban' }, provider: 'Bank', amount: 5 + i, currency: 'EUR', paidAt: '2026-01-02T00:00:00Z' });
+    // Overlapping id ranges, all in flight at once: some CREATEs must lose to another batch's.
+    const batches = [0, 20, 40, 10, 30].map((from) => Array.from({ length: 30 }, (_, k) => from + k));
+    const results = await Promise.all(batches.flatMap((ids) => [repo.write('listings', ids.map(listing), 'race'), repo.write('payments', ids.map(payment), 'race')]));
+    expect(results.every((r) => r.rows === 30)).toBe(true);
+    expect(await count('MATCH (l:Listing) RETURN count(l)')).toBe(70);
+    expect(await count('MATCH (:Shop)-[r:LISTS]->(:Listing) RETURN count(r)')).toBe(70);
+    expect(await count('MATCH (p:Payment) RETURN count(p)')).toBe(70);
+    expect(await count('MATCH (:Payment)-[r:TO]->(:PaymentAccount) RETURN count(r)')).toBe(70);
+    expect(await count('MATCH (:Shop)-[r:PAID_TO]->(:PaymentAccount) RETURN count(r)')).toBe(12);
+    expect(await count('MATCH (l:Listing {id: "L7"}) RETURN l.price')).toBe(11);
+  });
+
   it('a load killed part-way and run again ends with the same graph as a clean load', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'ingest.ts'), '--batch-size', '20', ...files], {
       cwd: ROOT,
