@@ -82,6 +82,14 @@ describe('kindOfFile', () => {
 });
 
 describe('readRecords', () => {
+  it('yields batches of exactly the size asked for, however the file is chunked', async () => {
+    const rows = Array.from({ length: 7000 }, (_, i) => `S${i},U${i},Shop ${i},2026-01-01T00:00:00Z,active,bags`).join('\n');
+    for (const [name, content] of [['sizes.csv', `${SHOP_HEADER}${rows}\n`], ['sizes.ndjson', rows.split('\n').map((r) => JSON.stringify({ shop_id: r.split(',')[0] })).join('\n')]] as const) {
+      const sizes: number[] = [];
+      for await (const batch of readRecords(file(name, content), 'shops', 3000)) sizes.push(batch.length);
+      expect(sizes, name).toEqual([3000, 3000, 1000]);
+    }
+  });
   it('reads quoted CSV cells with commas, quotes and newlines, with the line each record starts on', async () => {
     const p = file('shops.csv', `${SHOP_HEADER}S1,U1,"Shop, ""the best""",2026-01-01T00:00:00Z,active,bags\r\nS2,U2,"two\nlines",2026-01-01T00:00:00Z,active,bags\nS3,U3,x,2026-01-01T00:00:00Z,active`);
     const rows = await all(p, 'shops');

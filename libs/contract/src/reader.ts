@@ -146,7 +146,7 @@ class CsvSplitter {
   }
 }
 
-/** Reads a file of one kind, yielding records in batches of about `batchSize`. */
+/** Reads a file of one kind, yielding records in batches of `batchSize` (the last one may be smaller). */
 export async function* readRecords(file: string, kind: Kind, batchSize = 5000): AsyncGenerator<RawRecord[]> {
   const format = formatOfFile(file);
   let batch: RawRecord[] = [];
@@ -171,10 +171,8 @@ export async function* readRecords(file: string, kind: Kind, batchSize = 5000): 
     });
     for await (const text of decodedChunks(file)) {
       splitter.push(text);
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
-      }
+      // A decoded chunk holds many rows: hand them on in batches of exactly batchSize.
+      while (batch.length >= batchSize) yield batch.splice(0, batchSize);
     }
     splitter.end();
     if (header === null) throw new FileFormatError(file, 'is empty (no header row)');
@@ -192,10 +190,8 @@ export async function* readRecords(file: string, kind: Kind, batchSize = 5000): 
         batch.push(parseJsonLine(file, trimmed, line, seenRecord));
         seenRecord = true;
       }
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
-      }
+      // A decoded chunk holds many rows: hand them on in batches of exactly batchSize.
+      while (batch.length >= batchSize) yield batch.splice(0, batchSize);
     }
     if (rest.trim() !== '') batch.push(parseJsonLine(file, rest.trim(), line + 1, seenRecord));
   }
