@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import type { CypherRegistry } from '@ringwatch/neo4j';
-import type { Driver, QueryResult, RecordShape } from 'neo4j-driver';
+import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
 import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
 
 /**
@@ -20,5 +20,15 @@ export abstract class Neo4jRepository {
 
   protected writeQuery(statement: string, params: Record<string, unknown> = {}): Promise<QueryResult<RecordShape>> {
     return this.driver.executeQuery(statement, params, { database: this.database });
+  }
+
+  /** Several statements in one write transaction, retried whole on transient errors. */
+  protected async writeTransaction<T>(work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+    const session = this.driver.session({ database: this.database });
+    try {
+      return await session.executeWrite(work);
+    } finally {
+      await session.close();
+    }
   }
 }

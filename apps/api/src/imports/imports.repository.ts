@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Kind } from '@ringwatch/contract';
 import type { GraphWriter, ImportLedger, WriteRowOf } from '@ringwatch/ingest';
 import { recordToPlain } from '@ringwatch/neo4j';
-import { type Driver, Neo4jError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 import { rowLines, sellerIdentifierLines } from './row-lines';
 
@@ -77,9 +77,8 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     // CREATE needs unique ids within a batch; the last row for an id wins, as with MERGE.
     const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
     const lines = rowLines(kind, unique);
-    const session = this.driver.session({ database: this.database });
     try {
-      const created = await session.executeWrite(async (tx) => {
+      const created = await this.writeTransaction(async (tx) => {
         const found = await tx.run(statements.existing, { ids: unique.map((r) => r.id) });
         const existing = new Set(found.records[0]!.get('existing') as string[]);
         const fresh: string[] = [];
@@ -94,26 +93,19 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
       if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')) throw error;
       const { records } = await this.writeQuery(statements.merge, { lines, importId });
       return { rows: rows.length, created: recordToPlain<{ created: number }>(records[0]!).created };
-    } finally {
-      await session.close();
     }
   }
 
   /** Sellers, then their identifiers, in one transaction so a batch lands whole or not at all. */
   private async writeSellers(rows: WriteRowOf['sellers'][], importId: string): Promise<{ rows: number; created: number }> {
     const identifiers = sellerIdentifierLines(rows);
-    const session = this.driver.session({ database: this.database });
-    try {
-      return await session.executeWrite(async (tx) => {
-        const result = await tx.run(this.writes.sellers, { lines: rowLines('sellers', rows), importId });
-        await tx.run(this.q.sellerPhones, { lines: identifiers.phones });
-        await tx.run(this.q.sellerEmails, { lines: identifiers.emails });
-        await tx.run(this.q.sellerDevices, { lines: identifiers.devices });
-        return recordToPlain<{ rows: number; created: number }>(result.records[0]!);
-      });
-    } finally {
-      await session.close();
-    }
+    return this.writeTransaction(async (tx) => {
+      const result = await tx.run(this.writes.sellers, { lines: rowLines('sellers', rows), importId });
+      await tx.run(this.q.sellerPhones, { lines: identifiers.phones });
+      await tx.run(this.q.sellerEmails, { lines: identifiers.emails });
+      await tx.run(this.q.sellerDevices, { lines: identifiers.devices });
+      return recordToPlain<{ rows: number; created: number }>(result.records[0]!);
+    });
   }
 
   async abandonStale(staleSeconds: number): Promise<number> {

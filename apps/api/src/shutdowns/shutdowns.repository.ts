@@ -62,19 +62,14 @@ export class ShutdownsRepository extends Neo4jRepository {
    * null when the cluster does not exist.
    */
   async create(input: { id: string; clusterKey: string; reason: string; excluded: string[]; shops: string[]; actor: string; preview: string }): Promise<string[] | null> {
-    const session = this.driver.session({ database: this.database });
-    try {
-      return await session.executeWrite(async (tx) => {
-        const open = await tx.run(this.q.openForCluster, { clusterKey: input.clusterKey });
-        if (open.records.length === 0) return null;
-        const blocking = open.records[0]!.get('open') as string[];
-        if (blocking.length > 0) return blocking;
-        await tx.run(this.q.create, input);
-        return [];
-      });
-    } finally {
-      await session.close();
-    }
+    return this.writeTransaction(async (tx) => {
+      const open = await tx.run(this.q.openForCluster, { clusterKey: input.clusterKey });
+      if (open.records.length === 0) return null;
+      const blocking = open.records[0]!.get('open') as string[];
+      if (blocking.length > 0) return blocking;
+      await tx.run(this.q.create, input);
+      return [];
+    });
   }
 
   async get(id: string): Promise<ShutdownRow | null> {
