@@ -62,6 +62,11 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
   async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
     if (kind === 'sellers') return this.writeSellers(rows as WriteRowOf['sellers'][], importId);
     if (kind === 'listings' || kind === 'payments') return this.writeWithCreatePath(kind, rows as WriteRowOf['listings' | 'payments'][], importId);
+    if (kind === 'addresses') {
+      // The statement creates no relationship but a shop's address link, so its count is the rows created.
+      const { summary } = await this.writeQuery(this.writes.addresses, { lines: rowLines(kind, rows), importId });
+      return { rows: rows.length, created: summary.counters.updates().relationshipsCreated };
+    }
     const { records } = await this.writeQuery(this.writes[kind], { lines: rowLines(kind, rows), importId });
     return recordToPlain<{ rows: number; created: number }>(records[0]!);
   }
