@@ -1,3 +1,4 @@
+import { fastAccept } from './fast-accept';
 import { KINDS, SCHEMAS, type Kind, type RowOf } from './kinds';
 
 export type Validation<K extends Kind> =
@@ -6,6 +7,8 @@ export type Validation<K extends Kind> =
 
 /** Validates one raw record (CSV cells or an NDJSON object) of a kind; reports the first bad field. */
 export function validateRow<K extends Kind>(kind: K, raw: unknown): Validation<K> {
+  const fast = fastAccept(kind, raw);
+  if (fast !== null) return { ok: true, row: fast };
   const result = SCHEMAS[kind].safeParse(raw);
   if (result.success) return { ok: true, row: result.data as RowOf[K] };
   const issue = result.error.issues[0]!;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { KINDS, readRecords, validateRow } from '@ringwatch/contract';
+import { fastAccept, KINDS, readRecords, SCHEMAS, validateRow } from '@ringwatch/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateMarketplace, type SynthManifest } from './generate';
 
@@ -60,6 +60,8 @@ describe('generateMarketplace', () => {
           rows++;
           const v = validateRow(kind, record);
           if (!v.ok) problems.push(`${kind}:${line} ${v.field} ${v.reason}`);
+          // The loader's fast path takes every generated row, with the schema's own output.
+          else expect(fastAccept(kind, record)).toEqual(SCHEMAS[kind].parse(record));
         }
       }
       expect(problems.slice(0, 5)).toEqual([]);
@@ -72,7 +74,10 @@ describe('generateMarketplace', () => {
     const m = await generateMarketplace({ preset: 'tiny', seed: 3, outDir: dir, format: 'ndjson', gzip: true });
     for (const kind of KINDS) {
       for await (const batch of readRecords(path.join(dir, m.files[kind]), kind)) {
-        for (const { record } of batch) expect(validateRow(kind, record).ok).toBe(true);
+        for (const { record } of batch) {
+          expect(validateRow(kind, record).ok).toBe(true);
+          expect(fastAccept(kind, record)).toEqual(SCHEMAS[kind].parse(record));
+        }
       }
     }
   });
