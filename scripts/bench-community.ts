@@ -142,6 +142,7 @@ async function main(): Promise<void> {
   }
   for (const r of ours) console.log(`${r.engine}: ${r.seconds.toFixed(2)} s (floor ${r.engine.includes('2 threads') ? '1.5' : '3'} s), ${mib(r.memMiB * 2 ** 20)} (floor 300 MiB)`);
   console.log(`cpu reference: ${cpuReferenceMs().toFixed(0)} ms for a fixed loop of 300M additions (compare machines with it)`);
+  console.log(`memory reference: ${memoryReferenceNs().toFixed(0)} ns per dependent random read in 64 MiB (Louvain on this graph is bound by it)`);
 
   console.log(`\npublic graphs (best of seeds 1-5 for each engine)`);
   const datasets = path.resolve(ROOT, '..', 'shared', 'datasets');
@@ -159,6 +160,33 @@ async function main(): Promise<void> {
     const gr = best((seed) => graphologyLouvain.detect({ graph, resolution: 1, rng: seededRandom(seed) }));
     console.log(`${name.padEnd(10)} ours Q ${o.q.toFixed(4)} NMI ${o.nmi.toFixed(4)}   graphology Q ${gr.q.toFixed(4)} NMI ${gr.nmi.toFixed(4)}`);
   }
+}
+
+/**
+ * A chase through a seeded random cycle over 64 MiB: each read waits for the one before, so this is the
+ * latency of a read that misses the caches. Printed because it, not the arithmetic speed, moved between
+ * sessions: the first version of our engine took 3.4-3.9 s on the day it was written and 14-15 s on a
+ * later day with the same cpu reference.
+ */
+function memoryReferenceNs(): number {
+  const n = 16 * 2 ** 20;
+  const next = new Int32Array(n);
+  for (let i = 0; i < n; i++) next[i] = i;
+  // Sattolo's shuffle: one cycle through every slot.
+  const rng = seededRandom(1);
+  for (let i = n - 1; i > 0; i--) {
+    const j = Math.floor(rng() * i);
+    const t = next[i]!;
+    next[i] = next[j]!;
+    next[j] = t;
+  }
+  const steps = 5_000_000;
+  let p = 0;
+  const t = performance.now();
+  for (let i = 0; i < steps; i++) p = next[p]!;
+  const ns = ((performance.now() - t) * 1e6) / steps;
+  if (p < 0) console.log(p);
+  return ns;
 }
 
 /** A fixed arithmetic loop, printed with the figures: this machine's speed varied 3× between sessions. */
