@@ -80,6 +80,17 @@ describe('ringwatch louvain on hand-made graphs', () => {
     expect(r.quality).toBeCloseTo(2 * (10 / 21 - 0.25), 10);
   });
 
+  it('finds the known optimum of cliques with rows longer than the sweep sums in its short list', () => {
+    // Rows of 39-40 entries take the sweep's community-indexed path; a ring of single edges joins them.
+    const cliques = [0, 1, 2, 3].map((k) => Array.from({ length: 40 }, (_, i) => k * 40 + i));
+    const ring = cliques.map((c, k) => [c[39]!, cliques[(k + 1) % 4]![0]!] as [number, number]);
+    const g = build(160, [...cliques.flatMap(clique), ...ring]);
+    for (const threads of [1, 2] as const) {
+      const r = louvain(g, { seed: 5, threads, parallelMinNodes: 2 });
+      expect(communitiesOf(r.membership).map((c) => c.sort((a, b) => a - b))).toEqual(cliques);
+    }
+  });
+
   it('is deterministic for a seed, and reports its levels', () => {
     const { graph } = readDataset('football');
     const a = louvain(graph, { seed: 9 });

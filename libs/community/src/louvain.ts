@@ -1,7 +1,7 @@
 import { aggregate } from './aggregate';
 import { connectedParts } from './parts';
 import { CommunityInputError, type CsrGraph } from './csr';
-import { moveNodesParallel, SecondThread } from './parallel';
+import { moveNodesParallel, SecondThread, type SideScratch } from './parallel';
 import { sweep, type SweepArrays } from './sweep';
 
 /**
@@ -117,6 +117,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   const scratch: Scratch = {
     pair: new Float64Array(2 * n0),
     neighList: new Int32Array(n0),
+    neighWeight: new Float64Array(n0),
     active: new Uint8Array(n0),
   };
 
@@ -167,12 +168,8 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   return { membership, count, quality: finalQuality, levels };
 }
 
-interface Scratch {
-  /** Per community: weight from the visited node, then the total (see SweepArrays). */
-  readonly pair: Float64Array;
-  readonly neighList: Int32Array;
-  readonly active: Uint8Array;
-}
+/** Per community: weight from the visited node, then the total, and the visit's lists (see SweepArrays). */
+type Scratch = SideScratch & { readonly active: Uint8Array };
 
 /** Nodes lo..hi-1 in blocks of consecutive ids, the blocks in seeded random order. */
 export function visitingOrder(lo: number, hi: number, rng: () => number): Int32Array {
@@ -201,9 +198,9 @@ export function visitingOrder(lo: number, hi: number, rng: () => number): Int32A
  */
 function moveNodes(level: Level, comm: Int32Array, commWeight: Float64Array, order: Int32Array, scale: number, scratch: Scratch): number {
   const { n, offsets, targets, weights, nodeWeight } = level;
-  const { pair, neighList, active } = scratch;
+  const { pair, neighList, neighWeight, active } = scratch;
   for (let c = 0; c < n; c++) pair[2 * c + 1] = commWeight[c]!;
-  const arrays: SweepArrays = { offsets, targets, weights, nodeWeight, view: comm, pair, neighList, active, delta: null, wake: null };
+  const arrays: SweepArrays = { offsets, targets, weights, nodeWeight, view: comm, pair, neighList, neighWeight, active, delta: null, wake: null };
   let moves = 0;
   for (;;) {
     const sweepMoves = sweep(arrays, order, 0, n, scale);

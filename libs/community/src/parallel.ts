@@ -52,6 +52,13 @@ interface SideJob {
   readonly maxSweeps: number;
 }
 
+/** The calling thread's working arrays for its side (see SweepArrays); the worker allocates its own. */
+export interface SideScratch {
+  readonly pair: Float64Array;
+  readonly neighList: Int32Array;
+  readonly neighWeight: Float64Array;
+}
+
 function barrier(ctrl: Int32Array): void {
   const generation = Atomics.load(ctrl, GENERATION);
   if (Atomics.add(ctrl, COUNT, 1) === 1) {
@@ -69,7 +76,7 @@ function barrier(ctrl: Int32Array): void {
 }
 
 /** `sweepOnce` is sweep() passed in, not imported: a module binding would not survive into the worker's source. */
-function runSide(job: SideJob, side: 0 | 1, sweepOnce: typeof sweep, scratchPair?: Float64Array, scratchList?: Int32Array): void {
+function runSide(job: SideJob, side: 0 | 1, sweepOnce: typeof sweep, scratch?: SideScratch): void {
   const { n, offsets, targets, weights, nodeWeight, scale, ctrl, maxSweeps } = job;
   const other = side === 0 ? 1 : 0;
   const lo = job.bounds[side];
@@ -84,12 +91,13 @@ function runSide(job: SideJob, side: 0 | 1, sweepOnce: typeof sweep, scratchPair
   const otherWake = job.wakes[other];
   const order = job.orders[side];
   // The totals in pair are this thread's own (see SweepArrays).
-  const pair = scratchPair ?? new Float64Array(2 * n);
+  const pair = scratch?.pair ?? new Float64Array(2 * n);
   for (let c = 0; c < n; c++) pair[2 * c + 1] = job.totals[c]!;
-  const neighList = scratchList ?? new Int32Array(n);
+  const neighList = scratch?.neighList ?? new Int32Array(n);
+  const neighWeight = scratch?.neighWeight ?? new Float64Array(n);
   const active = job.actives[side];
   active.fill(1, lo, hi);
-  const arrays: SweepArrays = { offsets, targets, weights, nodeWeight, view, pair, neighList, active, delta, wake };
+  const arrays: SweepArrays = { offsets, targets, weights, nodeWeight, view, pair, neighList, neighWeight, active, delta, wake };
   let previous = Infinity;
   for (let sweeps = 1; ; sweeps++) {
     const moves = sweepOnce(arrays, order, lo, hi, scale);
@@ -165,9 +173,9 @@ export class SecondThread {
   }
 
   /** Local moving: this thread takes side 0 (in the caller's scratch arrays), the worker side 1. */
-  move(job: SideJob, pair: Float64Array, neighList: Int32Array): void {
+  move(job: SideJob, scratch: SideScratch): void {
     this.post({ kind: 'move', job });
-    this.guard('local moving', () => runSide(job, 0, sweep, pair, neighList));
+    this.guard('local moving', () => runSide(job, 0, sweep, scratch));
   }
 
   /** Collapses groups 0..split-1 here and split..groups-1 on the worker; returns both halves' rows. */
@@ -270,7 +278,7 @@ export function moveNodesParallel(
   level: Level,
   comm: Int32Array,
   commWeight: Float64Array,
-  scratch: { readonly pair: Float64Array; readonly neighList: Int32Array; readonly active: Uint8Array },
+  scratch: SideScratch & { readonly active: Uint8Array },
   scale: number,
   rng: () => number,
   thread: SecondThread,
@@ -304,7 +312,7 @@ export function moveNodesParallel(
     ctrl: thread.ctrl,
     maxSweeps: MAX_SWEEPS,
   };
-  thread.move(job, scratch.pair, scratch.neighList);
+  thread.move(job, scratch);
   let moves = 0;
   for (let v = 0; v < n; v++) {
     const c = views[0][v]!;
