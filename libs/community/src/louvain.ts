@@ -1,7 +1,7 @@
 import { aggregate } from './aggregate';
 import { connectedParts } from './parts';
 import { CommunityInputError, type CsrGraph } from './csr';
-import { moveNodesParallel, SecondThread, type SideScratch } from './parallel';
+import { moveNodesParallel, SecondThread } from './parallel';
 import { sweep, type SweepArrays } from './sweep';
 
 /**
@@ -116,8 +116,8 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   // Scratch shared by every level (sized for the finest).
   const scratch: Scratch = {
     pair: new Float64Array(2 * n0),
-    neighList: new Int32Array(n0),
-    neighWeight: new Float64Array(n0),
+    neighList: new Int32Array(0),
+    neighWeight: new Float64Array(0),
     active: new Uint8Array(n0),
   };
 
@@ -130,6 +130,14 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
       for (let v = 0; v < n; v++) commWeight[comm[v]!]! += nodeWeight[v]!;
 
       const parallel = n >= parallelMinNodes ? second : undefined;
+      // A visit lists at most one community per entry of its row: sized by the longest row, not by n
+      // (12 MiB less on the benchmark graph, where rows hold tens of entries and n is a million).
+      let longest = 0;
+      for (let v = 0; v < n; v++) longest = Math.max(longest, offsets[v + 1]! - offsets[v]!);
+      if (scratch.neighList.length < longest) {
+        scratch.neighList = new Int32Array(longest);
+        scratch.neighWeight = new Float64Array(longest);
+      }
       let moves = 0;
       if (parallel) {
         moves = moveNodesParallel(level, comm, commWeight, scratch, scale, rng, parallel);
@@ -168,8 +176,13 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   return { membership, count, quality: finalQuality, levels };
 }
 
-/** Per community: weight from the visited node, then the total, and the visit's lists (see SweepArrays). */
-type Scratch = SideScratch & { readonly active: Uint8Array };
+/** Per community: weight from the visited node, then the total; a visit's lists; flags (see SweepArrays). */
+interface Scratch {
+  readonly pair: Float64Array;
+  neighList: Int32Array;
+  neighWeight: Float64Array;
+  readonly active: Uint8Array;
+}
 
 /** Nodes lo..hi-1 in blocks of consecutive ids, the blocks in seeded random order. */
 export function visitingOrder(lo: number, hi: number, rng: () => number): Int32Array {

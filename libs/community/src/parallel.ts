@@ -52,7 +52,7 @@ interface SideJob {
   readonly maxSweeps: number;
 }
 
-/** The calling thread's working arrays for its side (see SweepArrays); the worker allocates its own. */
+/** The calling thread's working arrays for its side (see SweepArrays; the lists as long as its longest row); the worker allocates its own. */
 export interface SideScratch {
   readonly pair: Float64Array;
   readonly neighList: Int32Array;
@@ -93,8 +93,11 @@ function runSide(job: SideJob, side: 0 | 1, sweepOnce: typeof sweep, scratch?: S
   // The totals in pair are this thread's own (see SweepArrays).
   const pair = scratch?.pair ?? new Float64Array(2 * n);
   for (let c = 0; c < n; c++) pair[2 * c + 1] = job.totals[c]!;
-  const neighList = scratch?.neighList ?? new Int32Array(n);
-  const neighWeight = scratch?.neighWeight ?? new Float64Array(n);
+  // A visit lists at most one community per entry of its row.
+  let longest = 0;
+  for (let v = lo; v < hi; v++) longest = Math.max(longest, offsets[v + 1]! - offsets[v]!);
+  const neighList = scratch?.neighList ?? new Int32Array(longest);
+  const neighWeight = scratch?.neighWeight ?? new Float64Array(longest);
   const active = job.actives[side];
   active.fill(1, lo, hi);
   const arrays: SweepArrays = { offsets, targets, weights, nodeWeight, view, pair, neighList, neighWeight, active, delta, wake };

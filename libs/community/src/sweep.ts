@@ -11,7 +11,7 @@ export interface SweepArrays {
    * too long for the list below (zero again after every visit): side by side they share a cache line.
    */
   readonly pair: Float64Array;
-  /** The communities next to the visited node, and the weight to each (as long as the longest row). */
+  /** The communities next to the visited node, and the weight to each (at least as long as the longest row). */
   readonly neighList: Int32Array;
   readonly neighWeight: Float64Array;
   /** Nodes of this thread's range still to visit; a node is flagged again when a neighbour moves away. */
