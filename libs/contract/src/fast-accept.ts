@@ -78,7 +78,13 @@ const list =
     }
     return out.length <= max ? out : DECLINE;
   };
-const deviceId = (s: string) => text(128)(s) !== DECLINE;
+const deviceText = text(128);
+const deviceId = (s: string) => deviceText(s) !== DECLINE;
+const account: Check = (v) => {
+  if (typeof v !== 'string') return DECLINE;
+  const t = v.trim();
+  return t.length >= 4 && t.length <= 64 ? t : DECLINE;
+};
 
 const FIELDS: { readonly [K in Kind]: readonly (readonly [keyof RowOf[K] & string, Check])[] } = {
   sellers: [
@@ -113,7 +119,7 @@ const FIELDS: { readonly [K in Kind]: readonly (readonly [keyof RowOf[K] & strin
   payments: [
     ['payment_id', id],
     ['shop_id', id],
-    ['account', (v) => (typeof v === 'string' && v.trim().length >= 4 && v.trim().length <= 64 ? v.trim() : DECLINE)],
+    ['account', account],
     ['account_kind', oneOf(ACCOUNT_KINDS)],
     ['provider', text(80)],
     ['amount', money],
