@@ -1,4 +1,4 @@
-import { accountProblem, ACCOUNT_KINDS, ADDRESS_KINDS, LIST_SEPARATOR, type Kind, type RowOf } from './kinds';
+import { accountProblem, ACCOUNT_KINDS, ADDRESS_KINDS, LISTING_STATUSES, LIST_SEPARATOR, PATTERNS, SHOP_STATUSES, VERDICTS, type Kind, type RowOf } from './kinds';
 
 /**
  * A fast path in front of the zod schemas in kinds.ts, which stay the contract: for a row that is
@@ -14,14 +14,7 @@ type Raw = Record<string, unknown>;
 const DECLINE = Symbol('decline');
 type Check = (value: unknown) => unknown;
 
-// Same patterns and limits as kinds.ts.
-const ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-const COUNTRY = /^[A-Za-z]{2}$/;
-const CURRENCY = /^[A-Za-z]{3}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const PHONE = /^[0-9 ()+\-.]+$/;
+const { id: ID, control: CONTROL, timestamp: TIMESTAMP, country: COUNTRY, currency: CURRENCY, email: EMAIL, phone: PHONE } = PATTERNS;
 
 const id: Check = (v) => (typeof v === 'string' && ID.test(v) ? v : DECLINE);
 const text =
@@ -102,7 +95,7 @@ const FIELDS: { readonly [K in Kind]: readonly (readonly [keyof RowOf[K] & strin
     ['seller_id', id],
     ['name', text(200)],
     ['opened_at', timestamp],
-    ['status', oneOf(['active', 'suspended', 'closed'])],
+    ['status', oneOf(SHOP_STATUSES)],
     ['category', text(80)],
   ],
   listings: [
@@ -114,7 +107,7 @@ const FIELDS: { readonly [K in Kind]: readonly (readonly [keyof RowOf[K] & strin
     ['price', money],
     ['currency', code(CURRENCY)],
     ['listed_at', timestamp],
-    ['status', oneOf(['active', 'delisted', 'sold_out'])],
+    ['status', oneOf(LISTING_STATUSES)],
   ],
   payments: [
     ['payment_id', id],
@@ -141,7 +134,7 @@ const FIELDS: { readonly [K in Kind]: readonly (readonly [keyof RowOf[K] & strin
     ['listing_id', id],
     ['brand', text(80)],
     ['reporter', text(120)],
-    ['verdict', oneOf(['counterfeit', 'genuine', 'inconclusive'])],
+    ['verdict', oneOf(VERDICTS)],
     ['reported_at', timestamp],
   ],
 };

@@ -12,14 +12,23 @@ export type Kind = (typeof KINDS)[number];
 /** Separator of list values inside one CSV cell (emails, phones, device ids). */
 export const LIST_SEPARATOR = '|';
 
-const id = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'must be 1-64 letters, digits or _.:- and start with a letter or digit');
-/**
- * C0 control characters other than tab, line feed and carriage return. No real name, title or address
- * holds one, and the graph writer uses them as separators (see the imports repository's row lines).
- */
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** The contract's patterns, shared with the loader's fast path (fast-accept.ts). */
+export const PATTERNS = {
+  id: /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/,
+  /**
+   * C0 control characters other than tab, line feed and carriage return. No real name, title or address
+   * holds one, and the graph writer uses them as separators (see the imports repository's row lines).
+   */
+  control: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/,
+  timestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
+  country: /^[A-Za-z]{2}$/,
+  currency: /^[A-Za-z]{3}$/,
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  phone: /^[0-9 ()+\-.]+$/,
+} as const;
+const CONTROL = PATTERNS.control;
+
+const id = z.string().regex(PATTERNS.id, 'must be 1-64 letters, digits or _.:- and start with a letter or digit');
 const NO_CONTROL = 'must not contain control characters';
 const text = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((v) => !CONTROL.test(v), NO_CONTROL);
@@ -33,15 +42,15 @@ const optionalText = (max: number) =>
     .transform((v) => (v === undefined || v === null || v === '' ? null : v));
 const timestamp = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, 'must be an ISO 8601 time with a zone, e.g. 2026-03-01T12:00:00Z')
+  .regex(PATTERNS.timestamp, 'must be an ISO 8601 time with a zone, e.g. 2026-03-01T12:00:00Z')
   .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real date');
 const country = z
   .string()
-  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 code')
+  .regex(PATTERNS.country, 'must be an ISO 3166-1 alpha-2 code')
   .transform((v) => v.toUpperCase());
 const currency = z
   .string()
-  .regex(/^[A-Za-z]{3}$/, 'must be an ISO 4217 code')
+  .regex(PATTERNS.currency, 'must be an ISO 4217 code')
   .transform((v) => v.toUpperCase());
 const money = z.coerce.number({ error: 'must be a number' }).finite('must be a number').positive('must be greater than 0').max(1e9, 'is implausibly large');
 const list = <T extends z.ZodType<string, string>>(item: T, max: number) =>
@@ -53,15 +62,19 @@ const list = <T extends z.ZodType<string, string>>(item: T, max: number) =>
     )
     .pipe(z.array(item).max(max, `must have at most ${max} values`));
 
-const email = z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').refine((v) => !CONTROL.test(v), NO_CONTROL);
+const email = z.string().max(254).regex(PATTERNS.email, 'must be an email address').refine((v) => !CONTROL.test(v), NO_CONTROL);
 const phone = z
   .string()
   .max(32)
-  .regex(/^[0-9 ()+\-.]+$/, 'must hold only digits, spaces, + ( ) - .')
+  .regex(PATTERNS.phone, 'must hold only digits, spaces, + ( ) - .')
   .refine((v) => {
     const digits = v.replace(/\D/g, '').length;
     return digits >= 6 && digits <= 15;
   }, 'must have 6 to 15 digits');
+
+export const SHOP_STATUSES = ['active', 'suspended', 'closed'] as const;
+export const LISTING_STATUSES = ['active', 'delisted', 'sold_out'] as const;
+export const VERDICTS = ['counterfeit', 'genuine', 'inconclusive'] as const;
 
 export const sellerSchema = z.object({
   seller_id: id,
@@ -79,7 +92,7 @@ export const shopSchema = z.object({
   seller_id: id,
   name: text(200),
   opened_at: timestamp,
-  status: z.enum(['active', 'suspended', 'closed']),
+  status: z.enum(SHOP_STATUSES),
   category: text(80),
 });
 
@@ -92,7 +105,7 @@ export const listingSchema = z.object({
   price: money,
   currency,
   listed_at: timestamp,
-  status: z.enum(['active', 'delisted', 'sold_out']),
+  status: z.enum(LISTING_STATUSES),
 });
 
 export const ACCOUNT_KINDS = ['iban', 'card', 'wallet'] as const;
@@ -131,7 +144,7 @@ export const brandReportSchema = z.object({
   listing_id: id,
   brand: text(80),
   reporter: text(120),
-  verdict: z.enum(['counterfeit', 'genuine', 'inconclusive']),
+  verdict: z.enum(VERDICTS),
   reported_at: timestamp,
 });
 

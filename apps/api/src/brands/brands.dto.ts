@@ -1,3 +1,4 @@
+import { PATTERNS, VERDICTS } from '@ringwatch/contract';
 import { z } from 'zod';
 
 export const BrandSchema = z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N} &'.-]+$/u, 'brand names are letters, digits, spaces and &\'.-');
@@ -11,8 +12,8 @@ export const SuspectedQuerySchema = z
 
 export const BrandReportSchema = z
   .object({
-    listingId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'listing ids are 1-64 letters, digits or _.:-').meta({ example: 'L00012345' }),
-    verdict: z.enum(['counterfeit', 'genuine', 'inconclusive']),
+    listingId: z.string().regex(PATTERNS.id, 'listing ids are 1-64 letters, digits or _.:-').meta({ example: 'L00012345' }),
+    verdict: z.enum(VERDICTS),
     note: z.string().trim().max(2000).optional().meta({ example: 'Test purchase: stitching and serial number do not match' }),
   })
   .strict();
