@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     return evaluate({ truth, clusters }).nmi;
   };
   let csrForScoring: ReturnType<typeof buildCsr> | undefined;
+  let levelZero: Int32Array | undefined;
   console.log(`bench:community planted graph: ${n.toLocaleString('en')} nodes, ${m.toLocaleString('en')} edges, groups of ${groupSize}, ${inside * 100}% inside, seed ${values.seed}`);
   const rows: { engine: string; seconds: number; buildSeconds: number; memMiB: number; modularity: number; nmi: number; note: string }[] = [];
 
@@ -84,9 +85,13 @@ async function main(): Promise<void> {
       nmi: nmiOf(ours.membership),
       note: `${ours.count} communities, ${ours.levels.length} levels; memory = RSS growth during Louvain (the CSR it reads: ${mib(afterBuild - before)})`,
     });
-    if (threads === 1) csrForScoring = csr;
+    if (threads === 1) {
+      csrForScoring = csr;
+      levelZero = ours.levels[0];
+    }
   }
   const csr = csrForScoring!;
+  const floorPass = levelZero ? readsReference(csr, levelZero) : undefined;
 
   if (!values['skip-graphology']) {
     const t1 = performance.now();
@@ -143,6 +148,11 @@ async function main(): Promise<void> {
   for (const r of ours) console.log(`${r.engine}: ${r.seconds.toFixed(2)} s (floor ${r.engine.includes('2 threads') ? '1.5' : '3'} s), ${mib(r.memMiB * 2 ** 20)} (floor 300 MiB)`);
   console.log(`cpu reference: ${cpuReferenceMs().toFixed(0)} ms for a fixed loop of 300M additions (compare machines with it)`);
   console.log(`memory reference: ${memoryReferenceNs().toFixed(0)} ns per dependent random read in 64 MiB (Louvain on this graph is bound by it)`);
+  if (floorPass) {
+    console.log(
+      `reads reference (best of 3, one thread): one pass over the ${csr.offsets[n]!.toLocaleString('en')} row entries in node order reading each neighbour's level-0 community: ${floorPass.communitiesMs.toFixed(0)} ms; reading that community's total as well: ${floorPass.totalsMs.toFixed(0)} ms`,
+    );
+  }
 
   console.log(`\npublic graphs (best of seeds 1-5 for each engine)`);
   const datasets = path.resolve(ROOT, '..', 'shared', 'datasets');
@@ -160,6 +170,40 @@ async function main(): Promise<void> {
     const gr = best((seed) => graphologyLouvain.detect({ graph, resolution: 1, rng: seededRandom(seed) }));
     console.log(`${name.padEnd(10)} ours Q ${o.q.toFixed(4)} NMI ${o.nmi.toFixed(4)}   graphology Q ${gr.q.toFixed(4)} NMI ${gr.nmi.toFixed(4)}`);
   }
+}
+
+/**
+ * The reads level 0 cannot avoid, with no other work: a sweep reads every visited node's neighbours'
+ * communities and those communities' totals; connected parts and aggregation read the communities.
+ * Communities are named by a member node, as in the engine's level 0 (so their totals lie spread over
+ * an array of 2n numbers, not packed in the first entries).
+ */
+function readsReference(csr: ReturnType<typeof buildCsr>, membership: Int32Array): { communitiesMs: number; totalsMs: number } {
+  const { nodeCount: n, offsets, targets, degree } = csr;
+  const founder = new Int32Array(n).fill(-1);
+  const comm = new Int32Array(n);
+  for (let v = 0; v < n; v++) {
+    const c = membership[v]!;
+    if (founder[c] === -1) founder[c] = v;
+    comm[v] = founder[c]!;
+  }
+  const pair = new Float64Array(2 * n);
+  for (let v = 0; v < n; v++) pair[2 * comm[v]! + 1]! += degree[v]!;
+  let communitiesMs = Infinity;
+  let totalsMs = Infinity;
+  let sink = 0;
+  let total = 0;
+  for (let r = 0; r < 3; r++) {
+    const t0 = performance.now();
+    for (let v = 0; v < n; v++) for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) sink ^= comm[targets[e]!]!;
+    const t1 = performance.now();
+    for (let v = 0; v < n; v++) for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) total += pair[2 * comm[targets[e]!]! + 1]!;
+    const t2 = performance.now();
+    communitiesMs = Math.min(communitiesMs, t1 - t0);
+    totalsMs = Math.min(totalsMs, t2 - t1);
+  }
+  if (sink < 0 || Number.isNaN(total)) console.log(sink, total);
+  return { communitiesMs, totalsMs };
 }
 
 /**
