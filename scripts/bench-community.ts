@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     }
   }
   const csr = csrForScoring!;
-  const floorPass = levelZero ? readsReference(csr, levelZero) : undefined;
+  const levelZeroReads = levelZero ? readsReference(csr, levelZero) : undefined;
 
   if (!values['skip-graphology']) {
     const t1 = performance.now();
@@ -148,9 +148,9 @@ async function main(): Promise<void> {
   for (const r of ours) console.log(`${r.engine}: ${r.seconds.toFixed(2)} s (floor ${r.engine.includes('2 threads') ? '1.5' : '3'} s), ${mib(r.memMiB * 2 ** 20)} (floor 300 MiB)`);
   console.log(`cpu reference: ${cpuReferenceMs().toFixed(0)} ms for a fixed loop of 300M additions (compare machines with it)`);
   console.log(`memory reference: ${memoryReferenceNs().toFixed(0)} ns per dependent random read in 64 MiB (Louvain on this graph is bound by it)`);
-  if (floorPass) {
+  if (levelZeroReads) {
     console.log(
-      `reads reference (best of 3, one thread): one pass over the ${csr.offsets[n]!.toLocaleString('en')} row entries in node order reading each neighbour's level-0 community: ${floorPass.communitiesMs.toFixed(0)} ms; reading that community's total as well: ${floorPass.totalsMs.toFixed(0)} ms`,
+      `reads reference (best of 3, one thread): one pass over the ${csr.offsets[n]!.toLocaleString('en')} row entries in node order reading each neighbour's level-0 community: ${levelZeroReads.communitiesMs.toFixed(0)} ms; reading that community's total as well: ${levelZeroReads.totalsMs.toFixed(0)} ms`,
     );
   }
 
