@@ -4,9 +4,7 @@ import tsconfig from './tsconfig.json' with { type: 'json' };
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 // One source of truth for the @ringwatch/* aliases: tsconfig.json's paths.
-const alias = Object.fromEntries(
-  Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, path.join(root, target as string)]),
-);
+const alias = Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, path.join(root, target as string)]));
 
 export default defineConfig({
   resolve: { alias },

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { KINDS } from '@ringwatch/contract';
 import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
-import { benchDataset, benchToken, freshDatabase, loadAndDetect, ROOT, startBenchApi } from './bench/common';
+import { benchDataset, benchToken, freshDatabase, loadAndDetect, startBenchApi } from './bench/common';
 
 /**
  * bench:api — load a preset (medium by default) plus one planted ring of 500 shops (the medium preset's
@@ -29,7 +29,8 @@ function writeBigRing(dir: string, size: number): string[] {
     while (own.size < 3) own.add(Math.floor(next() * devices));
     sellers.push(`BR-U${i},Bigring Seller ${i},CN,2026-06-01T00:00:00Z,BR-KYC-${i},,,${[...own].map((d) => `BR-DEV-${d}`).join('|')}`);
     shops.push(`BR-S${i},BR-U${i},Bigring Outlet ${i},2026-06-02T00:00:00Z,active,bags`);
-    for (let j = 0; j < 4; j++) listings.push(`BR-L${i}-${j},BR-S${i},Aurelio Tote ${j},Aurelio,bags,${(120 + next() * 80).toFixed(2)},USD,2026-06-03T00:00:00Z,active`);
+    for (let j = 0; j < 4; j++)
+      listings.push(`BR-L${i}-${j},BR-S${i},Aurelio Tote ${j},Aurelio,bags,${(120 + next() * 80).toFixed(2)},USD,2026-06-03T00:00:00Z,active`);
   }
   const files = { 'sellers.csv': sellers, 'shops.csv': shops, 'listings.csv': listings };
   return Object.entries(files).map(([name, lines]) => {
@@ -92,7 +93,9 @@ async function main(): Promise<void> {
   const duration = Number(values.duration);
   const { dir, manifest } = await benchDataset(preset, Number(values.seed));
   const ring = writeBigRing(path.join(dir, 'bigring'), 500);
-  console.log(`bench:api preset=${preset} seed=${values.seed} shops=${manifest.counts.shops.toLocaleString('en')} (+500-shop ring) connections=${connections} duration=${duration}s`);
+  console.log(
+    `bench:api preset=${preset} seed=${values.seed} shops=${manifest.counts.shops.toLocaleString('en')} (+500-shop ring) connections=${connections} duration=${duration}s`,
+  );
 
   const db = await freshDatabase('api', { heap: '4g', pageCache: '2g' });
   let api: { url: string; stop(): void } | undefined;
@@ -106,29 +109,36 @@ async function main(): Promise<void> {
     api = await startBenchApi(db, { ...apiEnv, READ_CACHE_TTL_MS: '0' });
     let url = api.url;
     const token = benchToken('analyst');
-    const get = async (p: string) => (await (await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>;
+    const get = async (p: string) => (await (await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a probe of many response shapes
 
     const top = (await get('/clusters?limit=100')).items as { id: string }[];
     const big = summary.clusters.find((c) => c.members.some((m) => m === 'BR-S0'));
     if (!big) throw new Error('bench:api: the planted 500-shop ring did not come out as a cluster');
-    const sample = (await db.driver.executeQuery(
-      `MATCH (s:Shop) WHERE s.name IS NOT NULL WITH s SKIP 1000 LIMIT 150
+    const sample = (
+      await db.driver.executeQuery(
+        `MATCH (s:Shop) WHERE s.name IS NOT NULL WITH s SKIP 1000 LIMIT 150
        OPTIONAL MATCH (s)-[:PAID_TO]->(a:PaymentAccount)
        OPTIONAL MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(p:Phone)
        RETURN s.id AS id, split(s.name, ' ')[0] AS word, a.last4 AS last4, p.key AS phone`,
-      {},
-      { database: 'neo4j' },
-    )).records.map((r) => r.toObject() as { id: string; word: string; last4: string | null; phone: string | null });
+        {},
+        { database: 'neo4j' },
+      )
+    ).records.map((r) => r.toObject() as { id: string; word: string; last4: string | null; phone: string | null });
     const searches = sample.flatMap((s) => [s.word, s.id, s.last4, s.phone]).filter((q): q is string => typeof q === 'string' && q.length >= 3);
 
     const scenarios: Scenario[] = [
-      { name: 'cluster list', paths: ['/clusters?limit=50', '/clusters?limit=50&sort=size', '/clusters?flagged=true&limit=50', '/clusters?minRisk=40&sort=growth&limit=50'] },
+      {
+        name: 'cluster list',
+        paths: ['/clusters?limit=50', '/clusters?limit=50&sort=size', '/clusters?flagged=true&limit=50', '/clusters?minRisk=40&sort=growth&limit=50'],
+      },
       { name: 'cluster detail', paths: top.map((c) => `/clusters/${c.id}`) },
       { name: `cluster graph (500 shops)`, paths: [`/clusters/${big.id}/graph?limit=2000`] },
       { name: 'search', paths: searches.map((q) => `/search?q=${encodeURIComponent(q)}`) },
     ];
     const graph = await get(`/clusters/${big.id}/graph?limit=2000`);
-    console.log(`graph target         ${big.id}: ${big.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges, truncated=${graph.truncated}`);
+    console.log(
+      `graph target         ${big.id}: ${big.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges, truncated=${graph.truncated}`,
+    );
     // Two passes: every request read from Neo4j (READ_CACHE_TTL_MS=0), then the default configuration,
     // whose read cache serves repeated reads from memory until a write or the TTL clears it.
     for (const pass of ['read cache off', 'default (read cache on)']) {

@@ -59,7 +59,9 @@ async function main(): Promise<void> {
   };
   let csrForScoring: ReturnType<typeof buildCsr> | undefined;
   let levelZero: Int32Array | undefined;
-  console.log(`bench:community planted graph: ${n.toLocaleString('en')} nodes, ${m.toLocaleString('en')} edges, groups of ${groupSize}, ${inside * 100}% inside, seed ${values.seed}`);
+  console.log(
+    `bench:community planted graph: ${n.toLocaleString('en')} nodes, ${m.toLocaleString('en')} edges, groups of ${groupSize}, ${inside * 100}% inside, seed ${values.seed}`,
+  );
   const rows: { engine: string; seconds: number; buildSeconds: number; memMiB: number; modularity: number; nmi: number; note: string }[] = [];
 
   // Ours, one thread then two. Memory: RSS growth while Louvain runs, over the CSR built before it.
@@ -98,7 +100,15 @@ async function main(): Promise<void> {
     const { graph } = { graph: { nodeCount: n, src, dst, weight: new Float64Array(m).fill(1) } };
     const membership = graphologyLouvain.detect({ graph, resolution: 1, rng: seededRandom(42) });
     const seconds = (performance.now() - t1) / 1000;
-    rows.push({ engine: 'graphology-communities-louvain', seconds, buildSeconds: NaN, memMiB: NaN, modularity: qualityOf(csr, membership), nmi: nmiOf(membership), note: 'graph build included in seconds (not timed apart)' });
+    rows.push({
+      engine: 'graphology-communities-louvain',
+      seconds,
+      buildSeconds: NaN,
+      memMiB: NaN,
+      modularity: qualityOf(csr, membership),
+      nmi: nmiOf(membership),
+      note: 'graph build included in seconds (not timed apart)',
+    });
   }
 
   if (!values['skip-python']) {
@@ -118,9 +128,23 @@ async function main(): Promise<void> {
           console.log(`peer ${peer} failed: ${out.stderr.trim().split('\n').pop()}`);
           continue;
         }
-        const r = JSON.parse(out.stdout.trim().split('\n').pop()!) as { version: string; seconds: number; buildSeconds: number; modularity: number; peakRssMiB: number };
+        const r = JSON.parse(out.stdout.trim().split('\n').pop()!) as {
+          version: string;
+          seconds: number;
+          buildSeconds: number;
+          modularity: number;
+          peakRssMiB: number;
+        };
         const membership = new Int32Array(fs.readFileSync(`${prefix}.${peer.replace(':', '-')}.i32`).buffer.slice(0));
-        rows.push({ engine: `${peer.replace(':1', ' (1 thread)').replace(':2', ' (2 threads)')} ${r.version}`, seconds: r.seconds, buildSeconds: r.buildSeconds, memMiB: r.peakRssMiB, modularity: r.modularity, nmi: nmiOf(membership), note: 'memory = process peak RSS' });
+        rows.push({
+          engine: `${peer.replace(':1', ' (1 thread)').replace(':2', ' (2 threads)')} ${r.version}`,
+          seconds: r.seconds,
+          buildSeconds: r.buildSeconds,
+          memMiB: r.peakRssMiB,
+          modularity: r.modularity,
+          nmi: nmiOf(membership),
+          note: 'memory = process peak RSS',
+        });
       }
       fs.rmSync(path.dirname(prefix), { recursive: true, force: true });
     } else {
@@ -133,7 +157,9 @@ async function main(): Promise<void> {
   const peers = rows.filter((r) => !r.engine.startsWith('ringwatch'));
   const oursBest = Math.min(...ours.map((r) => r.seconds));
   console.log(`\nseconds = the algorithm alone; build = building the engine's graph from the edge arrays (not in seconds)`);
-  console.log(`${'engine'.padEnd(34)} ${'seconds'.padStart(8)} ${'build'.padStart(6)} ${'memory'.padStart(9)} ${'modularity'.padStart(10)} ${'NMI'.padStart(7)} ${'×ours'.padStart(6)}`);
+  console.log(
+    `${'engine'.padEnd(34)} ${'seconds'.padStart(8)} ${'build'.padStart(6)} ${'memory'.padStart(9)} ${'modularity'.padStart(10)} ${'NMI'.padStart(7)} ${'×ours'.padStart(6)}`,
+  );
   for (const r of rows) {
     console.log(
       `${r.engine.padEnd(34)} ${r.seconds.toFixed(2).padStart(8)} ${(Number.isNaN(r.buildSeconds) ? '-' : r.buildSeconds.toFixed(2)).padStart(6)} ${(Number.isNaN(r.memMiB) ? '-' : mib(r.memMiB * 2 ** 20)).padStart(9)} ${r.modularity.toFixed(4).padStart(10)} ${r.nmi.toFixed(4).padStart(7)} ${(r.seconds / oursBest).toFixed(2).padStart(6)}   ${r.note}`,
@@ -142,10 +168,17 @@ async function main(): Promise<void> {
   if (peers.length > 0) {
     const fastest = peers.reduce((a, b) => (a.seconds <= b.seconds ? a : b));
     const igraph = peers.find((r) => r.engine.startsWith('igraph'));
-    console.log(`\nfastest peer: ${fastest.engine} ${fastest.seconds.toFixed(2)} s; ours ${oursBest.toFixed(2)} s: ${(fastest.seconds / oursBest).toFixed(2)}× faster (floor 2×)`);
-    if (igraph) for (const r of ours) console.log(`${r.engine}: modularity ${r.modularity >= igraph.modularity - 0.002 ? '≥' : '<'} igraph's − 0.002 (${r.modularity.toFixed(4)} vs ${igraph.modularity.toFixed(4)})`);
+    console.log(
+      `\nfastest peer: ${fastest.engine} ${fastest.seconds.toFixed(2)} s; ours ${oursBest.toFixed(2)} s: ${(fastest.seconds / oursBest).toFixed(2)}× faster (floor 2×)`,
+    );
+    if (igraph)
+      for (const r of ours)
+        console.log(
+          `${r.engine}: modularity ${r.modularity >= igraph.modularity - 0.002 ? '≥' : '<'} igraph's − 0.002 (${r.modularity.toFixed(4)} vs ${igraph.modularity.toFixed(4)})`,
+        );
   }
-  for (const r of ours) console.log(`${r.engine}: ${r.seconds.toFixed(2)} s (floor ${r.engine.includes('2 threads') ? '1.5' : '3'} s), ${mib(r.memMiB * 2 ** 20)} (floor 300 MiB)`);
+  for (const r of ours)
+    console.log(`${r.engine}: ${r.seconds.toFixed(2)} s (floor ${r.engine.includes('2 threads') ? '1.5' : '3'} s), ${mib(r.memMiB * 2 ** 20)} (floor 300 MiB)`);
   console.log(`cpu reference: ${cpuReferenceMs().toFixed(0)} ms for a fixed loop of 300M additions (compare machines with it)`);
   console.log(`memory reference: ${memoryReferenceNs().toFixed(0)} ns per dependent random read in 64 MiB (Louvain on this graph is bound by it)`);
   if (levelZeroReads) {
@@ -155,7 +188,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`\npublic graphs (best of seeds 1-5 for each engine)`);
-  const datasets = path.resolve(ROOT, '..', 'shared', 'datasets');
+  const datasets = path.join(ROOT, 'datasets');
   for (const name of ['karate', 'football', 'polbooks']) {
     const edges = await readEdges(path.join(datasets, name, 'edges.tsv'));
     const { graph, names } = graphFromNamedEdges(edges);

@@ -42,7 +42,13 @@ async function main(): Promise<void> {
     try {
       const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
       const t0 = Date.now();
-      await loadFiles({ files: KINDS.map((k) => path.join(dir, manifest.files[k])), writer: repo, ledger: repo, fingerprinter: fingerprinter('bench-key-0123456789abcdef'), rejectsPath: path.join(db.dataDir, 'rejects.ndjson') });
+      await loadFiles({
+        files: KINDS.map((k) => path.join(dir, manifest.files[k])),
+        writer: repo,
+        ledger: repo,
+        fingerprinter: fingerprinter('bench-key-0123456789abcdef'),
+        rejectsPath: path.join(db.dataDir, 'rejects.ndjson'),
+      });
       console.log(`load                 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
       const rss = rssSampler();
@@ -65,14 +71,20 @@ async function main(): Promise<void> {
       // Honest shops in flagged clusters, and whether a hub alone could explain them, for the floor
       // "no honest shop sits in a flagged cluster only because it shares a hub": hubs never link.
       console.log(`\n${formatReport(report)}`);
-      console.log(`\ndetection run        ${seconds.toFixed(1)} s (${Object.entries(summary.timingsMs).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ')})`);
-      console.log(`graph                ${summary.counts.shopsLinked.toLocaleString('en')} linked shops, ${summary.counts.edges.toLocaleString('en')} edges, ${summary.counts.hubs} hubs left out`);
+      console.log(
+        `\ndetection run        ${seconds.toFixed(1)} s (${Object.entries(summary.timingsMs)
+          .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+          .join(', ')})`,
+      );
+      console.log(
+        `graph                ${summary.counts.shopsLinked.toLocaleString('en')} linked shops, ${summary.counts.edges.toLocaleString('en')} edges, ${summary.counts.hubs} hubs left out`,
+      );
       console.log(`clusters             ${summary.counts.clusters} (${summary.counts.flagged} flagged), modularity ${summary.modularity.toFixed(4)}`);
       console.log(`peak RSS (Node)      ${mib(rss.peak())}`);
       // Where the flagging goes wrong, for tuning: ring clusters left unflagged, honest ones flagged.
       const misses = summary.clusters
         .map((c) => ({ c, ring: c.members.filter((m) => truth.get(m)).length }))
-        .filter(({ c, ring }) => (ring > c.members.length / 2) !== c.flagged)
+        .filter(({ c, ring }) => ring > c.members.length / 2 !== c.flagged)
         .slice(0, 8);
       for (const { c, ring } of misses) {
         console.log(`  miss ${c.id} size ${c.members.length} ring ${ring} risk ${c.risk} ${c.factors.map((f) => `${f.name}=${f.value.toFixed(2)}`).join(' ')}`);
@@ -105,7 +117,9 @@ async function main(): Promise<void> {
             `GDS Louvain (${concurrency} thread${concurrency > 1 ? 's' : ''})  project ${(g.projectMillis / 1000).toFixed(2)} s + louvain ${(g.louvainMillis / 1000).toFixed(2)} s; ` +
               `communities >= 2: ${new Set(gdsClusters.values()).size}; modularity ${modularityOf(projection.graph, g.membership).toFixed(4)}; ARI ${gdsReport.ari.toFixed(4)}; NMI ${gdsReport.nmi.toFixed(4)}`,
           );
-          console.log(`  ours vs GDS          our whole run ${seconds.toFixed(1)} s vs GDS project+louvain ${gdsSeconds.toFixed(1)} s (ratio ${(seconds / gdsSeconds).toFixed(2)}); our modularity ${modularityOf(projection.graph, ours).toFixed(4)}, ARI ${report.ari.toFixed(4)}`);
+          console.log(
+            `  ours vs GDS          our whole run ${seconds.toFixed(1)} s vs GDS project+louvain ${gdsSeconds.toFixed(1)} s (ratio ${(seconds / gdsSeconds).toFixed(2)}); our modularity ${modularityOf(projection.graph, ours).toFixed(4)}, ARI ${report.ari.toFixed(4)}`,
+          );
         }
       }
     } finally {
@@ -115,7 +129,7 @@ async function main(): Promise<void> {
 
   console.log(`\npublic graphs (engine ${detector.name}, seed ${config.detection.seed}, resolution 1)`);
   console.log(`${'graph'.padEnd(10)} ${'nodes'.padStart(6)} ${'comms'.padStart(6)} ${'modularity'.padStart(10)} ${'NMI vs labels'.padStart(14)}`);
-  const datasets = path.resolve(ROOT, '..', 'shared', 'datasets');
+  const datasets = path.join(ROOT, 'datasets');
   for (const name of ['karate', 'football', 'polbooks']) {
     const edges = await readEdges(path.join(datasets, name, 'edges.tsv'));
     const { graph, names } = graphFromNamedEdges(edges);
@@ -123,7 +137,9 @@ async function main(): Promise<void> {
     const partition = new Map(names.map((n, v) => [n, String(result.membership[v])]));
     const labels = await readLabels(path.join(datasets, name, 'labels.tsv'));
     const nmi = evaluate({ truth: labels, clusters: partition }).nmi;
-    console.log(`${name.padEnd(10)} ${String(names.length).padStart(6)} ${String(result.clusters.length).padStart(6)} ${modularity(edges, partition).toFixed(4).padStart(10)} ${nmi.toFixed(4).padStart(14)}`);
+    console.log(
+      `${name.padEnd(10)} ${String(names.length).padStart(6)} ${String(result.clusters.length).padStart(6)} ${modularity(edges, partition).toFixed(4).padStart(10)} ${nmi.toFixed(4).padStart(14)}`,
+    );
   }
 }
 

@@ -26,11 +26,14 @@ function writeRing(dir: string, size: number): string[] {
   for (let i = 0; i < size; i++) {
     const own = new Set<number>();
     while (own.size < 3) own.add(Math.floor(next() * devices));
-    files['sellers.csv']!.push(`DR-U${i},Dossier Seller ${i},CN,2026-04-01T00:00:00Z,DR-KYC-${100000 + i},seller${i}@example.com,+861380013${String(i).padStart(4, '0')},${[...own].map((d) => `dr-dev-${d}`).join('|')}`);
+    files['sellers.csv']!.push(
+      `DR-U${i},Dossier Seller ${i},CN,2026-04-01T00:00:00Z,DR-KYC-${100000 + i},seller${i}@example.com,+861380013${String(i).padStart(4, '0')},${[...own].map((d) => `dr-dev-${d}`).join('|')}`,
+    );
     files['shops.csv']!.push(`DR-S${i},DR-U${i},Dossier Outlet ${i},2026-04-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z,active,bags`);
     files['addresses.csv']!.push(`DR-S${i},dispatch,No.${(i % 30) + 1} Xinhua Rd,Rm ${300 + (i % 10)},Guangzhou,Guangdong,510000,CN`);
     files['payments.csv']!.push(`DR-P${i},DR-S${i},wallet-dr-${i % 12},wallet,AliPay,${(500 + next() * 500).toFixed(2)},USD,2026-06-01T00:00:00Z`);
-    for (let j = 0; j < 5; j++) files['listings.csv']!.push(`DR-L${i}-${j},DR-S${i},Aurelio Tote ${j},Aurelio,bags,${(150 + next() * 100).toFixed(2)},USD,2026-05-01T00:00:00Z,active`);
+    for (let j = 0; j < 5; j++)
+      files['listings.csv']!.push(`DR-L${i}-${j},DR-S${i},Aurelio Tote ${j},Aurelio,bags,${(150 + next() * 100).toFixed(2)},USD,2026-05-01T00:00:00Z,active`);
   }
   return Object.entries(files).map(([name, lines]) => {
     fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
@@ -64,8 +67,14 @@ async function main(): Promise<void> {
       // The first request of a fresh process also pays for planning the queries and JIT; it is shown apart.
       const warm = [...times.slice(1)].sort((a, b) => a - b);
       const median = warm[Math.floor(warm.length / 2)] ?? times[0]!;
-      const floor = format === 'zip' ? `  floor 5000 ms: ${times[0]! <= 5000 ? 'met' : 'NOT met'} on the first request, ${median <= 5000 ? 'met' : 'NOT met'} warm` : '';
-      console.log(`${format.padEnd(5)} first ${times[0]!.toFixed(0)} ms, then ${times.slice(1).map((t) => `${t.toFixed(0)} ms`).join(', ')}; ${(bytes / 1024).toFixed(0)} KiB${floor}`);
+      const floor =
+        format === 'zip' ? `  floor 5000 ms: ${times[0]! <= 5000 ? 'met' : 'NOT met'} on the first request, ${median <= 5000 ? 'met' : 'NOT met'} warm` : '';
+      console.log(
+        `${format.padEnd(5)} first ${times[0]!.toFixed(0)} ms, then ${times
+          .slice(1)
+          .map((t) => `${t.toFixed(0)} ms`)
+          .join(', ')}; ${(bytes / 1024).toFixed(0)} KiB${floor}`,
+      );
     }
   } finally {
     api?.stop();

@@ -43,7 +43,11 @@ async function main(): Promise<void> {
   const work = path.join(ROOT, '.data', 'bench', `explorer-${process.pid}`);
   const files = writeNetwork(path.join(work, 'data'), shops, 8, 8);
   const dist = path.join(work, 'dist');
-  await build({ configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'), logLevel: 'silent', build: { outDir: dist, emptyOutDir: true, sourcemap: false } });
+  await build({
+    configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: dist, emptyOutDir: true, sourcemap: false },
+  });
 
   const db = await freshDatabase('explorer', { heap: '2g', pageCache: '1g' });
   let api: { url: string; stop(): void } | undefined;
@@ -53,16 +57,24 @@ async function main(): Promise<void> {
     const cluster = [...summary.clusters].sort((a, b) => b.members.length - a.members.length)[0]!;
     api = await startBenchApi(db, { EXPLORER_DIST_DIR: dist, RATE_LIMIT_PER_MINUTE: '0' });
     const token = benchToken('analyst');
-    const graph = (await (await fetch(`${api.url}/clusters/${cluster.id}/graph?limit=6000`, { headers: { authorization: `Bearer ${token}` } })).json()) as { nodes: unknown[]; edges: unknown[] };
-    console.log(`bench:explorer cluster ${cluster.id}: ${cluster.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges (chromium ${browser.version()})`);
+    const graph = (await (await fetch(`${api.url}/clusters/${cluster.id}/graph?limit=6000`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
+    console.log(
+      `bench:explorer cluster ${cluster.id}: ${cluster.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges (chromium ${browser.version()})`,
+    );
 
     const times: number[] = [];
     for (let run = 0; run < Number(values.runs); run++) {
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-      await context.addInitScript(([t]) => {
-        sessionStorage.setItem('ringwatch.token', t!);
-        sessionStorage.setItem('ringwatch.me', JSON.stringify({ username: 'bench.analyst', roles: ['analyst'], brands: [] }));
-      }, [token]);
+      await context.addInitScript(
+        ([t]) => {
+          sessionStorage.setItem('ringwatch.token', t!);
+          sessionStorage.setItem('ringwatch.me', JSON.stringify({ username: 'bench.analyst', roles: ['analyst'], brands: [] }));
+        },
+        [token],
+      );
       const page = await context.newPage();
       await page.goto(`${api.url}/#/clusters/${cluster.id}`);
       await page.waitForFunction(() => window.__ringwatch?.interactiveAt !== undefined, undefined, { timeout: 60_000 });
@@ -77,7 +89,9 @@ async function main(): Promise<void> {
         return performance.now() - start;
       });
       times.push(at.interactive);
-      console.log(`run ${run + 1}: interactive ${at.interactive.toFixed(0)} ms after navigation start (${at.nodes} nodes drawn); hover redraw ${hover.toFixed(0)} ms`);
+      console.log(
+        `run ${run + 1}: interactive ${at.interactive.toFixed(0)} ms after navigation start (${at.nodes} nodes drawn); hover redraw ${hover.toFixed(0)} ms`,
+      );
       await context.close();
     }
     const sorted = [...times].sort((a, b) => a - b);

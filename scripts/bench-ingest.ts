@@ -35,7 +35,15 @@ async function main(): Promise<void> {
   const rss = rssSampler();
   const started = Date.now();
   const repo = new ImportsRepository(ours.driver, 'neo4j', ours.registry);
-  const report = await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter('bench-key-0123456789abcdef'), batchSize, concurrency, rejectsPath: path.join(ours.dataDir, 'rejects.ndjson') });
+  const report = await loadFiles({
+    files,
+    writer: repo,
+    ledger: repo,
+    fingerprinter: fingerprinter('bench-key-0123456789abcdef'),
+    batchSize,
+    concurrency,
+    rejectsPath: path.join(ours.dataDir, 'rejects.ndjson'),
+  });
   const oursSeconds = (Date.now() - started) / 1000;
   rss.stop();
   const dbBytes = directorySize(path.join(ours.dataDir, 'data'));
@@ -56,8 +64,13 @@ async function main(): Promise<void> {
     await base.close();
   }
 
-  const rate = (rows: number, s: number) => Math.round(rows / s).toLocaleString('en').padStart(9);
-  console.log(`\n${'kind'.padEnd(14)} ${'rows'.padStart(10)} ${'ours s'.padStart(8)} ${'ours rows/s'.padStart(11)} ${'LOAD CSV s'.padStart(10)} ${'rows/s'.padStart(9)} ${'ratio'.padStart(6)}`);
+  const rate = (rows: number, s: number) =>
+    Math.round(rows / s)
+      .toLocaleString('en')
+      .padStart(9);
+  console.log(
+    `\n${'kind'.padEnd(14)} ${'rows'.padStart(10)} ${'ours s'.padStart(8)} ${'ours rows/s'.padStart(11)} ${'LOAD CSV s'.padStart(10)} ${'rows/s'.padStart(9)} ${'ratio'.padStart(6)}`,
+  );
   for (const file of report.files) {
     const s = file.durationMs / 1000;
     const b = loadCsv[file.kind];

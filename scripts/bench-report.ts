@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const db = await freshDatabase('report', { heap: '4g', pageCache: '2g' });
   let api: { url: string; stop(): void } | undefined;
   try {
-    await loadAndDetect(db, KINDS.map((k) => path.join(dir, manifest.files[k])));
+    await loadAndDetect(
+      db,
+      KINDS.map((k) => path.join(dir, manifest.files[k])),
+    );
     api = await startBenchApi(db, { REPORTS_DIR: reports, REPORT_SCHEDULE: 'off' });
     const token = benchToken('supervisor');
     const headers = { authorization: `Bearer ${token}` };
@@ -30,13 +33,20 @@ async function main(): Promise<void> {
     let report: { id: string; status: string; summary: Record<string, number> | null } | undefined;
     while (!report || report.status === 'running') {
       await new Promise((r) => setTimeout(r, 250));
-      report = ((await (await fetch(`${api.url}/reports?limit=1`, { headers })).json()) as { items: typeof report[] }).items[0];
+      report = ((await (await fetch(`${api.url}/reports?limit=1`, { headers })).json()) as { items: (typeof report)[] }).items[0];
     }
     const seconds = (performance.now() - t0) / 1000;
     console.log(`bench:report preset=${preset} seed=${values.seed} shops=${manifest.counts.shops.toLocaleString('en')}`);
-    console.log(`report ${report.id}: ${report.status} in ${seconds.toFixed(1)} s end to end (floor 120 s: ${report.status === 'completed' && seconds <= 120 ? 'met' : 'NOT met'})`);
+    console.log(
+      `report ${report.id}: ${report.status} in ${seconds.toFixed(1)} s end to end (floor 120 s: ${report.status === 'completed' && seconds <= 120 ? 'met' : 'NOT met'})`,
+    );
     console.log(`summary ${JSON.stringify(report.summary)}`);
-    console.log(`files   ${fs.readdirSync(reports).flatMap((d) => fs.readdirSync(path.join(reports, d)).map((f) => `${f} ${(fs.statSync(path.join(reports, d, f)).size / 1024).toFixed(0)} KiB`)).join(', ')}`);
+    console.log(
+      `files   ${fs
+        .readdirSync(reports)
+        .flatMap((d) => fs.readdirSync(path.join(reports, d)).map((f) => `${f} ${(fs.statSync(path.join(reports, d, f)).size / 1024).toFixed(0)} KiB`))
+        .join(', ')}`,
+    );
   } finally {
     api?.stop();
     await db.close();

@@ -7,7 +7,12 @@ import { generateMarketplace, PRESET_NAMES, type PresetName } from '@ringwatch/s
 /** bench:synth — generator throughput and peak memory for a preset (default: large). */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { preset: { type: 'string', default: 'large' }, seed: { type: 'string', default: '7' }, gzip: { type: 'boolean', default: false }, keep: { type: 'string' } },
+    options: {
+      preset: { type: 'string', default: 'large' },
+      seed: { type: 'string', default: '7' },
+      gzip: { type: 'boolean', default: false },
+      keep: { type: 'string' },
+    },
   });
   const preset = values.preset as PresetName;
   if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:synth: unknown preset ${values.preset}`);
@@ -27,7 +32,9 @@ async function main(): Promise<void> {
   console.log(`total           ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB on disk`);
   console.log(`rings           ${manifest.rings.count} rings, ${manifest.rings.shops} ring shops, sizes ${JSON.stringify(manifest.rings.sizes)}`);
   console.log(`time            ${seconds.toFixed(2)} s`);
-  console.log(`throughput      ${Math.round(rows / seconds).toLocaleString('en')} rows/s, ${Math.round(manifest.counts.shops / seconds).toLocaleString('en')} shops/s`);
+  console.log(
+    `throughput      ${Math.round(rows / seconds).toLocaleString('en')} rows/s, ${Math.round(manifest.counts.shops / seconds).toLocaleString('en')} shops/s`,
+  );
   console.log(`peak RSS        ${(peakRss / 2 ** 20).toFixed(0)} MiB (sampled every 100 ms; process total, Node runtime included)`);
   if (!values.keep) fs.rmSync(out, { recursive: true, force: true });
 }

@@ -4,9 +4,7 @@ import { contractJsonSchemas } from '@ringwatch/contract';
 
 /** Writes docs/schemas/<kind>.schema.json from the contract; a test fails when they drift. */
 export function renderSchemas(): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(contractJsonSchemas()).map(([kind, schema]) => [`${kind}.schema.json`, `${JSON.stringify(schema, null, 2)}\n`]),
-  );
+  return Object.fromEntries(Object.entries(contractJsonSchemas()).map(([kind, schema]) => [`${kind}.schema.json`, `${JSON.stringify(schema, null, 2)}\n`]));
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {

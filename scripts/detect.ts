@@ -48,10 +48,17 @@ async function main(): Promise<void> {
     const engine = overrides.engine ?? config.detection.engine;
     const detector = DETECTORS[engine];
     if (!detector) throw new Error(`detect: engine ${engine} is not available`);
-    const result = detectCommunities(graph, { detector, resolution: overrides.resolution ?? config.detection.resolution, seed: overrides.seed ?? config.detection.seed, minClusterSize: 1 });
+    const result = detectCommunities(graph, {
+      detector,
+      resolution: overrides.resolution ?? config.detection.resolution,
+      seed: overrides.seed ?? config.detection.seed,
+      minClusterSize: 1,
+    });
     const lines = names.map((name, v) => `${name}\t${result.membership[v]}`);
     fs.writeFileSync(here(values.out), `# node\tcluster (engine ${detector.name}, modularity ${result.modularity.toFixed(6)})\n${lines.join('\n')}\n`);
-    console.log(JSON.stringify({ nodes: names.length, edges: graph.src.length, clusters: result.clusters.length, modularity: result.modularity, out: here(values.out) }));
+    console.log(
+      JSON.stringify({ nodes: names.length, edges: graph.src.length, clusters: result.clusters.length, modularity: result.modularity, out: here(values.out) }),
+    );
     return;
   }
 

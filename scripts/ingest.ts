@@ -10,7 +10,8 @@ import { ImportsService } from '../apps/api/src/imports/imports.service';
 import { openTool } from './cli/neo4j';
 import { Progress } from './cli/progress';
 
-const USAGE = 'usage: npm run ingest -- <file…> [--batch-size N] [--rejects rejects.ndjson]\n  files are named <kind>.csv|.ndjson[.gz], kinds: sellers shops listings payments addresses brand_reports';
+const USAGE =
+  'usage: npm run ingest -- <file…> [--batch-size N] [--rejects rejects.ndjson]\n  files are named <kind>.csv|.ndjson[.gz], kinds: sellers shops listings payments addresses brand_reports';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({

@@ -24,19 +24,29 @@ async function main(): Promise<void> {
     console.log(USAGE);
     process.exit(command === undefined ? 0 : 1);
   }
-  const input = command === 'add' ? NewUserSchema.safeParse({ username: values.username, password: randomBytes(12).toString('base64url'), roles: values.role, brands: values.brand }) : null;
+  const input =
+    command === 'add'
+      ? NewUserSchema.safeParse({ username: values.username, password: randomBytes(12).toString('base64url'), roles: values.role, brands: values.brand })
+      : null;
   if (input && !input.success) throw new Error(`users: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
 
   const config = loadConfig(process.env);
   const tool = await openTool(config);
   try {
     // Tokens are not issued here; the signer only satisfies the service's constructor.
-    const auth = new AuthService(new UsersRepository(tool.driver, tool.database, tool.registry), new TokenSigner('unused-by-the-cli-0123456789abcdef', 60), new AuditRepository(tool.driver, tool.database, tool.registry));
+    const auth = new AuthService(
+      new UsersRepository(tool.driver, tool.database, tool.registry),
+      new TokenSigner('unused-by-the-cli-0123456789abcdef', 60),
+      new AuditRepository(tool.driver, tool.database, tool.registry),
+    );
     if (input?.success) {
       const user = await auth.createUser(input.data, { name: 'cli' });
-      console.log(`created ${user.username} (${user.roles.join(', ')}${user.brands.length ? `; brands ${user.brands.join(', ')}` : ''}); password, shown once: ${input.data.password}`);
+      console.log(
+        `created ${user.username} (${user.roles.join(', ')}${user.brands.length ? `; brands ${user.brands.join(', ')}` : ''}); password, shown once: ${input.data.password}`,
+      );
     } else {
-      for (const u of await auth.listUsers(0, 200)) console.log(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(24)} ${u.brands.join(',')}${u.active ? '' : ' (inactive)'}`);
+      for (const u of await auth.listUsers(0, 200))
+        console.log(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(24)} ${u.brands.join(',')}${u.active ? '' : ' (inactive)'}`);
     }
   } finally {
     await tool.close();

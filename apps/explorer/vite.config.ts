@@ -4,7 +4,22 @@ import { defineConfig } from 'vite';
 const root = path.dirname(new URL(import.meta.url).pathname);
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
 // In `vite serve`, the API's routes go to the API; `npm start` serves the built explorer from the API itself.
-const API_ROUTES = ['/schema', '/health', '/auth', '/users', '/clusters', '/shops', '/evidence', '/search', '/shutdowns', '/alerts', '/reports', '/brands', '/imports', '/audit'];
+const API_ROUTES = [
+  '/schema',
+  '/health',
+  '/auth',
+  '/users',
+  '/clusters',
+  '/shops',
+  '/evidence',
+  '/search',
+  '/shutdowns',
+  '/alerts',
+  '/reports',
+  '/brands',
+  '/imports',
+  '/audit',
+];
 
 export default defineConfig({
   root,

@@ -143,13 +143,23 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
 export async function loadAndDetect(db: BenchDb, files: string[], rejectsPath = path.join(db.dataDir, 'rejects.ndjson')): Promise<DetectionSummary> {
   const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
   await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter(BENCH_PII_KEY), rejectsPath });
-  const config = loadConfig({ NEO4J_URI: db.server.uri, NEO4J_PASSWORD: BENCH_DB_PASSWORD, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET }, ROOT);
+  const config = loadConfig(
+    { NEO4J_URI: db.server.uri, NEO4J_PASSWORD: BENCH_DB_PASSWORD, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET },
+    ROOT,
+  );
   return new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
 }
 
 /** The API in its own process against a benchmark database (more settings in `env`). */
 export function startBenchApi(db: BenchDb, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
-  return startApiProcess({ NEO4J_URI: db.server.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: BENCH_DB_PASSWORD, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET, ...env });
+  return startApiProcess({
+    NEO4J_URI: db.server.uri,
+    NEO4J_USER: 'neo4j',
+    NEO4J_PASSWORD: BENCH_DB_PASSWORD,
+    PII_HMAC_KEY: BENCH_PII_KEY,
+    AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET,
+    ...env,
+  });
 }
 
 /** A bearer token the benchmark API accepts, for one role. */

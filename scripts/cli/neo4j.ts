@@ -42,7 +42,14 @@ export async function openTool(config: RingwatchConfig, log: (line: string) => v
       const launcherDir = path.join(config.rootDir, 'tools', 'neo4j-local');
       ensureLauncherBuilt(launcherDir, log);
       log(`starting the local Neo4j on port ${config.neo4j.port} for this command`);
-      local = await startLocalNeo4j({ launcherDir, dataDir: config.neo4j.dataDir, port: config.neo4j.port, password, heap: config.neo4j.heap, pageCache: config.neo4j.pageCache });
+      local = await startLocalNeo4j({
+        launcherDir,
+        dataDir: config.neo4j.dataDir,
+        port: config.neo4j.port,
+        password,
+        heap: config.neo4j.heap,
+        pageCache: config.neo4j.pageCache,
+      });
       driver = await openDriver({ uri: local.uri, user: config.neo4j.user, password });
     }
   }

@@ -53,7 +53,10 @@ describe('sign-in and roles', () => {
 
   it('lets an admin create users, with field-level errors and conflicts', async () => {
     const admin = await login('test.admin');
-    const created = await call('POST', '/users', { token: admin, body: { username: 'test.brand', password: PASSWORD, roles: ['brand_owner'], brands: ['Aurelio'] } });
+    const created = await call('POST', '/users', {
+      token: admin,
+      body: { username: 'test.brand', password: PASSWORD, roles: ['brand_owner'], brands: ['Aurelio'] },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ username: 'test.brand', roles: ['brand_owner'], brands: ['Aurelio'], active: true });
     expect(JSON.stringify(created.body)).not.toContain(PASSWORD);
@@ -99,7 +102,15 @@ describe('users CLI', () => {
     spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'users.ts'), ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, PII_HMAC_KEY: 'test-pii-key-0123456789', AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij' },
+      env: {
+        ...process.env,
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USER: neo4j.user,
+        NEO4J_PASSWORD: neo4j.password,
+        NEO4J_DATABASE: neo4j.database,
+        PII_HMAC_KEY: 'test-pii-key-0123456789',
+        AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
+      },
     });
 
   it('adds a user whose printed password signs in, and lists it', async () => {

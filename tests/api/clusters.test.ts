@@ -31,7 +31,12 @@ beforeAll(async () => {
   server = await startTestServer();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-clusters-'));
   const manifest = await generateMarketplace({ preset: 'small', seed: 5, outDir: dir });
-  await server.app.get(ImportsService).load(KINDS.map((k) => path.join(dir, manifest.files[k])), 'test', undefined, path.join(dir, 'rejects.ndjson'));
+  await server.app.get(ImportsService).load(
+    KINDS.map((k) => path.join(dir, manifest.files[k])),
+    'test',
+    undefined,
+    path.join(dir, 'rejects.ndjson'),
+  );
   run = await server.app.get(DetectionService).run({}, 'test');
   analyst = server.app.get(TokenSigner).sign({ sub: 'test.analyst', roles: ['analyst'], brands: [] }).token;
 }, 120_000);
@@ -62,11 +67,13 @@ describe('GET /clusters', () => {
     expect(filtered.body.total).toBe(all.body.items.filter((c: { brands: string[] }) => c.brands.includes(brand)).length);
     expect(filtered.body.items.every((c: { brands: string[] }) => c.brands.includes(brand))).toBe(true);
     // The brands really are what the members list.
-    const [row] = (await driver.executeQuery(
-      'MATCH (c:Cluster {clusterId: $id, runId: $run})<-[:MEMBER_OF]-(:Shop)-[:LISTS]->(l:Listing) WHERE l.brand IS NOT NULL RETURN collect(DISTINCT l.brand) AS brands',
-      { id: branded.id, run: run.runId },
-      { database: neo4j.database },
-    )).records;
+    const [row] = (
+      await driver.executeQuery(
+        'MATCH (c:Cluster {clusterId: $id, runId: $run})<-[:MEMBER_OF]-(:Shop)-[:LISTS]->(l:Listing) WHERE l.brand IS NOT NULL RETURN collect(DISTINCT l.brand) AS brands',
+        { id: branded.id, run: run.runId },
+        { database: neo4j.database },
+      )
+    ).records;
     expect([...branded.brands].sort()).toEqual([...(row!.get('brands') as string[])].sort());
   });
 
@@ -148,7 +155,7 @@ describe('GET /shops/:id and GET /search', () => {
     const byId = await get(`/search?q=${shop.id}`);
     expect(byId.status).toBe(200);
     expect(byId.body.groups.shop[0]).toMatchObject({ id: shop.id });
-    const word = String(shop.name).split(" ")[0]!;
+    const word = String(shop.name).split(' ')[0]!;
     const byName = await get(`/search?q=${encodeURIComponent(word)}`);
     expect(byName.body.groups.shop.length).toBeGreaterThan(0);
     expect((await get(`/search?q=${encodeURIComponent('name:(*')}`)).status).toBe(200);

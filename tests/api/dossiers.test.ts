@@ -44,14 +44,16 @@ describe('raid dossier', () => {
     const members = run.clusters.find((c) => c.id === clusterId)!.members;
     expect(d.cluster).toMatchObject({ id: clusterId, runId: run.runId, size: members.length });
     expect(d.shops.map((s: { id: string }) => s.id).sort()).toEqual([...members].sort());
-    const [truth] = (await driver.executeQuery(
-      `UNWIND $ids AS id MATCH (s:Shop {id: id})
+    const [truth] = (
+      await driver.executeQuery(
+        `UNWIND $ids AS id MATCH (s:Shop {id: id})
        OPTIONAL MATCH (s)-[:HAS_ADDRESS]->(a:Address) WITH collect(DISTINCT a.text) AS addresses, collect(DISTINCT s) AS shops
        UNWIND shops AS s OPTIONAL MATCH (s)-[:PAID_TO]->(p:PaymentAccount)
        RETURN addresses, collect(DISTINCT p.masked) AS accounts`,
-      { ids: members },
-      { database: neo4j.database },
-    )).records;
+        { ids: members },
+        { database: neo4j.database },
+      )
+    ).records;
     const addresses = d.places.flatMap((p: { addresses: { text: string }[] }) => p.addresses.map((a) => a.text)).sort();
     expect(addresses).toEqual([...(truth!.get('addresses') as string[])].sort());
     expect(d.accounts.map((a: { masked: string }) => a.masked).sort()).toEqual([...(truth!.get('accounts') as string[])].sort());
@@ -96,17 +98,37 @@ describe('raid dossier', () => {
     const zip = await dossier('zip');
     expect(zip.type).toBe('application/zip');
     const files = unzipSync(zip.bytes);
-    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { clusterId: string; detectionRun: { id: string; seed: number; params: unknown }; dataTimestamp: string; files: { name: string; sha256: string; bytes: number }[] };
+    const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as {
+      clusterId: string;
+      detectionRun: { id: string; seed: number; params: unknown };
+      dataTimestamp: string;
+      files: { name: string; sha256: string; bytes: number }[];
+    };
     expect(manifest).toMatchObject({ clusterId, detectionRun: { id: run.runId, seed: 42 } });
     expect(manifest.detectionRun.params).toMatchObject({ resolution: expect.any(Number) });
-    expect(manifest.files.map((f) => f.name).sort()).toEqual(['accounts.csv', 'addresses.csv', 'dossier.html', 'dossier.json', 'dossier.pdf', 'listings.csv', 'sellers.csv', 'shops.csv']);
+    expect(manifest.files.map((f) => f.name).sort()).toEqual([
+      'accounts.csv',
+      'addresses.csv',
+      'dossier.html',
+      'dossier.json',
+      'dossier.pdf',
+      'listings.csv',
+      'sellers.csv',
+      'shops.csv',
+    ]);
     for (const f of manifest.files) {
       expect(createHash('sha256').update(files[f.name]!).digest('hex')).toBe(f.sha256);
       expect(files[f.name]!.length).toBe(f.bytes);
     }
     const html = strFromU8(files['dossier.html']!);
     expect(html).toContain('<svg');
-    const audit = (await driver.executeQuery("MATCH (e:AuditEvent {action: 'dossier.export', target: $t}) RETURN e.after AS after", { t: `cluster:${clusterId}` }, { database: neo4j.database })).records.map((r) => JSON.parse(r.get('after') as string) as { format: string });
+    const audit = (
+      await driver.executeQuery(
+        "MATCH (e:AuditEvent {action: 'dossier.export', target: $t}) RETURN e.after AS after",
+        { t: `cluster:${clusterId}` },
+        { database: neo4j.database },
+      )
+    ).records.map((r) => JSON.parse(r.get('after') as string) as { format: string });
     expect(audit.map((a) => a.format).sort()).toEqual(expect.arrayContaining(['json', 'pdf', 'zip']));
   });
 });

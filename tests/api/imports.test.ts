@@ -42,7 +42,10 @@ describe('POST /imports and GET /imports/:id', () => {
     let record: Record<string, any> = {};
     for (let i = 0; i < 100 && record.status !== 'completed'; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      record = (await (await fetch(`${server.baseUrl}/imports/${started.body.id}`, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as Record<string, any>;
+      record = (await (await fetch(`${server.baseUrl}/imports/${started.body.id}`, { headers: { authorization: `Bearer ${supervisor}` } })).json()) as Record<
+        string,
+        any
+      >;
     }
     expect(record).toMatchObject({ status: 'completed', read: 2, accepted: 1, rejected: 1, source: 'test.supervisor' });
     const rejects = fs.readFileSync(path.join(ROOT, '.data', 'uploads', started.body.id, 'rejects.ndjson'), 'utf8');
@@ -53,6 +56,8 @@ describe('POST /imports and GET /imports/:id', () => {
     expect((await upload('shops.csv', 'x', null)).status).toBe(401);
     expect((await upload('../shops.csv', 'x')).status).toBe(400);
     expect((await upload('notes.txt', 'x')).status).toBe(400);
-    expect((await fetch(`${server.baseUrl}/imports/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(404);
+    expect((await fetch(`${server.baseUrl}/imports/00000000-0000-4000-8000-000000000000`, { headers: { authorization: `Bearer ${supervisor}` } })).status).toBe(
+      404,
+    );
   });
 });

@@ -17,7 +17,13 @@ let dir: string;
 const token: Record<string, string> = {};
 
 const reports = async () =>
-  (await driver.executeQuery('MATCH (r:Report) RETURN r.id AS id, r.status AS status, r.trigger AS trigger, r.attempt AS attempt, r.error AS error ORDER BY r.startedAt', {}, { database: neo4j.database })).records.map((r) => r.toObject() as { id: string; status: string; trigger: string; attempt: number; error: string | null });
+  (
+    await driver.executeQuery(
+      'MATCH (r:Report) RETURN r.id AS id, r.status AS status, r.trigger AS trigger, r.attempt AS attempt, r.error AS error ORDER BY r.startedAt',
+      {},
+      { database: neo4j.database },
+    )
+  ).records.map((r) => r.toObject() as { id: string; status: string; trigger: string; attempt: number; error: string | null });
 
 async function call(method: string, pathname: string, who: string | null, body?: unknown) {
   const response = await fetch(`${server.baseUrl}${pathname}`, {
@@ -52,8 +58,14 @@ describe('nightly report', () => {
 
   it('the cron handler, called directly, reports new clusters and executed shutdowns since the last run', async () => {
     // Overnight: a new ring of three shops appears and an analyst's shutdown is executed.
-    fs.writeFileSync(path.join(dir, 'sellers.csv'), 'seller_id,name,country,registered_at,kyc_id,emails,phones,device_ids\nNR-U1,A,CN,2026-11-01T00:00:00Z,NR-K1,,,nr-dev-1\nNR-U2,B,CN,2026-11-01T00:00:00Z,NR-K2,,,nr-dev-1\nNR-U3,C,CN,2026-11-01T00:00:00Z,NR-K3,,,nr-dev-1\n');
-    fs.writeFileSync(path.join(dir, 'shops.csv'), 'shop_id,seller_id,name,opened_at,status,category\nNR-S1,NR-U1,Night One,2026-11-20T00:00:00Z,active,bags\nNR-S2,NR-U2,Night Two,2026-11-20T00:00:00Z,active,bags\nNR-S3,NR-U3,Night Three,2026-11-21T00:00:00Z,active,bags\n');
+    fs.writeFileSync(
+      path.join(dir, 'sellers.csv'),
+      'seller_id,name,country,registered_at,kyc_id,emails,phones,device_ids\nNR-U1,A,CN,2026-11-01T00:00:00Z,NR-K1,,,nr-dev-1\nNR-U2,B,CN,2026-11-01T00:00:00Z,NR-K2,,,nr-dev-1\nNR-U3,C,CN,2026-11-01T00:00:00Z,NR-K3,,,nr-dev-1\n',
+    );
+    fs.writeFileSync(
+      path.join(dir, 'shops.csv'),
+      'shop_id,seller_id,name,opened_at,status,category\nNR-S1,NR-U1,Night One,2026-11-20T00:00:00Z,active,bags\nNR-S2,NR-U2,Night Two,2026-11-20T00:00:00Z,active,bags\nNR-S3,NR-U3,Night Three,2026-11-21T00:00:00Z,active,bags\n',
+    );
     await server.app.get(ImportsService).load([path.join(dir, 'sellers.csv'), path.join(dir, 'shops.csv')], 'test');
     const top = (await call('GET', '/clusters?flagged=true&limit=1', 'analyst')).body.items[0];
     const proposal = await call('POST', '/shutdowns', 'analyst', { clusterId: top.id, reason: 'Executed before the nightly report' });
@@ -69,7 +81,13 @@ describe('nightly report', () => {
     const content = report.body.content;
     const newRing = content.newClusters.find((c: { size: number }) => c.size === 3);
     expect(newRing).toBeDefined();
-    const [members] = (await driver.executeQuery('MATCH (s:Shop)-[:MEMBER_OF]->(:Cluster {clusterId: $id, runId: $run}) RETURN collect(s.id) AS ids', { id: newRing.id, run: content.runId }, { database: neo4j.database })).records;
+    const [members] = (
+      await driver.executeQuery(
+        'MATCH (s:Shop)-[:MEMBER_OF]->(:Cluster {clusterId: $id, runId: $run}) RETURN collect(s.id) AS ids',
+        { id: newRing.id, run: content.runId },
+        { database: neo4j.database },
+      )
+    ).records;
     expect([...(members!.get('ids') as string[])].sort()).toEqual(['NR-S1', 'NR-S2', 'NR-S3']);
     expect(content.shutdownsExecuted.map((s: { id: string }) => s.id)).toContain(proposal.body.id);
     expect(content.topByRisk.length).toBeGreaterThan(0);
@@ -114,7 +132,10 @@ describe('nightly report', () => {
       await new Promise((r) => setTimeout(r, 300));
       while (failing.app.get(ReportsService).isRunning()) await new Promise((r) => setTimeout(r, 100));
       const after = (await reports()).slice(before);
-      expect(after.map((r) => [r.status, Number(r.attempt)])).toEqual([['failed', 1], ['failed', 2]]);
+      expect(after.map((r) => [r.status, Number(r.attempt)])).toEqual([
+        ['failed', 1],
+        ['failed', 2],
+      ]);
       expect(after[0]!.error).toMatch(/ENOTDIR|EEXIST|not a directory/i);
     } finally {
       await failing.close();
@@ -136,8 +157,13 @@ describe('nightly report', () => {
     const mine = (await reports()).slice(before);
     expect(mine.some((r) => r.trigger === 'schedule' && r.status === 'completed')).toBe(true);
     // Ticks every second while a run takes longer: they are skipped, never run side by side.
-    const overlapping = (await driver.executeQuery(
-      "MATCH (a:Report), (b:Report) WHERE a.id < b.id AND a.startedAt < b.finishedAt AND b.startedAt < a.finishedAt RETURN count(*) AS n", {}, { database: neo4j.database })).records[0]!.get('n');
+    const overlapping = (
+      await driver.executeQuery(
+        'MATCH (a:Report), (b:Report) WHERE a.id < b.id AND a.startedAt < b.finishedAt AND b.startedAt < a.finishedAt RETURN count(*) AS n',
+        {},
+        { database: neo4j.database },
+      )
+    ).records[0]!.get('n');
     expect(Number(overlapping)).toBe(0);
   });
 });

@@ -33,7 +33,9 @@ async function call(method: string, pathname: string, who: string | null, body?:
 /** Flagged clusters of the test run, largest first, that no earlier test has taken. */
 const taken = new Set<string>();
 function takeCluster(minSize = 3) {
-  const cluster = [...run.clusters].filter((c) => c.flagged && c.members.length >= minSize && !taken.has(c.id)).sort((a, b) => b.members.length - a.members.length)[0];
+  const cluster = [...run.clusters]
+    .filter((c) => c.flagged && c.members.length >= minSize && !taken.has(c.id))
+    .sort((a, b) => b.members.length - a.members.length)[0];
   if (!cluster) throw new Error('the small preset has no free flagged cluster left');
   taken.add(cluster.id);
   return cluster;
@@ -72,11 +74,22 @@ describe('bulk shutdown with four eyes', () => {
     const cluster = takeCluster(4);
     const detail = await call('GET', `/clusters/${cluster.id}`, 'analyst');
     excluded = detail.body.members.at(-1).id;
-    const proposed = await call('POST', '/shutdowns', 'analyst', { clusterId: cluster.id, reason: 'Shared payout accounts and devices across the ring', exclude: [excluded] });
+    const proposed = await call('POST', '/shutdowns', 'analyst', {
+      clusterId: cluster.id,
+      reason: 'Shared payout accounts and devices across the ring',
+      exclude: [excluded],
+    });
     expect(proposed.status).toBe(201);
     shutdownId = proposed.body.id;
     targets = proposed.body.shops;
-    expect(proposed.body).toMatchObject({ status: 'proposed', proposedBy: 'ana.lyst', clusterId: cluster.id, excluded: [excluded], shopsTotal: cluster.members.length - 1, shopsDone: 0 });
+    expect(proposed.body).toMatchObject({
+      status: 'proposed',
+      proposedBy: 'ana.lyst',
+      clusterId: cluster.id,
+      excluded: [excluded],
+      shopsTotal: cluster.members.length - 1,
+      shopsDone: 0,
+    });
     expect(targets).not.toContain(excluded);
     const [truth] = await query<{ listings: number }>(
       "UNWIND $ids AS id MATCH (:Shop {id: id})-[:LISTS]->(l:Listing {status: 'active'}) RETURN count(l) AS listings",
@@ -142,14 +155,22 @@ describe('bulk shutdown with four eyes', () => {
   });
 
   it('a reload of the same export does not lift a suspension', async () => {
-    await server.app.get(ImportsService).load(files.filter((f) => /shops|listings/.test(path.basename(f))), 'test');
-    const [row] = await query<{ active: number }>("UNWIND $ids AS id MATCH (s:Shop {id: id}) WHERE s.status <> 'suspended' RETURN count(s) AS active", { ids: targets });
+    await server.app.get(ImportsService).load(
+      files.filter((f) => /shops|listings/.test(path.basename(f))),
+      'test',
+    );
+    const [row] = await query<{ active: number }>("UNWIND $ids AS id MATCH (s:Shop {id: id}) WHERE s.status <> 'suspended' RETURN count(s) AS active", {
+      ids: targets,
+    });
     expect(Number(row!.active)).toBe(0);
   });
 
   it('reinstates a shop on appeal with its delisted listings, once', async () => {
     const shop = targets[0]!;
-    const [before] = await query<{ delisted: number }>('MATCH (:Shop {id: $id})-[:LISTS]->(l:Listing {delistedBy: $by}) RETURN count(l) AS delisted', { id: shop, by: shutdownId });
+    const [before] = await query<{ delisted: number }>('MATCH (:Shop {id: $id})-[:LISTS]->(l:Listing {delistedBy: $by}) RETURN count(l) AS delisted', {
+      id: shop,
+      by: shutdownId,
+    });
     expect((await call('POST', `/shops/${shop}/reinstate`, 'analyst', { reason: 'Appeal upheld after review' })).status).toBe(403);
     expect((await call('POST', `/shops/${shop}/reinstate`, 'supervisor', { reason: 'short' })).status).toBe(400);
     const ok = await call('POST', `/shops/${shop}/reinstate`, 'supervisor', { reason: 'Appeal upheld after review' });
@@ -168,8 +189,14 @@ describe('bulk shutdown with four eyes', () => {
     expect(former).toBeDefined();
     const sellers = path.join(dir, 'return', 'sellers.csv');
     fs.mkdirSync(path.dirname(sellers), { recursive: true });
-    fs.writeFileSync(sellers, `seller_id,name,country,registered_at,kyc_id,emails,phones,device_ids\nRET-U1,Fresh Start Trading,CN,2026-11-01T00:00:00Z,K-RET-1,fresh@example.com,${former!.phone},\n`);
-    fs.writeFileSync(path.join(dir, 'return', 'shops.csv'), 'shop_id,seller_id,name,opened_at,status,category\nRET-S1,RET-U1,Fresh Start Bags,2026-11-01T00:00:00Z,active,bags\n');
+    fs.writeFileSync(
+      sellers,
+      `seller_id,name,country,registered_at,kyc_id,emails,phones,device_ids\nRET-U1,Fresh Start Trading,CN,2026-11-01T00:00:00Z,K-RET-1,fresh@example.com,${former!.phone},\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'return', 'shops.csv'),
+      'shop_id,seller_id,name,opened_at,status,category\nRET-S1,RET-U1,Fresh Start Bags,2026-11-01T00:00:00Z,active,bags\n',
+    );
     await server.app.get(ImportsService).load([sellers, path.join(dir, 'return', 'shops.csv')], 'test');
     const alerts = await call('GET', '/alerts?status=open', 'analyst');
     const alert = alerts.body.items.find((a: { shopId: string }) => a.shopId === 'RET-S1');
@@ -255,7 +282,9 @@ describe('brand owners’ portal', () => {
     expect(own.status).toBe(200);
     expect(own.body.total).toBeGreaterThan(0);
     expect(own.body.items.length).toBeLessThanOrEqual(5);
-    const [check] = await query<{ brands: string[] }>('UNWIND $ids AS id MATCH (l:Listing {id: id}) RETURN collect(DISTINCT l.brand) AS brands', { ids: own.body.items.map((i: { listingId: string }) => i.listingId) });
+    const [check] = await query<{ brands: string[] }>('UNWIND $ids AS id MATCH (l:Listing {id: id}) RETURN collect(DISTINCT l.brand) AS brands', {
+      ids: own.body.items.map((i: { listingId: string }) => i.listingId),
+    });
     expect(check!.brands).toEqual(['Aurelio']);
     const other = await call('GET', '/brands/Veloce/suspected-listings', 'brand');
     expect(other.status).toBe(403);

@@ -27,7 +27,8 @@ let first: DetectionSummary;
 let second: DetectionSummary;
 let truth: Map<string, string | null>;
 
-const load = (files: string[]) => loadFiles({ files, writer: imports, ledger: imports, fingerprinter: fingerprinter(KEY), rejectsPath: path.join(dir, 'rejects.ndjson') });
+const load = (files: string[]) =>
+  loadFiles({ files, writer: imports, ledger: imports, fingerprinter: fingerprinter(KEY), rejectsPath: path.join(dir, 'rejects.ndjson') });
 const query = async (cypher: string, params: Record<string, unknown> = {}) => (await driver.executeQuery(cypher, params, { database: neo4j.database })).records;
 
 beforeAll(async () => {
@@ -95,10 +96,19 @@ describe('detection on a seeded small marketplace', () => {
   it('keeps a ring cluster id when the ring grows, and records the lineage', async () => {
     const flaggedRing = first.clusters.find((c) => c.flagged && c.members.length >= 3)!;
     const member = flaggedRing.members[0]!;
-    const payment = fs.readFileSync(path.join(dir, 'payments.csv'), 'utf8').split('\n').find((l) => l.split(',')[1] === member)!;
+    const payment = fs
+      .readFileSync(path.join(dir, 'payments.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.split(',')[1] === member)!;
     const cells = payment.split(',');
-    fs.writeFileSync(path.join(dir, 'extra-shops.csv'), `shop_id,seller_id,name,opened_at,status,category\nSNEW1,UNEW1,New Shop,2026-09-01T00:00:00Z,active,bags\n`);
-    fs.writeFileSync(path.join(dir, 'extra-payments.csv'), `payment_id,shop_id,account,account_kind,provider,amount,currency,paid_at\nPNEW1,SNEW1,${cells[2]},${cells[3]},${cells[4]},10,USD,2026-09-02T00:00:00Z\n`);
+    fs.writeFileSync(
+      path.join(dir, 'extra-shops.csv'),
+      `shop_id,seller_id,name,opened_at,status,category\nSNEW1,UNEW1,New Shop,2026-09-01T00:00:00Z,active,bags\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'extra-payments.csv'),
+      `payment_id,shop_id,account,account_kind,provider,amount,currency,paid_at\nPNEW1,SNEW1,${cells[2]},${cells[3]},${cells[4]},10,USD,2026-09-02T00:00:00Z\n`,
+    );
     await load([path.join(dir, 'extra-shops.csv'), path.join(dir, 'extra-payments.csv')]);
     const third = await service.run({}, 'test');
     const grown = third.clusters.find((c) => c.members.includes('SNEW1'))!;
@@ -112,13 +122,20 @@ describe('detection on a seeded small marketplace', () => {
     const engine = first.params.engine;
     const a = await service.run({ engine }, 'test');
     const b = await service.run({ engine: engine === 'ringwatch' ? 'graphology' : 'ringwatch' }, 'test');
-    const flaggedSets = (s: DetectionSummary) => s.clusters.filter((c) => c.flagged).map((c) => [...c.members].sort().join(',')).sort();
+    const flaggedSets = (s: DetectionSummary) =>
+      s.clusters
+        .filter((c) => c.flagged)
+        .map((c) => [...c.members].sort().join(','))
+        .sort();
     expect(flaggedSets(a).length).toBeGreaterThan(0);
     expect(flaggedSets(b)).toEqual(flaggedSets(a));
   });
 
   it('keeps only as many runs as configured', async () => {
-    const small = new DetectionService(new DetectionRepository(driver, neo4j.database, CypherRegistry.load(path.join(ROOT, 'cypher'))), testConfig({ DETECTION_RETENTION: '2' }));
+    const small = new DetectionService(
+      new DetectionRepository(driver, neo4j.database, CypherRegistry.load(path.join(ROOT, 'cypher'))),
+      testConfig({ DETECTION_RETENTION: '2' }),
+    );
     await small.run({}, 'test');
     const runs = await query('MATCH (r:DetectionRun) RETURN count(r) AS n');
     expect(Number(runs[0]!.get('n'))).toBe(2);
@@ -130,11 +147,27 @@ describe('detection on a seeded small marketplace', () => {
 describe('edge-list mode', () => {
   it('partitions a public graph from a TSV edge list', async () => {
     const out = path.join(os.tmpdir(), `ringwatch-karate-${process.pid}.tsv`);
-    const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'detect.ts'), '--edges', path.resolve(ROOT, '..', 'shared', 'datasets', 'karate', 'edges.tsv'), '--out', out], { cwd: ROOT });
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(ROOT, 'scripts', 'detect.ts'),
+        '--edges',
+        path.resolve(ROOT, 'datasets', 'karate', 'edges.tsv'),
+        '--out',
+        out,
+      ],
+      { cwd: ROOT },
+    );
     const summary = JSON.parse(stdout) as { nodes: number; modularity: number };
     expect(summary.nodes).toBe(34);
     expect(summary.modularity).toBeGreaterThanOrEqual(0.41);
-    const lines = fs.readFileSync(out, 'utf8').trim().split('\n').filter((l) => !l.startsWith('#'));
+    const lines = fs
+      .readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith('#'));
     expect(lines).toHaveLength(34);
     expect(lines.every((l) => /^\d+\t\d+$/.test(l))).toBe(true);
     fs.rmSync(out);

@@ -23,7 +23,6 @@ let browser: Browser;
 let dist: string;
 let data: string;
 
-
 async function signedInPage(username: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();
@@ -44,13 +43,15 @@ async function signedInPage(username: string): Promise<Page> {
  */
 async function clickNode(page: Page, id: string, expected: string, modifiers: 'Shift'[] = [], attempts = 3): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const position = await page.evaluate(async (node) => {
-      window.__ringwatch!.view!.focus(node);
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      // The camera now centres the node: its computed position, or (last try) the middle of the canvas.
-      const { width, height } = window.__ringwatch!.renderer!.getDimensions();
-      return { computed: window.__ringwatch!.view!.viewportPosition(node), centre: { x: width / 2, y: height / 2 } };
-    }, id).then((p) => (attempt < attempts || attempts === 1 ? p.computed : p.centre));
+    const position = await page
+      .evaluate(async (node) => {
+        window.__ringwatch!.view!.focus(node);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        // The camera now centres the node: its computed position, or (last try) the middle of the canvas.
+        const { width, height } = window.__ringwatch!.renderer!.getDimensions();
+        return { computed: window.__ringwatch!.view!.viewportPosition(node), centre: { x: width / 2, y: height / 2 } };
+      }, id)
+      .then((p) => (attempt < attempts || attempts === 1 ? p.computed : p.centre));
     const box = (await page.locator('.canvas').boundingBox())!;
     await page.mouse.move(box.x + position.x, box.y + position.y);
     await page.waitForTimeout(100);
@@ -64,7 +65,9 @@ async function clickNode(page: Page, id: string, expected: string, modifiers: 'S
       if (attempt >= attempts) {
         await shot(page, `failed-click-${id}`);
         const seen = await page.evaluate(() => document.querySelector('.details')?.textContent?.slice(0, 200));
-        throw new Error(`clicking ${id} at ${JSON.stringify(position)} in ${JSON.stringify(box)} did not show ${expected}; the panel shows: ${seen}`, { cause: error });
+        throw new Error(`clicking ${id} at ${JSON.stringify(position)} in ${JSON.stringify(box)} did not show ${expected}; the panel shows: ${seen}`, {
+          cause: error,
+        });
       }
     }
   }
@@ -77,7 +80,11 @@ beforeAll(async () => {
   await wipeMarketplace(driver);
   await wipeWork(driver, ['User']);
   dist = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-explorer-dist-'));
-  await build({ configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'), logLevel: 'silent', build: { outDir: dist, emptyOutDir: true, sourcemap: false } });
+  await build({
+    configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'),
+    logLevel: 'silent',
+    build: { outDir: dist, emptyOutDir: true, sourcemap: false },
+  });
   server = await startTestServer({ EXPLORER_DIST_DIR: dist });
   ({ dir: data } = await seedMarketplace(server, 3));
   const auth = server.app.get(AuthService);
@@ -117,7 +124,10 @@ describe('explorer in a real browser', () => {
 
   it('draws every node the API sends for the cluster', async () => {
     const token = await analyst.evaluate(() => sessionStorage.getItem('ringwatch.token'));
-    const api = (await (await fetch(`${server.baseUrl}/clusters/${clusterId}/graph?limit=6000`, { headers: { authorization: `Bearer ${token}` } })).json()) as { nodes: unknown[]; edges: unknown[] };
+    const api = (await (await fetch(`${server.baseUrl}/clusters/${clusterId}/graph?limit=6000`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      nodes: unknown[];
+      edges: unknown[];
+    };
     const drawn = await analyst.evaluate(() => ({ nodes: window.__ringwatch!.graph!.order, edges: window.__ringwatch!.graph!.size }));
     expect(drawn).toEqual({ nodes: api.nodes.length, edges: api.edges.length });
     await expect(analyst.locator('.legend').textContent()).resolves.toContain('Shops');
@@ -175,11 +185,13 @@ describe('explorer in a real browser', () => {
     await supervisor.click(`tr[data-shutdown="${shutdownId}"]`);
     await supervisor.click('[data-action=approve]');
     await supervisor.waitForSelector('[data-status=executed]', { timeout: 30_000 });
-    const [row] = (await driver.executeQuery(
-      "MATCH (:Shutdown {id: $id})-[:TARGETS]->(s:Shop) RETURN count(s) AS all, count(CASE WHEN s.status = 'suspended' THEN 1 END) AS suspended",
-      { id: shutdownId },
-      { database: neo4j.database },
-    )).records;
+    const [row] = (
+      await driver.executeQuery(
+        "MATCH (:Shutdown {id: $id})-[:TARGETS]->(s:Shop) RETURN count(s) AS all, count(CASE WHEN s.status = 'suspended' THEN 1 END) AS suspended",
+        { id: shutdownId },
+        { database: neo4j.database },
+      )
+    ).records;
     expect(Number(row!.get('suspended'))).toBe(Number(row!.get('all')));
     expect(await supervisor.locator('.progress').textContent()).toContain('100 %');
     await shot(supervisor, '07-shutdown-executed');
@@ -187,7 +199,13 @@ describe('explorer in a real browser', () => {
   });
 
   it('shows a shop with its neighbourhood, alerts, search and the data model', async () => {
-    const [member] = (await driver.executeQuery('MATCH (:Shutdown {id: $id})-[:TARGETS]->(s:Shop) RETURN s.id AS id, s.name AS name LIMIT 1', { id: shutdownId }, { database: neo4j.database })).records;
+    const [member] = (
+      await driver.executeQuery(
+        'MATCH (:Shutdown {id: $id})-[:TARGETS]->(s:Shop) RETURN s.id AS id, s.name AS name LIMIT 1',
+        { id: shutdownId },
+        { database: neo4j.database },
+      )
+    ).records;
     const shopId = member!.get('id') as string;
     await analyst.goto(`${server.baseUrl}/#/shops/${shopId}`);
     await analyst.waitForFunction(() => (window.__ringwatch?.graph?.order ?? 0) > 1);

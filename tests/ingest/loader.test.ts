@@ -25,7 +25,15 @@ let cleanFingerprint: Record<string, number>;
 let firstLoad: Awaited<ReturnType<typeof loadFiles>>;
 
 const load = (paths: string[], extra: Partial<Parameters<typeof loadFiles>[0]> = {}) =>
-  loadFiles({ files: paths, writer: repo, ledger: repo, fingerprinter: fingerprinter(KEY), batchSize: 700, rejectsPath: path.join(dir, `rejects-${Date.now()}.ndjson`), ...extra });
+  loadFiles({
+    files: paths,
+    writer: repo,
+    ledger: repo,
+    fingerprinter: fingerprinter(KEY),
+    batchSize: 700,
+    rejectsPath: path.join(dir, `rejects-${Date.now()}.ndjson`),
+    ...extra,
+  });
 const count = async (cypher: string, params: Record<string, unknown> = {}) =>
   Number((await driver.executeQuery(cypher, params, { database: neo4j.database })).records[0]!.get(0));
 
@@ -99,11 +107,31 @@ describe('order independence and interruption', () => {
   });
 
   it('concurrent batches creating the same listings and payments end with one node each', async () => {
-    const listing = (i: number) => ({ id: `L${i}`, shopId: `S${i % 3}`, title: `Bag ${i}`, brand: i % 2 ? 'Aurelio' : null, category: 'bags', price: 10 + i / 7, currency: 'EUR', listedAt: '2026-01-01T00:00:00Z', status: 'active' });
-    const payment = (i: number) => ({ id: `P${i}`, shopId: `S${i % 3}`, account: { key: `acct-${i % 4}`, last4: '0000', masked: 'iban …0000', kind: 'iban' }, provider: 'Bank', amount: 5 + i, currency: 'EUR', paidAt: '2026-01-02T00:00:00Z' });
+    const listing = (i: number) => ({
+      id: `L${i}`,
+      shopId: `S${i % 3}`,
+      title: `Bag ${i}`,
+      brand: i % 2 ? 'Aurelio' : null,
+      category: 'bags',
+      price: 10 + i / 7,
+      currency: 'EUR',
+      listedAt: '2026-01-01T00:00:00Z',
+      status: 'active',
+    });
+    const payment = (i: number) => ({
+      id: `P${i}`,
+      shopId: `S${i % 3}`,
+      account: { key: `acct-${i % 4}`, last4: '0000', masked: 'iban …0000', kind: 'iban' },
+      provider: 'Bank',
+      amount: 5 + i,
+      currency: 'EUR',
+      paidAt: '2026-01-02T00:00:00Z',
+    });
     // Overlapping id ranges, all in flight at once: some CREATEs must lose to another batch's.
     const batches = [0, 20, 40, 10, 30].map((from) => Array.from({ length: 30 }, (_, k) => from + k));
-    const results = await Promise.all(batches.flatMap((ids) => [repo.write('listings', ids.map(listing), 'race'), repo.write('payments', ids.map(payment), 'race')]));
+    const results = await Promise.all(
+      batches.flatMap((ids) => [repo.write('listings', ids.map(listing), 'race'), repo.write('payments', ids.map(payment), 'race')]),
+    );
     expect(results.every((r) => r.rows === 30)).toBe(true);
     expect(await count('MATCH (l:Listing) RETURN count(l)')).toBe(70);
     expect(await count('MATCH (:Shop)-[r:LISTS]->(:Listing) RETURN count(r)')).toBe(70);
@@ -116,7 +144,16 @@ describe('order independence and interruption', () => {
   it('a load killed part-way and run again ends with the same graph as a clean load', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'ingest.ts'), '--batch-size', '20', ...files], {
       cwd: ROOT,
-      env: { ...process.env, NEO4J_URI: neo4j.uri, NEO4J_USER: neo4j.user, NEO4J_PASSWORD: neo4j.password, NEO4J_DATABASE: neo4j.database, PII_HMAC_KEY: KEY, AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij', INIT_CWD: ROOT },
+      env: {
+        ...process.env,
+        NEO4J_URI: neo4j.uri,
+        NEO4J_USER: neo4j.user,
+        NEO4J_PASSWORD: neo4j.password,
+        NEO4J_DATABASE: neo4j.database,
+        PII_HMAC_KEY: KEY,
+        AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
+        INIT_CWD: ROOT,
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -193,8 +230,16 @@ describe('bad input', () => {
     const rejects = path.join(sub, 'rejects.ndjson');
     const report = await load([shops], { rejectsPath: rejects });
     expect(report.counts).toMatchObject({ read: 5, accepted: 2, rejected: 3 });
-    const lines = fs.readFileSync(rejects, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines.map((l) => [l.file, l.line, l.field])).toEqual([['shops.csv', 3, 'opened_at'], ['shops.csv', 4, 'status'], ['shops.csv', 5, '(row)']]);
+    const lines = fs
+      .readFileSync(rejects, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => [l.file, l.line, l.field])).toEqual([
+      ['shops.csv', 3, 'opened_at'],
+      ['shops.csv', 4, 'status'],
+      ['shops.csv', 5, '(row)'],
+    ]);
     expect(lines[0]!.row).toMatchObject({ shop_id: 'S2', opened_at: 'last tuesday' });
     expect(await count('MATCH (s:Shop) RETURN count(s)')).toBe(2);
   });

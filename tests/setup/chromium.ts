@@ -18,7 +18,10 @@ export function ensureChromium(): { executablePath: string; args: string[] } {
     throw new Error('tests/setup: chromium is not installed; run "sudo apt-get install -y chromium" or set CHROMIUM_PATH');
   }
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   const installed = which('chromium');
   if (!installed) throw new Error('tests/setup: apt-get installed chromium but it is not on the PATH');
   return { executablePath: installed, args: FLAGS };

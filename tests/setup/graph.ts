@@ -3,7 +3,21 @@ import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
 
 /** Labels the marketplace model writes; tests that load data wipe exactly these. */
-const MARKETPLACE = ['Seller', 'Shop', 'Listing', 'Brand', 'Payment', 'PaymentAccount', 'Address', 'Phone', 'Email', 'Device', 'KycDocument', 'BrandReport', 'Import'];
+const MARKETPLACE = [
+  'Seller',
+  'Shop',
+  'Listing',
+  'Brand',
+  'Payment',
+  'PaymentAccount',
+  'Address',
+  'Phone',
+  'Email',
+  'Device',
+  'KycDocument',
+  'BrandReport',
+  'Import',
+];
 
 export async function testDriver(): Promise<Driver> {
   return openDriver(inject('neo4j'));
@@ -13,10 +27,9 @@ export async function testDriver(): Promise<Driver> {
 export async function wipeMarketplace(driver: Driver): Promise<void> {
   const session = driver.session({ database: inject('neo4j').database });
   try {
-    await session.run(
-      'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS',
-      { labels: MARKETPLACE },
-    );
+    await session.run('MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS', {
+      labels: MARKETPLACE,
+    });
   } finally {
     await session.close();
   }
@@ -27,7 +40,7 @@ export async function graphFingerprint(driver: Driver): Promise<Record<string, n
   const database = inject('neo4j').database;
   const out: Record<string, number> = {};
   const labels = await driver.executeQuery(
-    "MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND NOT n:Import RETURN labels(n)[0] AS label, count(*) AS n, count(n.placeholder) AS placeholders",
+    'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND NOT n:Import RETURN labels(n)[0] AS label, count(*) AS n, count(n.placeholder) AS placeholders',
     { labels: MARKETPLACE },
     { database },
   );
@@ -36,7 +49,7 @@ export async function graphFingerprint(driver: Driver): Promise<Record<string, n
     out[`placeholder:${r.get('label')}`] = Number(r.get('placeholders'));
   }
   const rels = await driver.executeQuery(
-    "MATCH (a)-[r]->() WHERE any(l IN labels(a) WHERE l IN $labels) AND NOT a:Import RETURN type(r) AS type, count(*) AS n",
+    'MATCH (a)-[r]->() WHERE any(l IN labels(a) WHERE l IN $labels) AND NOT a:Import RETURN type(r) AS type, count(*) AS n',
     { labels: MARKETPLACE },
     { database },
   );
@@ -49,5 +62,9 @@ const WORK = ['DetectionRun', 'Cluster', 'Sequence', 'Shutdown', 'Alert', 'Repor
 
 /** Removes the service's work on top of the marketplace, so a file starts from its own detection run. */
 export async function wipeWork(driver: Driver, extraLabels: string[] = []): Promise<void> {
-  await driver.executeQuery('MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n', { labels: [...WORK, ...extraLabels] }, { database: inject('neo4j').database });
+  await driver.executeQuery(
+    'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) DETACH DELETE n',
+    { labels: [...WORK, ...extraLabels] },
+    { database: inject('neo4j').database },
+  );
 }

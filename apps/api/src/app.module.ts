@@ -26,7 +26,25 @@ export class AppModule {
   static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
     return {
       module: AppModule,
-      imports: [ScheduleModule.forRoot(), DatabaseModule.register(connection, cypherDir), AuditModule, AuthModule, HealthModule, SchemaModule, ImportsModule, DetectionModule, ClustersModule, EvidenceModule, SearchModule, ShopsModule, ShutdownsModule, AlertsModule, BrandsModule, ReportsModule, DossiersModule],
+      imports: [
+        ScheduleModule.forRoot(),
+        DatabaseModule.register(connection, cypherDir),
+        AuditModule,
+        AuthModule,
+        HealthModule,
+        SchemaModule,
+        ImportsModule,
+        DetectionModule,
+        ClustersModule,
+        EvidenceModule,
+        SearchModule,
+        ShopsModule,
+        ShutdownsModule,
+        AlertsModule,
+        BrandsModule,
+        ReportsModule,
+        DossiersModule,
+      ],
       providers: [{ provide: CONFIG, useValue: config }, ReadCache],
       exports: [CONFIG, ReadCache],
     };

@@ -27,10 +27,11 @@ export interface RingwatchApp {
  * and the explorer. Listening is left to the caller, so tests can bind to a free port.
  */
 export async function createApp(config: RingwatchConfig, connection: Neo4jConnection, logger: JsonLogger): Promise<RingwatchApp> {
-  const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config, connection, path.join(config.rootDir, 'cypher')),
-    { logger, abortOnError: false, bodyParser: false },
-  );
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, connection, path.join(config.rootDir, 'cypher')), {
+    logger,
+    abortOnError: false,
+    bodyParser: false,
+  });
   app.disable('x-powered-by');
   app.use(requestContext(logger));
   app.use(rateLimit(config.rateLimit));

@@ -52,7 +52,9 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
     const demoUsers = await app.get(AuthService).ensureDemoUsers();
     if (demoUsers.length > 0) {
       // Printed once, to the terminal only (not the JSON log): only their hashes are stored.
-      process.stderr.write(`\nFirst start: demo users created. Their passwords are shown this once:\n${demoUsers.map((u) => `  ${u.username.padEnd(14)} ${u.password}   (${u.roles.join(', ')}${u.brands.length ? `; brands ${u.brands.join(', ')}` : ''})`).join('\n')}\n\n`);
+      process.stderr.write(
+        `\nFirst start: demo users created. Their passwords are shown this once:\n${demoUsers.map((u) => `  ${u.username.padEnd(14)} ${u.password}   (${u.roles.join(', ')}${u.brands.length ? `; brands ${u.brands.join(', ')}` : ''})`).join('\n')}\n\n`,
+      );
     }
     if (config.demoData) await loadDemoData(app, config, logger);
     try {
@@ -88,7 +90,9 @@ async function loadDemoData(app: NestExpressApplication, config: RingwatchConfig
   const dir = path.join(config.rootDir, '.data', 'demo');
   logger.event('info', 'demo', 'empty database: loading the demo marketplace (small preset, seed 7)', { dir });
   const manifest = await generateMarketplace({ preset: 'small', seed: 7, outDir: dir });
-  const files = Object.entries(manifest.files).filter(([kind]) => kind !== 'truth').map(([, file]) => path.join(dir, file));
+  const files = Object.entries(manifest.files)
+    .filter(([kind]) => kind !== 'truth')
+    .map(([, file]) => path.join(dir, file));
   const report = await imports.load(files, 'demo');
   logger.event('info', 'demo', 'demo data loaded', { rows: report.counts.accepted, importId: report.importId });
   const run = await app.get(DetectionService).run({}, 'demo');

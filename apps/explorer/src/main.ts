@@ -29,22 +29,45 @@ async function render(): Promise<void> {
   if (session.get() === null || me === null) return showSignIn();
   form.hidden = true;
   nav.hidden = false;
-  who.replaceChildren(`${me.username} (${me.roles.join(', ')}) `, h('button', { type: 'button', class: 'link', onclick: () => { session.clear(); showSignIn(); } }, 'Sign out'));
+  who.replaceChildren(
+    `${me.username} (${me.roles.join(', ')}) `,
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'link',
+        onclick: () => {
+          session.clear();
+          showSignIn();
+        },
+      },
+      'Sign out',
+    ),
+  );
   const route = parseRoute(location.hash);
   for (const link of nav.querySelectorAll('a')) link.classList.toggle('active', link.dataset.section === route.name.replace(/s?$/, ''));
   window.__ringwatch?.view?.kill();
   window.__ringwatch = {};
   try {
     switch (route.name) {
-      case 'cluster': return await clusterView(view, route.id!, route.params);
-      case 'shop': return await shopView(view, route.id!, route.params);
-      case 'shutdowns': return await shutdownsView(view, route.params);
-      case 'shutdown': return await shutdownView(view, route.id!);
-      case 'alerts': return await alertsView(view, route.params);
-      case 'reports': return await reportsView(view);
-      case 'search': return await searchView(view, route.params);
-      case 'model': return await modelView(view);
-      default: return await clustersView(view, route.params);
+      case 'cluster':
+        return await clusterView(view, route.id!, route.params);
+      case 'shop':
+        return await shopView(view, route.id!, route.params);
+      case 'shutdowns':
+        return await shutdownsView(view, route.params);
+      case 'shutdown':
+        return await shutdownView(view, route.id!);
+      case 'alerts':
+        return await alertsView(view, route.params);
+      case 'reports':
+        return await reportsView(view);
+      case 'search':
+        return await searchView(view, route.params);
+      case 'model':
+        return await modelView(view);
+      default:
+        return await clustersView(view, route.params);
     }
   } catch (error) {
     if (error instanceof SignInRequired) return showSignIn();

@@ -31,7 +31,11 @@ export function parseRoute(hash: string): Route {
 
 export function go(path: string, params?: Record<string, string | number | undefined>): void {
   const query = params
-    ? new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString()
+    ? new URLSearchParams(
+        Object.entries(params)
+          .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+          .map(([k, v]) => [k, String(v)]),
+      ).toString()
     : '';
   location.hash = `#/${path}${query ? `?${query}` : ''}`;
 }

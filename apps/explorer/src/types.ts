@@ -39,5 +39,3 @@ export interface NetworkGraph {
   nodes: NetworkNode[];
   edges: { source: string; target: string; kind: string }[];
 }
-
-

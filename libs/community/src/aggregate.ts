@@ -96,7 +96,17 @@ export function aggregate(level: Level, group: Int32Array, groups: number, secon
   const members = new Int32Array(second ? new SharedArrayBuffer(n * 4) : new ArrayBuffer(n * 4));
   const fill = start.slice(0, groups);
   for (let v = 0; v < n; v++) members[fill[group[v]!]!++] = v;
-  const job: AggregateJob = { offsets: level.offsets, targets: level.targets, weights: level.weights, nodeWeight: level.nodeWeight, selfWeight: level.selfWeight, group, groups, start, members };
+  const job: AggregateJob = {
+    offsets: level.offsets,
+    targets: level.targets,
+    weights: level.weights,
+    nodeWeight: level.nodeWeight,
+    selfWeight: level.selfWeight,
+    group,
+    groups,
+    start,
+    members,
+  };
   if (!second || groups < 2) {
     const rows = aggregateRange(job, 0, groups);
     return { n: groups, ...rows };

@@ -28,7 +28,8 @@ export interface CsrOptions {
 
 export function buildCsr(nodeCount: number, src: ArrayLike<number>, dst: ArrayLike<number>, weight?: ArrayLike<number>, options: CsrOptions = {}): CsrGraph {
   const edgeCount = src.length;
-  if (dst.length !== edgeCount || (weight !== undefined && weight.length !== edgeCount)) throw new CommunityInputError('src, dst and weight must have the same length');
+  if (dst.length !== edgeCount || (weight !== undefined && weight.length !== edgeCount))
+    throw new CommunityInputError('src, dst and weight must have the same length');
   if (!Number.isInteger(nodeCount) || nodeCount < 0) throw new CommunityInputError('nodeCount must be a whole number >= 0');
   const counts = new Int32Array(nodeCount + 1);
   let totalWeight = 0;

@@ -8,7 +8,7 @@ import { louvain, qualityOf, seededRandom } from './louvain';
 import { SecondThread } from './parallel';
 import { connectedParts } from './parts';
 
-const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', '..', 'shared', 'datasets');
+const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'datasets');
 
 function readDataset(name: string): { graph: CsrGraph; edges: [number, number][] } {
   const edges = fs
@@ -17,7 +17,14 @@ function readDataset(name: string): { graph: CsrGraph; edges: [number, number][]
     .filter((l) => l.trim() !== '' && !l.startsWith('#'))
     .map((l) => l.split('\t').map(Number) as [number, number]);
   const n = Math.max(...edges.flat()) + 1;
-  return { graph: buildCsr(n, edges.map((e) => e[0]), edges.map((e) => e[1])), edges };
+  return {
+    graph: buildCsr(
+      n,
+      edges.map((e) => e[0]),
+      edges.map((e) => e[1]),
+    ),
+    edges,
+  };
 }
 
 function graphologyModularity(edges: [number, number][], n: number, seed: number): number {
@@ -25,7 +32,7 @@ function graphologyModularity(edges: [number, number][], n: number, seed: number
   for (let v = 0; v < n; v++) g.addNode(v);
   for (const [a, b] of edges) if (!g.hasEdge(a, b)) g.addEdge(a, b);
   let s = seed;
-  const rng = () => ((s = (s * 16807) % 2147483647) / 2147483647);
+  const rng = () => (s = (s * 16807) % 2147483647) / 2147483647;
   return graphologyLouvain.detailed(g, { rng }).modularity;
 }
 
@@ -70,12 +77,21 @@ describe('ringwatch louvain on the public graphs', () => {
 
 describe('ringwatch louvain on hand-made graphs', () => {
   const clique = (nodes: number[]) => nodes.flatMap((a, i) => nodes.slice(i + 1).map((b) => [a, b] as [number, number]));
-  const build = (n: number, edges: [number, number, number?][]) => buildCsr(n, edges.map((e) => e[0]), edges.map((e) => e[1]), edges.map((e) => e[2] ?? 1));
+  const build = (n: number, edges: [number, number, number?][]) =>
+    buildCsr(
+      n,
+      edges.map((e) => e[0]),
+      edges.map((e) => e[1]),
+      edges.map((e) => e[2] ?? 1),
+    );
 
   it('finds the known optimum of two cliques joined by one edge', () => {
     const g = build(10, [...clique([0, 1, 2, 3, 4]), ...clique([5, 6, 7, 8, 9]), [4, 5]]);
     const r = louvain(g, { seed: 3 });
-    expect(communitiesOf(r.membership).map((c) => c.sort((a, b) => a - b))).toEqual([[0, 1, 2, 3, 4], [5, 6, 7, 8, 9]]);
+    expect(communitiesOf(r.membership).map((c) => c.sort((a, b) => a - b))).toEqual([
+      [0, 1, 2, 3, 4],
+      [5, 6, 7, 8, 9],
+    ]);
     // Q = 2 × (10/21 − (21/42)²) = 0.452381…
     expect(r.quality).toBeCloseTo(2 * (10 / 21 - 0.25), 10);
   });
@@ -131,12 +147,17 @@ describe('ringwatch louvain on hand-made graphs', () => {
       const r = louvain(g, { seed: 4, ...options });
       const q = 'quality' in options ? options.quality : 'modularity';
       expect(r.quality).toBeCloseTo(qualityOf(g, r.membership, q, options.resolution ?? 1), 9);
-      expect(Array.from(r.levels[r.levels.length - 1]!).every((c, v) => (c === r.levels[r.levels.length - 1]![0]) === (r.membership[v] === r.membership[0]))).toBe(true);
+      expect(
+        Array.from(r.levels[r.levels.length - 1]!).every((c, v) => (c === r.levels[r.levels.length - 1]![0]) === (r.membership[v] === r.membership[0])),
+      ).toBe(true);
     }
   });
 
   it('splits a community that would otherwise be disconnected', () => {
-    const g = build(4, [[0, 1], [2, 3]]);
+    const g = build(4, [
+      [0, 1],
+      [2, 3],
+    ]);
     expect(louvain(g).count).toBe(2);
     expect(qualityOf(g, Int32Array.from([0, 0, 1, 1]))).toBeCloseTo(0.5, 12);
   });

@@ -55,11 +55,18 @@ export interface LouvainResult {
   readonly levels: Int32Array[];
 }
 
-export const LOUVAIN_DEFAULTS = { quality: 'modularity' as Quality, resolution: 1, seed: 42, maxLevels: 32, refine: true, threads: 1 as 1 | 2, parallelMinNodes: 200_000 };
+export const LOUVAIN_DEFAULTS = {
+  quality: 'modularity' as Quality,
+  resolution: 1,
+  seed: 42,
+  maxLevels: 32,
+  refine: true,
+  threads: 1 as 1 | 2,
+  parallelMinNodes: 200_000,
+};
 
 /** Visiting orders shuffle at most this many blocks of consecutive ids (see the note at the top). */
 const ORDER_BLOCKS = 4096;
-
 
 /** A seeded generator of numbers in [0, 1) (mulberry32): same seed, same sequence. */
 export function seededRandom(seed: number): () => number {
@@ -124,7 +131,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   let finalQuality = 0;
   try {
     for (let depth = 0; depth < maxLevels; depth++) {
-      const { n, offsets, targets, weights, nodeWeight } = level;
+      const { n, offsets, nodeWeight } = level;
       const comm = initial ?? Int32Array.from({ length: n }, (_, i) => i);
       const commWeight = new Float64Array(n);
       for (let v = 0; v < n; v++) commWeight[comm[v]!]! += nodeWeight[v]!;
@@ -243,7 +250,6 @@ function maxOf(a: Int32Array): number {
   return m;
 }
 
-
 /**
  * Modularity (with γ) or CPM quality of grouping a level's nodes into `part`: on an aggregated level it
  * equals the quality on the input graph of the membership it stands for, at the cost of the level's
@@ -274,7 +280,6 @@ function levelQuality(level: Level, part: Int32Array, parts: number, quality: Qu
   }
   return q;
 }
-
 
 /** Modularity (with γ) or CPM quality of a membership on the input graph. */
 export function qualityOf(graph: CsrGraph, membership: Int32Array, quality: Quality = 'modularity', resolution = 1): number {

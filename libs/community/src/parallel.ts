@@ -229,7 +229,12 @@ export class SecondThread {
     });
   }
 
-  private post(task: { kind: 'move'; job: SideJob } | { kind: 'aggregate'; job: AggregateJob; lo: number; hi: number } | { kind: 'parts'; job: PartsJob; lo: number; hi: number }): void {
+  private post(
+    task:
+      | { kind: 'move'; job: SideJob }
+      | { kind: 'aggregate'; job: AggregateJob; lo: number; hi: number }
+      | { kind: 'parts'; job: PartsJob; lo: number; hi: number },
+  ): void {
     Atomics.store(this.ctrl, FAILED, 0);
     this.port.postMessage(task);
     Atomics.add(this.ctrl, SEQUENCE, 1);

@@ -17,7 +17,12 @@ describe('config', () => {
   });
 
   it('uses the given server when NEO4J_URI is set', () => {
-    const config = loadConfig({ NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io', NEO4J_PASSWORD: 'secret-pw', PII_HMAC_KEY: 'k'.repeat(16), AUTH_TOKEN_SECRET: 's'.repeat(32) });
+    const config = loadConfig({
+      NEO4J_URI: 'neo4j+s://abc.databases.neo4j.io',
+      NEO4J_PASSWORD: 'secret-pw',
+      PII_HMAC_KEY: 'k'.repeat(16),
+      AUTH_TOKEN_SECRET: 's'.repeat(32),
+    });
     expect(config.neo4j).toEqual({
       mode: 'external',
       uri: 'neo4j+s://abc.databases.neo4j.io',

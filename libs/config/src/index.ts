@@ -38,7 +38,10 @@ const envSchema = z.object({
   ),
   NEO4J_USER: z.string().min(1).default('neo4j'),
   NEO4J_PASSWORD: optionalText,
-  NEO4J_DATABASE: z.string().regex(/^[A-Za-z][A-Za-z0-9.\-]{0,62}$/, 'must be a Neo4j database name').default('neo4j'),
+  NEO4J_DATABASE: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9.-]{0,62}$/, 'must be a Neo4j database name')
+    .default('neo4j'),
   NEO4J_LOCAL_PORT: port.default(7687),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_HEAP: z.string().regex(MEMORY_SIZE, 'must look like 512m or 2g').default('2g'),
@@ -47,14 +50,29 @@ const envSchema = z.object({
   PII_HMAC_KEY: optionalText.pipe(z.string().min(16, 'must have at least 16 characters').optional()),
   PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
-  INGEST_UPLOAD_MAX_BYTES: z.coerce.number().int().min(1024).max(2 ** 40).default(2 * 2 ** 30),
+  INGEST_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 40)
+    .default(2 * 2 ** 30),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   AUTH_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
   AUTH_TOKEN_SECRET_FILE: z.string().min(1).default('.data/auth-token-secret'),
-  AUTH_TOKEN_TTL_MINUTES: z.coerce.number().int().min(5).max(7 * 24 * 60).default(480),
+  AUTH_TOKEN_TTL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(480),
   DETECTION_ENGINE: z.enum(['graphology', 'ringwatch']).default('ringwatch'),
   DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
-  DETECTION_SEED: z.coerce.number().int().min(0).max(2 ** 31 - 1).default(42),
+  DETECTION_SEED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(42),
   DETECTION_THREADS: z.enum(['1', '2']).default('1'),
   DETECTION_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(50),
   DETECTION_MIN_SHARED: z.coerce.number().int().min(1).max(10).default(2),
@@ -168,9 +186,7 @@ export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
 export function loadConfig(env: Record<string, string | undefined>, rootDir: string = process.cwd()): RingwatchConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-    );
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`));
   }
   const e = parsed.data;
   const problems: string[] = [];

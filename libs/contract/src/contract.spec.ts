@@ -25,23 +25,120 @@ const SHOP_HEADER = 'shop_id,seller_id,name,opened_at,status,category\n';
 
 describe('validateRow', () => {
   it('accepts a good shop and normalises nothing but case-insensitive codes', () => {
-    const v = validateRow('sellers', { seller_id: 'U1', name: 'A B', country: 'cn', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K1', emails: 'a@b.com|c@d.org', phones: '+86 138 0013 8000', device_ids: '' });
+    const v = validateRow('sellers', {
+      seller_id: 'U1',
+      name: 'A B',
+      country: 'cn',
+      registered_at: '2026-01-01T00:00:00Z',
+      kyc_id: 'K1',
+      emails: 'a@b.com|c@d.org',
+      phones: '+86 138 0013 8000',
+      device_ids: '',
+    });
     expect(v).toEqual({ ok: true, row: expect.objectContaining({ country: 'CN', emails: ['a@b.com', 'c@d.org'], device_ids: [] }) });
   });
   it.each([
     ['shops', { shop_id: 'S1', seller_id: 'U1', name: 'x', opened_at: 'yesterday', status: 'active', category: 'c' }, 'opened_at', /ISO 8601/],
     ['shops', { shop_id: 'S 1', seller_id: 'U1', name: 'x', opened_at: '2026-01-01T00:00:00Z', status: 'active', category: 'c' }, 'shop_id', /letters, digits/],
     ['shops', { shop_id: 'S1', seller_id: 'U1', name: 'x', opened_at: '2026-01-01T00:00:00Z', status: 'banned', category: 'c' }, 'status', /active|suspended/],
-    ['listings', { listing_id: 'L1', shop_id: 'S1', title: 't', brand: '', category: 'c', price: '-3', currency: 'USD', listed_at: '2026-01-01T00:00:00Z', status: 'active' }, 'price', /greater than 0/],
-    ['payments', { payment_id: 'P1', shop_id: 'S1', account: '4111 1111 1111 1112', account_kind: 'card', provider: 'Visa', amount: '1', currency: 'USD', paid_at: '2026-01-01T00:00:00Z' }, 'account', /Luhn/],
-    ['payments', { payment_id: 'P1', shop_id: 'S1', account: 'DE00 3704 0044 0532 0130 00', account_kind: 'iban', provider: 'X', amount: '1', currency: 'USD', paid_at: '2026-01-01T00:00:00Z' }, 'account', /IBAN/],
+    [
+      'listings',
+      {
+        listing_id: 'L1',
+        shop_id: 'S1',
+        title: 't',
+        brand: '',
+        category: 'c',
+        price: '-3',
+        currency: 'USD',
+        listed_at: '2026-01-01T00:00:00Z',
+        status: 'active',
+      },
+      'price',
+      /greater than 0/,
+    ],
+    [
+      'payments',
+      {
+        payment_id: 'P1',
+        shop_id: 'S1',
+        account: '4111 1111 1111 1112',
+        account_kind: 'card',
+        provider: 'Visa',
+        amount: '1',
+        currency: 'USD',
+        paid_at: '2026-01-01T00:00:00Z',
+      },
+      'account',
+      /Luhn/,
+    ],
+    [
+      'payments',
+      {
+        payment_id: 'P1',
+        shop_id: 'S1',
+        account: 'DE00 3704 0044 0532 0130 00',
+        account_kind: 'iban',
+        provider: 'X',
+        amount: '1',
+        currency: 'USD',
+        paid_at: '2026-01-01T00:00:00Z',
+      },
+      'account',
+      /IBAN/,
+    ],
     ['addresses', { shop_id: 'S1', kind: 'home', line1: 'x', city: 'y', country: 'CN' }, 'kind', /dispatch/],
     ['addresses', { shop_id: 'S1', kind: 'dispatch', line1: '', city: 'y', country: 'CN' }, 'line1', /empty/],
-    ['sellers', { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: 'not-an-email', phones: '', device_ids: '' }, 'emails', /email/],
-    ['sellers', { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: '', phones: '12', device_ids: '' }, 'phones', /6 to 15 digits/],
-    ['listings', { listing_id: 'L1', shop_id: 'S1', title: 'Bag\u001f2', brand: '', category: 'c', price: '3', currency: 'USD', listed_at: '2026-01-01T00:00:00Z', status: 'active' }, 'title', /control characters/],
-    ['listings', { listing_id: 'L1', shop_id: 'S1', title: 'Bag', brand: 'Au\u0000', category: 'c', price: '3', currency: 'USD', listed_at: '2026-01-01T00:00:00Z', status: 'active' }, 'brand', /control characters/],
-    ['sellers', { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: 'a\u001eb@c.com', phones: '', device_ids: '' }, 'emails', /control characters/],
+    [
+      'sellers',
+      { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: 'not-an-email', phones: '', device_ids: '' },
+      'emails',
+      /email/,
+    ],
+    [
+      'sellers',
+      { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: '', phones: '12', device_ids: '' },
+      'phones',
+      /6 to 15 digits/,
+    ],
+    [
+      'listings',
+      {
+        listing_id: 'L1',
+        shop_id: 'S1',
+        title: 'Bag\u001f2',
+        brand: '',
+        category: 'c',
+        price: '3',
+        currency: 'USD',
+        listed_at: '2026-01-01T00:00:00Z',
+        status: 'active',
+      },
+      'title',
+      /control characters/,
+    ],
+    [
+      'listings',
+      {
+        listing_id: 'L1',
+        shop_id: 'S1',
+        title: 'Bag',
+        brand: 'Au\u0000',
+        category: 'c',
+        price: '3',
+        currency: 'USD',
+        listed_at: '2026-01-01T00:00:00Z',
+        status: 'active',
+      },
+      'brand',
+      /control characters/,
+    ],
+    [
+      'sellers',
+      { seller_id: 'U1', name: 'A', country: 'CN', registered_at: '2026-01-01T00:00:00Z', kyc_id: 'K', emails: 'a\u001eb@c.com', phones: '', device_ids: '' },
+      'emails',
+      /control characters/,
+    ],
   ] as const)('rejects a bad %s row naming the field (%s)', (kind, raw, field, reason) => {
     const v = validateRow(kind, raw);
     expect(v.ok).toBe(false);
@@ -51,7 +148,17 @@ describe('validateRow', () => {
     }
   });
   it('keeps tabs and line breaks in free text (a quoted CSV cell may hold them)', () => {
-    const v = validateRow('listings', { listing_id: 'L1', shop_id: 'S1', title: 'Bag\tin\r\ntwo lines', brand: '', category: 'c', price: '3', currency: 'USD', listed_at: '2026-01-01T00:00:00Z', status: 'active' });
+    const v = validateRow('listings', {
+      listing_id: 'L1',
+      shop_id: 'S1',
+      title: 'Bag\tin\r\ntwo lines',
+      brand: '',
+      category: 'c',
+      price: '3',
+      currency: 'USD',
+      listed_at: '2026-01-01T00:00:00Z',
+      status: 'active',
+    });
     expect(v).toMatchObject({ ok: true, row: { title: 'Bag\tin\r\ntwo lines' } });
   });
   it('says a missing field is required', () => {
@@ -84,14 +191,26 @@ describe('kindOfFile', () => {
 describe('readRecords', () => {
   it('yields batches of exactly the size asked for, however the file is chunked', async () => {
     const rows = Array.from({ length: 7000 }, (_, i) => `S${i},U${i},Shop ${i},2026-01-01T00:00:00Z,active,bags`).join('\n');
-    for (const [name, content] of [['sizes.csv', `${SHOP_HEADER}${rows}\n`], ['sizes.ndjson', rows.split('\n').map((r) => JSON.stringify({ shop_id: r.split(',')[0] })).join('\n')]] as const) {
+    for (const [name, content] of [
+      ['sizes.csv', `${SHOP_HEADER}${rows}\n`],
+      [
+        'sizes.ndjson',
+        rows
+          .split('\n')
+          .map((r) => JSON.stringify({ shop_id: r.split(',')[0] }))
+          .join('\n'),
+      ],
+    ] as const) {
       const sizes: number[] = [];
       for await (const batch of readRecords(file(name, content), 'shops', 3000)) sizes.push(batch.length);
       expect(sizes, name).toEqual([3000, 3000, 1000]);
     }
   });
   it('reads quoted CSV cells with commas, quotes and newlines, with the line each record starts on', async () => {
-    const p = file('shops.csv', `${SHOP_HEADER}S1,U1,"Shop, ""the best""",2026-01-01T00:00:00Z,active,bags\r\nS2,U2,"two\nlines",2026-01-01T00:00:00Z,active,bags\nS3,U3,x,2026-01-01T00:00:00Z,active`);
+    const p = file(
+      'shops.csv',
+      `${SHOP_HEADER}S1,U1,"Shop, ""the best""",2026-01-01T00:00:00Z,active,bags\r\nS2,U2,"two\nlines",2026-01-01T00:00:00Z,active,bags\nS3,U3,x,2026-01-01T00:00:00Z,active`,
+    );
     const rows = await all(p, 'shops');
     expect(rows.map((r) => r.line)).toEqual([2, 3, 5]);
     expect(rows[0]!.record).toMatchObject({ name: 'Shop, "the best"', category: 'bags' });
@@ -101,12 +220,22 @@ describe('readRecords', () => {
   it('reads gzip and NDJSON, reporting lines that are not JSON', async () => {
     const p = file('shops.ndjson.gz', zlib.gzipSync('{"shop_id":"S1"}\n\nnot json\n[1]\n{"shop_id":"S2"}'));
     const rows = await all(p, 'shops');
-    expect(rows.map((r) => [r.line, r.problem ?? r.record?.shop_id])).toEqual([[1, 'S1'], [3, 'is not valid JSON'], [4, 'is not a JSON object'], [5, 'S2']]);
+    expect(rows.map((r) => [r.line, r.problem ?? r.record?.shop_id])).toEqual([
+      [1, 'S1'],
+      [3, 'is not valid JSON'],
+      [4, 'is not a JSON object'],
+      [5, 'S2'],
+    ]);
   });
   it.each([
     ['a header of another kind', 'shops.csv', 'listing_id,shop_id,title\nL1,S1,t\n', /header lacks seller_id, name, opened_at, status, category/],
     ['a binary file', 'shops.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]), /binary/],
-    ['broken gzip', 'shops.csv.gz', Buffer.concat([zlib.gzipSync(SHOP_HEADER + 'S1,U1,x,2026-01-01T00:00:00Z,active,c\n'.repeat(50)).subarray(0, 40)]), /broken gzip/],
+    [
+      'broken gzip',
+      'shops.csv.gz',
+      Buffer.concat([zlib.gzipSync(SHOP_HEADER + 'S1,U1,x,2026-01-01T00:00:00Z,active,c\n'.repeat(50)).subarray(0, 40)]),
+      /broken gzip/,
+    ],
     ['a .gz that is not gzip', 'shops.csv.gz', SHOP_HEADER, /not gzip/],
     ['Latin-1 text', 'shops.csv', Buffer.concat([Buffer.from(SHOP_HEADER), Buffer.from([0x53, 0x31, 0x2c, 0x55, 0x31, 0x2c, 0xe9, 0x2c])]), /UTF-8/],
     ['an empty file', 'shops.csv', '', /empty/],

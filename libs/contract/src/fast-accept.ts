@@ -1,4 +1,15 @@
-import { accountProblem, ACCOUNT_KINDS, ADDRESS_KINDS, LISTING_STATUSES, LIST_SEPARATOR, PATTERNS, SHOP_STATUSES, VERDICTS, type Kind, type RowOf } from './kinds';
+import {
+  accountProblem,
+  ACCOUNT_KINDS,
+  ADDRESS_KINDS,
+  LISTING_STATUSES,
+  LIST_SEPARATOR,
+  PATTERNS,
+  SHOP_STATUSES,
+  VERDICTS,
+  type Kind,
+  type RowOf,
+} from './kinds';
 
 /**
  * A fast path in front of the zod schemas in kinds.ts, which stay the contract: for a row that is

@@ -19,6 +19,7 @@ export const PATTERNS = {
    * C0 control characters other than tab, line feed and carriage return. No real name, title or address
    * holds one, and the graph writer uses them as separators (see the imports repository's row lines).
    */
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   control: /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/,
   timestamp: /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/,
   country: /^[A-Za-z]{2}$/,
@@ -31,7 +32,12 @@ const CONTROL = PATTERNS.control;
 const id = z.string().regex(PATTERNS.id, 'must be 1-64 letters, digits or _.:- and start with a letter or digit');
 const NO_CONTROL = 'must not contain control characters';
 const text = (max: number) =>
-  z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`).refine((v) => !CONTROL.test(v), NO_CONTROL);
+  z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(max, `must be at most ${max} characters`)
+    .refine((v) => !CONTROL.test(v), NO_CONTROL);
 const optionalText = (max: number) =>
   z
     .string()
@@ -57,12 +63,14 @@ const list = <T extends z.ZodType<string, string>>(item: T, max: number) =>
   z
     .union([z.array(z.string()), z.string()])
     .nullish()
-    .transform((v) =>
-      (v === undefined || v === null ? [] : Array.isArray(v) ? v : v.split(LIST_SEPARATOR)).map((s) => s.trim()).filter((s) => s !== ''),
-    )
+    .transform((v) => (v === undefined || v === null ? [] : Array.isArray(v) ? v : v.split(LIST_SEPARATOR)).map((s) => s.trim()).filter((s) => s !== ''))
     .pipe(z.array(item).max(max, `must have at most ${max} values`));
 
-const email = z.string().max(254).regex(PATTERNS.email, 'must be an email address').refine((v) => !CONTROL.test(v), NO_CONTROL);
+const email = z
+  .string()
+  .max(254)
+  .regex(PATTERNS.email, 'must be an email address')
+  .refine((v) => !CONTROL.test(v), NO_CONTROL);
 const phone = z
   .string()
   .max(32)

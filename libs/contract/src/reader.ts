@@ -10,7 +10,10 @@ import { COLUMNS, type Kind } from './kinds';
  */
 
 export class FileFormatError extends Error {
-  constructor(readonly file: string, reason: string) {
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
     super(`contract: ${path.basename(file)}: ${reason}`);
     this.name = 'FileFormatError';
   }
@@ -149,7 +152,7 @@ class CsvSplitter {
 /** Reads a file of one kind, yielding records in batches of `batchSize` (the last one may be smaller). */
 export async function* readRecords(file: string, kind: Kind, batchSize = 5000): AsyncGenerator<RawRecord[]> {
   const format = formatOfFile(file);
-  let batch: RawRecord[] = [];
+  const batch: RawRecord[] = [];
   if (format === 'csv') {
     let header: string[] | null = null;
     const splitter = new CsvSplitter((cells, line) => {

@@ -2,8 +2,7 @@ import { fastAccept } from './fast-accept';
 import { KINDS, SCHEMAS, type Kind, type RowOf } from './kinds';
 
 export type Validation<K extends Kind> =
-  | { readonly ok: true; readonly row: RowOf[K] }
-  | { readonly ok: false; readonly field: string; readonly reason: string };
+  { readonly ok: true; readonly row: RowOf[K] } | { readonly ok: false; readonly field: string; readonly reason: string };
 
 /** Validates one raw record (CSV cells or an NDJSON object) of a kind; reports the first bad field. */
 export function validateRow<K extends Kind>(kind: K, raw: unknown): Validation<K> {

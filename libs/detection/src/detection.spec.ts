@@ -25,7 +25,11 @@ describe('projection', () => {
     const p = projectShops(4, groups, { minShared: 1 });
     const edges = Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i], p.graph.weight[i]]);
     const phone3 = (DEFAULT_EVIDENCE_WEIGHTS.phone * Math.log2(3)) / Math.log2(4);
-    expect(edges).toEqual([[0, 1, DEFAULT_EVIDENCE_WEIGHTS.account + phone3], [0, 2, phone3], [1, 2, phone3]]);
+    expect(edges).toEqual([
+      [0, 1, DEFAULT_EVIDENCE_WEIGHTS.account + phone3],
+      [0, 2, phone3],
+      [1, 2, phone3],
+    ]);
     expect(Array.from(p.strong)).toEqual([1, 0, 0]);
   });
 
@@ -48,13 +52,21 @@ describe('projection', () => {
     const wide = (n: number) => projectShops(n, [{ kind: 'account', key: 'x', shopCount: n, shops: Array.from({ length: n }, (_, i) => i) }]).graph.src.length;
     expect(wide(20)).toBe(190);
     expect(wide(40)).toBe(0);
-    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }, { kind: 'email', key: 'y', shopCount: 2, shops: [0, 1] }])).toBe(1);
+    expect(
+      link([
+        { kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] },
+        { kind: 'email', key: 'y', shopCount: 2, shops: [0, 1] },
+      ]),
+    ).toBe(1);
   });
 
   it('gives no evidence between shops of one seller', () => {
     const groups: IdentifierGroup[] = [{ kind: 'account', key: 'a', shopCount: 3, shops: [0, 1, 2] }];
     const p = projectShops(3, groups, { sellerOf: Int32Array.from([7, 7, 8]) });
-    expect(Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i]])).toEqual([[0, 2], [1, 2]]);
+    expect(Array.from(p.graph.src, (s, i) => [s, p.graph.dst[i]])).toEqual([
+      [0, 2],
+      [1, 2],
+    ]);
   });
 
   it('validates its options', () => {
@@ -70,7 +82,11 @@ describe('communities', () => {
 
   it('finds the planted groups, never a singleton', () => {
     const r = detectCommunities(g, { detector: graphologyLouvain, seed: 1 });
-    expect(r.clusters).toEqual([[0, 1, 2, 3, 4, 5], [6, 7, 8, 9, 10, 11], [12, 13]]);
+    expect(r.clusters).toEqual([
+      [0, 1, 2, 3, 4, 5],
+      [6, 7, 8, 9, 10, 11],
+      [12, 13],
+    ]);
     expect(r.membership[14]).toBe(-1);
     expect(r.modularity).toBeGreaterThan(0.4);
   });
@@ -82,16 +98,33 @@ describe('communities', () => {
   });
 
   it('splits a community that is not connected', () => {
-    const parts = splitDisconnected(graphOf(4, [[0, 1], [2, 3]]), Int32Array.from([0, 0, 0, 0]));
-    expect(parts).toEqual([[0, 1], [2, 3]]);
+    const parts = splitDisconnected(
+      graphOf(4, [
+        [0, 1],
+        [2, 3],
+      ]),
+      Int32Array.from([0, 0, 0, 0]),
+    );
+    expect(parts).toEqual([
+      [0, 1],
+      [2, 3],
+    ]);
   });
 
   it('returns only connected clusters, even from a detector that lumps everything together', () => {
     const lumper = { name: 'lump', detect: ({ graph }: { graph: WeightedGraph }) => new Int32Array(graph.nodeCount) };
     // Two paths joined by a link too weak to keep: one component before the weak edge is dropped.
-    const paths: [number, number, number?][] = [[0, 1], [1, 2], [3, 4], [4, 5]];
+    const paths: [number, number, number?][] = [
+      [0, 1],
+      [1, 2],
+      [3, 4],
+      [4, 5],
+    ];
     const r = detectCommunities(graphOf(6, paths), { detector: lumper });
-    expect(r.clusters).toEqual([[0, 1, 2], [3, 4, 5]]);
+    expect(r.clusters).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+    ]);
     const joined = detectCommunities(graphOf(6, [...paths, [2, 3, 0.01]]), { detector: lumper });
     expect(joined.clusters).toEqual([[0, 1, 2, 3, 4, 5]]);
     expect(new Set(connectedComponents(graphOf(6, [...paths, [2, 3]]))).size).toBe(1);
@@ -114,7 +147,13 @@ describe('risk', () => {
   const base: MemberFacts = { openedAt: null, status: 'active', brandedListings: 10, deepDiscountListings: 0, counterfeitReports: 0, strongLink: false };
   it('scores a counterfeit ring high and explains each factor', () => {
     const t0 = Date.UTC(2026, 0, 1);
-    const ring = Array.from({ length: 10 }, (_, i) => ({ ...base, openedAt: t0 + i * 86_400_000, deepDiscountListings: 8, counterfeitReports: i < 4 ? 1 : 0, strongLink: true }));
+    const ring = Array.from({ length: 10 }, (_, i) => ({
+      ...base,
+      openedAt: t0 + i * 86_400_000,
+      deepDiscountListings: 8,
+      counterfeitReports: i < 4 ? 1 : 0,
+      strongLink: true,
+    }));
     const r = scoreCluster(ring);
     expect(r.flagged).toBe(true);
     const f = Object.fromEntries(r.factors.map((x) => [x.name, x]));
@@ -123,7 +162,10 @@ describe('risk', () => {
     expect(f.reports!.value).toBeCloseTo(0.4);
     expect(f.burst!.value).toBe(1);
     expect(f.discount!.explanation).toBe("80 of 100 branded listings (80%) are priced under half the brand's typical price.");
-    expect(r.score).toBeCloseTo(r.factors.reduce((a, x) => a + x.points, 0), 5);
+    expect(r.score).toBeCloseTo(
+      r.factors.reduce((a, x) => a + x.points, 0),
+      5,
+    );
   });
   it('scores an honest multi-shop seller low', () => {
     const honest = [

@@ -26,7 +26,12 @@ export interface Lineage {
   readonly events: LineageEvent[];
 }
 
-export function assignStableIds(previous: readonly PreviousCluster[], current: readonly (readonly string[])[], newId: (index: number) => string, minShare = 0.5): Lineage {
+export function assignStableIds(
+  previous: readonly PreviousCluster[],
+  current: readonly (readonly string[])[],
+  newId: (index: number) => string,
+  minShare = 0.5,
+): Lineage {
   const prevOf = new Map<string, string>();
   const prevSize = new Map<string, number>();
   for (const p of previous) {
@@ -63,7 +68,10 @@ export function assignStableIds(previous: readonly PreviousCluster[], current: r
   overlaps.forEach((counts, c) => {
     const size = current[c]!.length;
     // Previous clusters this one took at least half of.
-    const absorbed = [...counts].filter(([p, o]) => o >= minShare * prevSize.get(p)!).map(([p]) => p).sort();
+    const absorbed = [...counts]
+      .filter(([p, o]) => o >= minShare * prevSize.get(p)!)
+      .map(([p]) => p)
+      .sort();
     const kept = ids[c] ?? null;
     let type: LineageType;
     if (absorbed.length >= 2) type = 'merged';

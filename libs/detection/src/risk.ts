@@ -69,7 +69,10 @@ export function scoreCluster(members: readonly MemberFacts[], options: RiskOptio
   const reports = members.reduce((a, m) => a + m.counterfeitReports, 0);
   const strong = members.filter((m) => m.strongLink).length;
   const suspended = members.filter((m) => m.status === 'suspended').length;
-  const opened = members.map((m) => m.openedAt).filter((t): t is number => t !== null).sort((a, b) => a - b);
+  const opened = members
+    .map((m) => m.openedAt)
+    .filter((t): t is number => t !== null)
+    .sort((a, b) => a - b);
   let inBurst = 0;
   for (let i = 0; i < opened.length; i++) {
     const near = (i > 0 && opened[i]! - opened[i - 1]! <= burstMs) || (i + 1 < opened.length && opened[i + 1]! - opened[i]! <= burstMs);

@@ -10,7 +10,10 @@ export function formatReport(r: EvaluationReport): string {
     ['adjusted Rand index', f(r.ari)],
     ['normalised mutual information', f(r.nmi)],
     ['pairwise precision / recall / F1', `${f(r.pairwise.precision)} / ${f(r.pairwise.recall)} / ${f(r.pairwise.f1)}`],
-    [`best-match recall (rings >= min size: ${r.bestMatchRecall.rings})`, `mean ${f(r.bestMatchRecall.mean)}, median ${f(r.bestMatchRecall.median)}, min ${f(r.bestMatchRecall.min)}, full ${r.bestMatchRecall.fullyRecovered}`],
+    [
+      `best-match recall (rings >= min size: ${r.bestMatchRecall.rings})`,
+      `mean ${f(r.bestMatchRecall.mean)}, median ${f(r.bestMatchRecall.median)}, min ${f(r.bestMatchRecall.min)}, full ${r.bestMatchRecall.fullyRecovered}`,
+    ],
     ['cluster purity', f(r.purity)],
     ['flagged clusters / shops', `${r.flagged.clusters} / ${r.flagged.shops}`],
     ['flagged precision / recall', `${f(r.flagged.precision)} / ${f(r.flagged.recall)}`],

@@ -14,7 +14,10 @@ const write = (name: string, text: string) => {
 describe('evaluation file readers', () => {
   it('reads truth with empty ring ids as honest shops', async () => {
     const truth = await readTruth(write('truth.csv', 'shop_id,ring_id,role\nS1,RING1,ring\nS2,,legit\n'));
-    expect([...truth]).toEqual([['S1', 'RING1'], ['S2', null]]);
+    expect([...truth]).toEqual([
+      ['S1', 'RING1'],
+      ['S2', null],
+    ]);
   });
   it('reads clusters and the flagged ones', async () => {
     const { clusters, flagged } = await readClusters(write('c.csv', 'shop_id,cluster_id,flagged\nS1,C1,true\nS2,C1,true\nS3,C2,false\n'));

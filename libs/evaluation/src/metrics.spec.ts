@@ -4,14 +4,26 @@ import { readEdges, readLabels } from './io';
 import { evaluate } from './metrics';
 import { modularity } from './modularity';
 
-const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', '..', 'shared', 'datasets');
+const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'datasets');
 
 describe('evaluate: a hand-computed case', () => {
   // Truth: R1 = {a,b,c}, R2 = {d,e}, f and g honest. Clusters: C1 = {a,b}, C2 = {c,d,e} (flagged).
   const truth = new Map<string, string | null>([
-    ['a', 'R1'], ['b', 'R1'], ['c', 'R1'], ['d', 'R2'], ['e', 'R2'], ['f', null], ['g', null],
+    ['a', 'R1'],
+    ['b', 'R1'],
+    ['c', 'R1'],
+    ['d', 'R2'],
+    ['e', 'R2'],
+    ['f', null],
+    ['g', null],
   ]);
-  const clusters = new Map([['a', 'C1'], ['b', 'C1'], ['c', 'C2'], ['d', 'C2'], ['e', 'C2']]);
+  const clusters = new Map([
+    ['a', 'C1'],
+    ['b', 'C1'],
+    ['c', 'C2'],
+    ['d', 'C2'],
+    ['e', 'C2'],
+  ]);
   const report = evaluate({ truth, clusters, flagged: new Set(['C2']), minRingSize: 2 });
 
   it('adjusted Rand index = 13/34', () => {
@@ -43,14 +55,35 @@ describe('evaluate: a hand-computed case', () => {
 
 describe('evaluate: edge cases', () => {
   it('a perfect detection scores 1 everywhere', () => {
-    const truth = new Map<string, string | null>([['a', 'R'], ['b', 'R'], ['c', 'S'], ['d', 'S'], ['e', null]]);
-    const clusters = new Map([['a', 'x'], ['b', 'x'], ['c', 'y'], ['d', 'y']]);
+    const truth = new Map<string, string | null>([
+      ['a', 'R'],
+      ['b', 'R'],
+      ['c', 'S'],
+      ['d', 'S'],
+      ['e', null],
+    ]);
+    const clusters = new Map([
+      ['a', 'x'],
+      ['b', 'x'],
+      ['c', 'y'],
+      ['d', 'y'],
+    ]);
     const r = evaluate({ truth, clusters, flagged: new Set(['x', 'y']) });
     expect([r.ari, r.nmi, r.pairwise.f1, r.bestMatchRecall.mean, r.purity, r.flagged.precision, r.flagged.recall]).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
   it('an honest shop pulled into a flagged cluster lowers flagged precision', () => {
-    const truth = new Map<string, string | null>([['a', 'R'], ['b', 'R'], ['c', 'R'], ['h', null]]);
-    const clusters = new Map([['a', 'x'], ['b', 'x'], ['c', 'x'], ['h', 'x']]);
+    const truth = new Map<string, string | null>([
+      ['a', 'R'],
+      ['b', 'R'],
+      ['c', 'R'],
+      ['h', null],
+    ]);
+    const clusters = new Map([
+      ['a', 'x'],
+      ['b', 'x'],
+      ['c', 'x'],
+      ['h', 'x'],
+    ]);
     const r = evaluate({ truth, clusters, flagged: new Set(['x']) });
     expect(r.flagged.precision).toBeCloseTo(0.75, 12);
     expect(r.flagged.honestShops).toBe(1);
@@ -58,7 +91,11 @@ describe('evaluate: edge cases', () => {
     expect(r.pairwise.precision).toBeCloseTo(3 / 6, 12);
   });
   it('a ring left unclustered has best-match recall 0', () => {
-    const truth = new Map<string, string | null>([['a', 'R'], ['b', 'R'], ['c', 'R']]);
+    const truth = new Map<string, string | null>([
+      ['a', 'R'],
+      ['b', 'R'],
+      ['c', 'R'],
+    ]);
     expect(evaluate({ truth, clusters: new Map() }).bestMatchRecall.mean).toBe(0);
   });
 });
@@ -66,7 +103,10 @@ describe('evaluate: edge cases', () => {
 /** O(n²) pair counting: an independent check of the contingency-table ARI. */
 function bruteForceAri(truth: Map<string, string>, clusters: Map<string, string>): number {
   const nodes = [...truth.keys()];
-  let a = 0, b = 0, c = 0, d = 0;
+  let a = 0,
+    b = 0,
+    c = 0,
+    d = 0;
   for (let i = 0; i < nodes.length; i++) {
     for (let j = i + 1; j < nodes.length; j++) {
       const sameT = truth.get(nodes[i]!) === truth.get(nodes[j]!);
@@ -79,7 +119,7 @@ function bruteForceAri(truth: Map<string, string>, clusters: Map<string, string>
   }
   const n = a + b + c + d;
   const expected = ((a + b) * (a + c)) / n;
-  return (a - expected) / (((a + b) + (a + c)) / 2 - expected);
+  return (a - expected) / ((a + b + (a + c)) / 2 - expected);
 }
 
 describe('public graphs with known communities', () => {

@@ -96,7 +96,11 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
 
   const started = Date.now();
   await options.ledger.abandonStale(STALE_SECONDS);
-  await options.ledger.create(importId, options.source ?? 'cli', plan.map((p) => path.basename(p.file)));
+  await options.ledger.create(
+    importId,
+    options.source ?? 'cli',
+    plan.map((p) => path.basename(p.file)),
+  );
   const totals: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0 };
   const reports: FileReport[] = [];
   let lastBeat = Date.now();
@@ -156,7 +160,14 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     await options.ledger
-      .finish(importId, { status: 'failed', durationMs: Date.now() - started, error: message, counts: totals, perFile: JSON.stringify(reports), rejectsFile: rejectsFd === null ? null : rejectsPath })
+      .finish(importId, {
+        status: 'failed',
+        durationMs: Date.now() - started,
+        error: message,
+        counts: totals,
+        perFile: JSON.stringify(reports),
+        rejectsFile: rejectsFd === null ? null : rejectsPath,
+      })
       .catch(() => undefined);
     throw e;
   } finally {

@@ -18,5 +18,8 @@ export interface ImportLedger {
   abandonStale(staleSeconds: number): Promise<number>;
   create(id: string, source: string, files: string[]): Promise<void>;
   heartbeat(id: string, read: number): Promise<void>;
-  finish(id: string, outcome: { status: 'completed' | 'failed'; durationMs: number; error: string | null; counts: ImportCounts; perFile: string; rejectsFile: string | null }): Promise<void>;
+  finish(
+    id: string,
+    outcome: { status: 'completed' | 'failed'; durationMs: number; error: string | null; counts: ImportCounts; perFile: string; rejectsFile: string | null },
+  ): Promise<void>;
 }

@@ -14,7 +14,17 @@ export interface WriteRowOf {
     devices: string[];
   };
   shops: { id: string; sellerId: string; name: string; openedAt: string; status: string; category: string };
-  listings: { id: string; shopId: string; title: string; brand: string | null; category: string; price: number; currency: string; listedAt: string; status: string };
+  listings: {
+    id: string;
+    shopId: string;
+    title: string;
+    brand: string | null;
+    category: string;
+    price: number;
+    currency: string;
+    listedAt: string;
+    status: string;
+  };
   payments: { id: string; shopId: string; account: Fingerprinted & { kind: string }; provider: string; amount: number; currency: string; paidAt: string };
   addresses: { shopId: string; kind: string; key: string; text: string; city: string; region: string | null; country: string; postcode: string | null };
   brand_reports: { id: string; listingId: string; brand: string; reporter: string; verdict: string; reportedAt: string };
@@ -59,30 +69,66 @@ export function prepareRow<K extends Kind>(kind: K, input: RowOf[K], fp: Fingerp
     }
     case 'shops': {
       const r = input as RowOf['shops'];
-      return { ok: true, row: { id: r.shop_id, sellerId: r.seller_id, name: r.name, openedAt: r.opened_at, status: r.status, category: r.category } as WriteRowOf[K] };
+      return {
+        ok: true,
+        row: { id: r.shop_id, sellerId: r.seller_id, name: r.name, openedAt: r.opened_at, status: r.status, category: r.category } as WriteRowOf[K],
+      };
     }
     case 'listings': {
       const r = input as RowOf['listings'];
       return {
         ok: true,
-        row: { id: r.listing_id, shopId: r.shop_id, title: r.title, brand: r.brand, category: r.category, price: r.price, currency: r.currency, listedAt: r.listed_at, status: r.status } as WriteRowOf[K],
+        row: {
+          id: r.listing_id,
+          shopId: r.shop_id,
+          title: r.title,
+          brand: r.brand,
+          category: r.category,
+          price: r.price,
+          currency: r.currency,
+          listedAt: r.listed_at,
+          status: r.status,
+        } as WriteRowOf[K],
       };
     }
     case 'payments': {
       const r = input as RowOf['payments'];
       return {
         ok: true,
-        row: { id: r.payment_id, shopId: r.shop_id, account: { ...fp.account(r.account_kind, r.account), kind: r.account_kind }, provider: r.provider, amount: r.amount, currency: r.currency, paidAt: r.paid_at } as WriteRowOf[K],
+        row: {
+          id: r.payment_id,
+          shopId: r.shop_id,
+          account: { ...fp.account(r.account_kind, r.account), kind: r.account_kind },
+          provider: r.provider,
+          amount: r.amount,
+          currency: r.currency,
+          paidAt: r.paid_at,
+        } as WriteRowOf[K],
       };
     }
     case 'addresses': {
       const r = input as RowOf['addresses'];
       const a = normaliseAddress(r);
-      return { ok: true, row: { shopId: r.shop_id, kind: r.kind, key: a.key, text: a.text, city: a.city, region: r.region?.trim() || null, country: a.country, postcode: a.postcode } as WriteRowOf[K] };
+      return {
+        ok: true,
+        row: {
+          shopId: r.shop_id,
+          kind: r.kind,
+          key: a.key,
+          text: a.text,
+          city: a.city,
+          region: r.region?.trim() || null,
+          country: a.country,
+          postcode: a.postcode,
+        } as WriteRowOf[K],
+      };
     }
     default: {
       const r = input as RowOf['brand_reports'];
-      return { ok: true, row: { id: r.report_id, listingId: r.listing_id, brand: r.brand, reporter: r.reporter, verdict: r.verdict, reportedAt: r.reported_at } as WriteRowOf[K] };
+      return {
+        ok: true,
+        row: { id: r.report_id, listingId: r.listing_id, brand: r.brand, reporter: r.reporter, verdict: r.verdict, reportedAt: r.reported_at } as WriteRowOf[K],
+      };
     }
   }
 }

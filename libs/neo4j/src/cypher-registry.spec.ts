@@ -22,7 +22,10 @@ afterEach(() => {
 describe('CypherRegistry', () => {
   it('names statements by folder and file, without comments or the trailing semicolon', () => {
     const registry = CypherRegistry.load(
-      tree({ 'shops/by-id.cypher': '// why\nMATCH (s:Shop {id: $id})\nRETURN s;\n', 'migrations/0001-x.cypher': 'CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.id);' }),
+      tree({
+        'shops/by-id.cypher': '// why\nMATCH (s:Shop {id: $id})\nRETURN s;\n',
+        'migrations/0001-x.cypher': 'CREATE INDEX a IF NOT EXISTS FOR (n:A) ON (n.id);',
+      }),
     );
     expect(registry.names).toEqual(['shops/by-id']);
     expect(registry.get('shops/by-id')).toBe('MATCH (s:Shop {id: $id})\nRETURN s');

@@ -63,9 +63,7 @@ export class CypherRegistry {
 }
 
 export function listCypherFiles(rootDir: string): string[] {
-  return (fs.readdirSync(rootDir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.cypher'))
-    .sort();
+  return (fs.readdirSync(rootDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.cypher')).sort();
 }
 
 /** Drops `//` line comments (kept in files to say why a query is shaped as it is). */

@@ -85,10 +85,7 @@ export function ensureLauncherBuilt(launcherDir: string, log: (line: string) => 
   log('building the local Neo4j launcher with Maven (first run downloads Neo4j and GDS into ~/.m2)');
   const result = spawnSync('mvn', ['-q', '-B', 'package', '-DskipTests'], { cwd: launcherDir, stdio: 'inherit' });
   if (result.error || result.status !== 0) {
-    throw new LocalNeo4jError(
-      'build-failed',
-      `Maven build of ${launcherDir} failed${result.error ? `: ${result.error.message}` : ` (exit ${result.status})`}`,
-    );
+    throw new LocalNeo4jError('build-failed', `Maven build of ${launcherDir} failed${result.error ? `: ${result.error.message}` : ` (exit ${result.status})`}`);
   }
 }
 
@@ -153,9 +150,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     };
     lines(child.stdout, onLine);
     lines(child.stderr, onLine);
-    void exited.then((code) =>
-      reject(failure ?? new LocalNeo4jError('start-failed', `the Java launcher exited with code ${code} before Neo4j was ready`)),
-    );
+    void exited.then((code) => reject(failure ?? new LocalNeo4jError('start-failed', `the Java launcher exited with code ${code} before Neo4j was ready`)));
     const timeout = options.startTimeoutMs ?? 120_000;
     setTimeout(() => reject(new LocalNeo4jError('timeout', `Neo4j was not ready after ${timeout} ms`)), timeout).unref();
   });

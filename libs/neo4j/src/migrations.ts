@@ -40,7 +40,10 @@ export interface AppliedMigration {
 const FILE_NAME = /^(\d{4})-([a-z0-9][a-z0-9-]*)\.cypher$/;
 
 export function readMigrations(dir: string): Migration[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.cypher')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.cypher'))
+    .sort();
   const seen = new Set<string>();
   return files.map((file) => {
     const match = FILE_NAME.exec(file);
@@ -100,11 +103,7 @@ export class MigrationRunner {
           throw new MigrationError(`${label} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
-      await this.driver.executeQuery(
-        this.q.record,
-        { id: migration.id, name: migration.name, checksum: migration.checksum },
-        { database: this.database },
-      );
+      await this.driver.executeQuery(this.q.record, { id: migration.id, name: migration.name, checksum: migration.checksum }, { database: this.database });
       applied.push(label);
     }
     return { applied, alreadyApplied };

@@ -41,7 +41,7 @@ import {
   type Brand,
   type CountryProfile,
 } from './vocabulary';
-import { RowWriter, type Cell, type OutputFormat } from './writer';
+import { RowWriter, type OutputFormat } from './writer';
 
 export interface SynthOptions {
   readonly preset: PresetName;
@@ -223,7 +223,10 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
   const hubs: Hubs = {
     warehouses: Array.from({ length: nWarehouses }, () => newAddress(rng, rng.pick(COUNTRIES), false)),
     warehouseWeights: zipfCumulative(nWarehouses),
-    settlement: Array.from({ length: nSettlement }, () => ({ ...newAccount(rng, 'iban', countryByCode(rng.pick(['DE', 'GB', 'NL'])), PROVIDERS), provider: rng.pick(SETTLEMENT_PROVIDERS) })),
+    settlement: Array.from({ length: nSettlement }, () => ({
+      ...newAccount(rng, 'iban', countryByCode(rng.pick(['DE', 'GB', 'NL'])), PROVIDERS),
+      provider: rng.pick(SETTLEMENT_PROVIDERS),
+    })),
     settlementWeights: zipfCumulative(nSettlement),
     pickups: Array.from({ length: nPickups }, () => newAddress(rng, rng.pick(COUNTRIES), false)),
     pickupWeights: zipfCumulative(nPickups),
@@ -261,7 +264,17 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
       }
     }
   };
-  const sellerRow = (id: string, country: CountryProfile, first: string, last: string, kyc: string, emails: string[], phones: string[], devices: string[], registered: number) => {
+  const sellerRow = (
+    id: string,
+    country: CountryProfile,
+    first: string,
+    last: string,
+    kyc: string,
+    emails: string[],
+    phones: string[],
+    devices: string[],
+    registered: number,
+  ) => {
     w.sellers.write([id, `${first} ${last}`, country.code, iso(registered), kyc, emails, phones, devices]);
   };
   const shopName = (category: string) => `${rng.pick(SHOP_WORDS)} ${rng.pick(SHOP_WORDS)} ${category.charAt(0).toUpperCase()}${category.slice(1)}`;
@@ -376,7 +389,17 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
         const email = pick('email', () => newEmail(rng, first, last, rng.pick(EMAIL_DOMAINS)));
         const device = pick('device', () => newDevice(rng));
         const kyc = !isolated && rng.chance(0.1) ? ring.sharedKyc : `KYC-${rng.digits(12)}`;
-        sellerRow(sellerId, country, first, last, kyc, [renderEmail(email, rng.int(EMAIL_STYLES), tag())], phones, [renderDevice(device, rng.int(DEVICE_STYLES))], opened - rng.range(1, 20) * DAY);
+        sellerRow(
+          sellerId,
+          country,
+          first,
+          last,
+          kyc,
+          [renderEmail(email, rng.int(EMAIL_STYLES), tag())],
+          phones,
+          [renderDevice(device, rng.int(DEVICE_STYLES))],
+          opened - rng.range(1, 20) * DAY,
+        );
         if (!isolated) ring.frontSeller ??= sellerId;
       }
       const category = rng.pick(CATEGORIES);
@@ -386,10 +409,17 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
       if (rng.chance(knobs.ringHubUseRate)) accounts.push(hubs.settlement[rng.weighted(hubs.settlementWeights)]!);
       paymentRows(shopId, accounts, opened, country);
 
-      const dispatch = rng.chance(knobs.ringHubUseRate) ? hubs.warehouses[rng.weighted(hubs.warehouseWeights)]! : pick('dispatch', () => newAddress(rng, country));
+      const dispatch = rng.chance(knobs.ringHubUseRate)
+        ? hubs.warehouses[rng.weighted(hubs.warehouseWeights)]!
+        : pick('dispatch', () => newAddress(rng, country));
       addressRow(shopId, 'dispatch', dispatch);
-      addressRow(shopId, 'return', pick('return', () => dispatch));
-      if (rng.chance(0.5)) addressRow(shopId, 'ship_to', rng.chance(0.5) ? hubs.pickups[rng.weighted(hubs.pickupWeights)]! : newAddress(rng, rng.pick(COUNTRIES)));
+      addressRow(
+        shopId,
+        'return',
+        pick('return', () => dispatch),
+      );
+      if (rng.chance(0.5))
+        addressRow(shopId, 'ship_to', rng.chance(0.5) ? hubs.pickups[rng.weighted(hubs.pickupWeights)]! : newAddress(rng, rng.pick(COUNTRIES)));
 
       listingRows(shopId, opened, 'ring', suspended, ring.reported, category);
       const role = isolated ? 'ring_isolated' : ring.bridgeTo >= 0 && m === ring.bridgeMember ? 'ring_bridge' : 'ring';
@@ -418,7 +448,17 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
         if (rng.chance(0.2)) emails.push(renderEmail(newEmail(rng, first, last, rng.pick(EMAIL_DOMAINS)), 0, tag()));
         const devices = [renderDevice(newDevice(rng), rng.int(DEVICE_STYLES))];
         if (rng.chance(0.3)) devices.push(renderDevice(newDevice(rng), rng.int(DEVICE_STYLES)));
-        sellerRow(id, country, first, last, `KYC-${rng.digits(12)}`, emails, [renderPhone(phone, rng.int(PHONE_STYLES), country.code)], devices, NOW - rng.range(60, 3000) * DAY);
+        sellerRow(
+          id,
+          country,
+          first,
+          last,
+          `KYC-${rng.digits(12)}`,
+          emails,
+          [renderPhone(phone, rng.int(PHONE_STYLES), country.code)],
+          devices,
+          NOW - rng.range(60, 3000) * DAY,
+        );
         const shops = rng.chance(knobs.multiShopSellerRate) ? rng.range(2, 3) : 1;
         legitSeller = {
           id,

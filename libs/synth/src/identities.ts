@@ -98,11 +98,15 @@ export function ibanWithCheckDigits(country: string, bban: string): string {
   return `${country}${check}${bban}`;
 }
 
-export function newAccount(rng: Rng, kind: Account['kind'], country: CountryProfile, providers: { banks: readonly string[]; wallets: readonly string[]; cards: readonly string[] }): Account {
+export function newAccount(
+  rng: Rng,
+  kind: Account['kind'],
+  country: CountryProfile,
+  providers: { banks: readonly string[]; wallets: readonly string[]; cards: readonly string[] },
+): Account {
   if (kind === 'iban') {
     const cc = country.ibanPrefix ?? rng.pick(['DE', 'GB', 'NL']);
-    const bban =
-      cc === 'DE' ? rng.digits(18) : cc === 'GB' ? `${fillPattern(rng, 'AAAA')}${rng.digits(14)}` : `${fillPattern(rng, 'AAAA')}${rng.digits(10)}`;
+    const bban = cc === 'DE' ? rng.digits(18) : cc === 'GB' ? `${fillPattern(rng, 'AAAA')}${rng.digits(14)}` : `${fillPattern(rng, 'AAAA')}${rng.digits(10)}`;
     return { kind, value: ibanWithCheckDigits(cc, bban), provider: rng.pick(providers.banks) };
   }
   if (kind === 'card') {

@@ -36,7 +36,11 @@ export class AlertsController {
   @Post(':id/acknowledge')
   @HttpCode(200)
   @ApiBody({ schema: openApiSchema(AcknowledgeSchema) })
-  acknowledge(@Param('id', new ZodPipe(AlertIdSchema)) id: string, @Body(new ZodPipe(AcknowledgeSchema)) body: { note?: string }, @Req() request: AuthenticatedRequest) {
+  acknowledge(
+    @Param('id', new ZodPipe(AlertIdSchema)) id: string,
+    @Body(new ZodPipe(AcknowledgeSchema)) body: { note?: string },
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.alerts.acknowledge(id, body.note, actorOf(request));
   }
 }

@@ -17,7 +17,13 @@ export class AlertsService {
     if (imports.length === 0) return [];
     const raised = (await this.repository.raiseRecidivism(imports)).filter((a) => a.isNew);
     for (const alert of raised) {
-      await this.audit.append({ actor: 'system', action: 'alert.raise', target: `alert:${alert.id}`, before: null, after: { kind: 'recidivism', shopId: alert.shopId } });
+      await this.audit.append({
+        actor: 'system',
+        action: 'alert.raise',
+        target: `alert:${alert.id}`,
+        before: null,
+        after: { kind: 'recidivism', shopId: alert.shopId },
+      });
     }
     return raised.map(({ id, shopId }) => ({ id, shopId }));
   }
@@ -30,7 +36,14 @@ export class AlertsService {
     const done = await this.repository.acknowledge(id, actor.name, note ?? null);
     if (!done) throw new NotFoundException(`alert ${id} not found`);
     if (done.before === 'acknowledged') throw new ConflictException(`alert ${id} was acknowledged already by ${done.acknowledgedBy}`);
-    await this.audit.append({ actor: actor.name, action: 'alert.acknowledge', target: `alert:${id}`, before: { status: 'open' }, after: { status: 'acknowledged', note: note ?? null }, requestId: actor.requestId });
+    await this.audit.append({
+      actor: actor.name,
+      action: 'alert.acknowledge',
+      target: `alert:${id}`,
+      before: { status: 'open' },
+      after: { status: 'acknowledged', note: note ?? null },
+      requestId: actor.requestId,
+    });
     return { id, status: 'acknowledged', acknowledgedBy: done.acknowledgedBy };
   }
 }

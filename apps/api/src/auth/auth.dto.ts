@@ -19,7 +19,13 @@ export const NewUserSchema = z
   .refine((u) => !u.roles.includes('brand_owner') || u.brands.length > 0, { message: 'a brand owner needs at least one brand', path: ['brands'] });
 export type NewUser = z.infer<typeof NewUserSchema>;
 
-export const UserSchema = z.object({ username: z.string(), roles: z.array(z.enum(ROLES)), brands: z.array(z.string()), active: z.boolean(), createdAt: z.string() });
+export const UserSchema = z.object({
+  username: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  brands: z.array(z.string()),
+  active: z.boolean(),
+  createdAt: z.string(),
+});
 
 export const PageQuerySchema = z.object({
   skip: z.coerce.number().int().min(0).max(1_000_000).default(0),

@@ -37,8 +37,20 @@ export class AuthService {
   /** Creates a user and audits it (the password never enters the audit trail). */
   async createUser(input: NewUser, actor: { name: string; requestId?: string | null } = { name: 'system' }): Promise<UserRecord> {
     try {
-      const user = await this.users.create({ username: input.username, passwordHash: await hashPassword(input.password), roles: input.roles, brands: input.brands });
-      await this.audit.append({ actor: actor.name, action: 'user.create', target: `user:${user.username}`, before: null, after: { roles: user.roles, brands: user.brands, active: user.active }, requestId: actor.requestId ?? null });
+      const user = await this.users.create({
+        username: input.username,
+        passwordHash: await hashPassword(input.password),
+        roles: input.roles,
+        brands: input.brands,
+      });
+      await this.audit.append({
+        actor: actor.name,
+        action: 'user.create',
+        target: `user:${user.username}`,
+        before: null,
+        after: { roles: user.roles, brands: user.brands, active: user.active },
+        requestId: actor.requestId ?? null,
+      });
       return user;
     } catch (error) {
       if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 import type { Role } from './roles';
 

@@ -18,7 +18,11 @@ export class BrandsController {
   /** The brand's listings sold by shops in flagged clusters, with any verdicts given so far. */
   @Get(':brand/suspected-listings')
   @Roles('brand_owner', 'analyst', 'supervisor', 'admin')
-  suspected(@Param('brand', new ZodPipe(BrandSchema)) brand: string, @Query(new ZodPipe(SuspectedQuerySchema)) query: z.infer<typeof SuspectedQuerySchema>, @Req() request: AuthenticatedRequest) {
+  suspected(
+    @Param('brand', new ZodPipe(BrandSchema)) brand: string,
+    @Query(new ZodPipe(SuspectedQuerySchema)) query: z.infer<typeof SuspectedQuerySchema>,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.brands.suspected(brand, request.user!, query.skip, query.limit);
   }
 
@@ -26,7 +30,11 @@ export class BrandsController {
   @Post(':brand/reports')
   @Roles('brand_owner')
   @ApiBody({ schema: openApiSchema(BrandReportSchema) })
-  report(@Param('brand', new ZodPipe(BrandSchema)) brand: string, @Body(new ZodPipe(BrandReportSchema)) body: BrandReport, @Req() request: AuthenticatedRequest) {
+  report(
+    @Param('brand', new ZodPipe(BrandSchema)) brand: string,
+    @Body(new ZodPipe(BrandReportSchema)) body: BrandReport,
+    @Req() request: AuthenticatedRequest,
+  ) {
     return this.brands.report(brand, body, request.user!, actorOf(request));
   }
 }

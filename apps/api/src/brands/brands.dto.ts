@@ -1,7 +1,12 @@
 import { PATTERNS, VERDICTS } from '@ringwatch/contract';
 import { z } from 'zod';
 
-export const BrandSchema = z.string().trim().min(1).max(100).regex(/^[\p{L}\p{N} &'.-]+$/u, 'brand names are letters, digits, spaces and &\'.-');
+export const BrandSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\p{L}\p{N} &'.-]+$/u, "brand names are letters, digits, spaces and &'.-");
 
 export const SuspectedQuerySchema = z
   .object({

@@ -30,7 +30,13 @@ export class BrandsRepository extends Neo4jRepository {
     return records[0] ? recordToPlain<{ brand: string | null }>(records[0]) : null;
   }
 
-  async report(input: { listingId: string; brand: string; reporter: string; verdict: string; note: string | null }): Promise<{ id: string; before: string | null; reportedAt: string } | null> {
+  async report(input: {
+    listingId: string;
+    brand: string;
+    reporter: string;
+    verdict: string;
+    note: string | null;
+  }): Promise<{ id: string; before: string | null; reportedAt: string } | null> {
     const { records } = await this.writeQuery(this.q.report, input);
     return records[0] ? recordToPlain<{ id: string; before: string | null; reportedAt: string }>(records[0]) : null;
   }

@@ -18,7 +18,12 @@ export class BrandsService {
     return this.repository.suspected(brand, skip, limit);
   }
 
-  async report(brand: string, input: BrandReport, user: TokenClaims, actor: Actor): Promise<{ id: string; listingId: string; verdict: string; reportedAt: string }> {
+  async report(
+    brand: string,
+    input: BrandReport,
+    user: TokenClaims,
+    actor: Actor,
+  ): Promise<{ id: string; listingId: string; verdict: string; reportedAt: string }> {
     this.authorise(brand, user);
     const listing = await this.repository.listingBrand(input.listingId);
     // Another brand's listing answers like a missing one: its existence is not this owner's business.

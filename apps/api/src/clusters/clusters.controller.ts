@@ -38,7 +38,11 @@ export class ClustersController {
 
   @Get(':id/graph')
   @ApiOkResponse({ schema: openApiSchema(ClusterGraphSchema) })
-  async graph(@Param('id', new ZodPipe(ClusterIdSchema)) id: string, @Query(new ZodPipe(ClusterGraphQuerySchema)) query: ClusterGraphQuery, @Res() res: Response) {
+  async graph(
+    @Param('id', new ZodPipe(ClusterIdSchema)) id: string,
+    @Query(new ZodPipe(ClusterGraphQuerySchema)) query: ClusterGraphQuery,
+    @Res() res: Response,
+  ) {
     res.type('application/json').send(await this.clusters.graphJson(id, query.run, query.limit));
   }
 }

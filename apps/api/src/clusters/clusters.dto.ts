@@ -47,7 +47,9 @@ export const ClusterDetailSchema = ClusterSummarySchema.extend({
   runId: z.string(),
   runStartedAt: z.string(),
   factors: z.array(z.object({ name: z.string(), value: z.number(), points: z.number(), explanation: z.string() })),
-  members: z.array(z.object({ id: z.string(), name: z.string().nullable(), status: z.string().nullable(), openedAt: z.string().nullable(), confidence: z.number() })),
+  members: z.array(
+    z.object({ id: z.string(), name: z.string().nullable(), status: z.string().nullable(), openedAt: z.string().nullable(), confidence: z.number() }),
+  ),
 });
 export type ClusterDetail = z.infer<typeof ClusterDetailSchema>;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 import type { ClusterListQuery, ClusterPage } from './clusters.dto';
 
@@ -24,22 +24,19 @@ export class ClustersRepository extends Neo4jRepository {
   private readonly q = this.registry.bind({ list: 'clusters/list', detail: 'clusters/detail' });
 
   async list(query: ClusterListQuery): Promise<ClusterPage> {
-    const { records } = await this.readQuery(
-      this.q.list,
-      {
-        runId: query.run ?? null,
-        minRisk: query.minRisk,
-        maxRisk: query.maxRisk,
-        minSize: neo4j.int(query.minSize),
-        maxSize: neo4j.int(query.maxSize),
-        flagged: query.flagged ?? null,
-        status: query.status ?? null,
-        brand: query.brand ?? null,
-        sort: query.sort,
-        skip: neo4j.int(query.skip),
-        limit: neo4j.int(query.limit),
-      },
-    );
+    const { records } = await this.readQuery(this.q.list, {
+      runId: query.run ?? null,
+      minRisk: query.minRisk,
+      maxRisk: query.maxRisk,
+      minSize: neo4j.int(query.minSize),
+      maxSize: neo4j.int(query.maxSize),
+      flagged: query.flagged ?? null,
+      status: query.status ?? null,
+      brand: query.brand ?? null,
+      sort: query.sort,
+      skip: neo4j.int(query.skip),
+      limit: neo4j.int(query.limit),
+    });
     return records[0] ? recordToPlain<ClusterPage>(records[0]) : { runId: null, runStartedAt: null, total: 0, items: [] };
   }
 

@@ -62,7 +62,16 @@ export class ClustersService {
     for (const identifier of identifiers) {
       // Keys are unique per identifier; labels are not (two cards can end in the same four digits).
       const nodeId = `${identifier.kind}:${identifier.key}`;
-      nodes.push({ id: nodeId, type: 'identifier', kind: identifier.kind, label: identifier.label, status: null, confidence: null, hub: identifier.hub, shopCount: identifier.shopCount });
+      nodes.push({
+        id: nodeId,
+        type: 'identifier',
+        kind: identifier.kind,
+        label: identifier.label,
+        status: null,
+        confidence: null,
+        hub: identifier.hub,
+        shopCount: identifier.shopCount,
+      });
       for (const shop of identifier.shops) if (kept.has(shop)) edges.push({ source: shop, target: nodeId, kind: identifier.kind });
     }
     const truncated = shops.length < cluster.members.length || identifiers.length < shared.length;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EvidenceKind } from '@ringwatch/detection';
 import { recordToPlain } from '@ringwatch/neo4j';
-import neo4j, { type Driver } from 'neo4j-driver';
+import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface RawGroup {
@@ -49,17 +49,17 @@ const GROUP_QUERIES: Record<string, { statement: string; kind: EvidenceKind | nu
 export class DetectionRepository extends Neo4jRepository {
   private readonly groups = this.registry.bind(Object.fromEntries(Object.entries(GROUP_QUERIES).map(([k, v]) => [k, v.statement])));
   private readonly q = this.registry.bind({
-      brandPrices: 'detection/brand-prices',
-      memberFacts: 'detection/member-facts',
-      previous: 'detection/previous-clusters',
-      numbers: 'detection/next-cluster-numbers',
-      createRun: 'detection/create-run',
-      writeClusters: 'detection/write-clusters',
-      writeMemberships: 'detection/write-memberships',
-      finishRun: 'detection/finish-run',
-      prune: 'detection/prune-runs',
-      shopSellers: 'detection/shop-sellers',
-    });
+    brandPrices: 'detection/brand-prices',
+    memberFacts: 'detection/member-facts',
+    previous: 'detection/previous-clusters',
+    numbers: 'detection/next-cluster-numbers',
+    createRun: 'detection/create-run',
+    writeClusters: 'detection/write-clusters',
+    writeMemberships: 'detection/write-memberships',
+    finishRun: 'detection/finish-run',
+    prune: 'detection/prune-runs',
+    shopSellers: 'detection/shop-sellers',
+  });
 
   /** Shared identifiers of every kind, streamed so the whole answer is never held as driver records. */
   async readGroups(hubThreshold: number, onGroup: (group: RawGroup) => void): Promise<void> {
@@ -101,10 +101,7 @@ export class DetectionRepository extends Neo4jRepository {
   async memberFacts(ids: string[], typicalPrices: Record<string, number>, discountRatio: number): Promise<MemberFactsRow[]> {
     const out: MemberFactsRow[] = [];
     for (let i = 0; i < ids.length; i += 5000) {
-      const { records } = await this.readQuery(
-        this.q.memberFacts,
-        { ids: ids.slice(i, i + 5000), typicalPrices, discountRatio },
-      );
+      const { records } = await this.readQuery(this.q.memberFacts, { ids: ids.slice(i, i + 5000), typicalPrices, discountRatio });
       for (const r of records) out.push(recordToPlain<MemberFactsRow>(r));
     }
     return out;
@@ -133,7 +130,19 @@ export class DetectionRepository extends Neo4jRepository {
     }
   }
 
-  async finishRun(id: string, outcome: { status: 'completed' | 'failed'; timings: string; modularity: number | null; counts: string; hubs: string; lineage: string; error: string | null; typicalPrices: string }): Promise<void> {
+  async finishRun(
+    id: string,
+    outcome: {
+      status: 'completed' | 'failed';
+      timings: string;
+      modularity: number | null;
+      counts: string;
+      hubs: string;
+      lineage: string;
+      error: string | null;
+      typicalPrices: string;
+    },
+  ): Promise<void> {
     await this.writeQuery(this.q.finishRun, { id, ...outcome });
   }
 

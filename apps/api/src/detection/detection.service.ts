@@ -182,7 +182,11 @@ export class DetectionService {
           brands: [...brandShops].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([brand]) => brand),
         });
         for (const v of nodes) {
-          members.push({ shop: ids[v]!, key: `${runId}:${id}`, confidence: totalWeight[v]! > 0 ? Math.round((internal[v]! / totalWeight[v]!) * 1000) / 1000 : 1 });
+          members.push({
+            shop: ids[v]!,
+            key: `${runId}:${id}`,
+            confidence: totalWeight[v]! > 0 ? Math.round((internal[v]! / totalWeight[v]!) * 1000) / 1000 : 1,
+          });
         }
         result.push({ id, members: memberIds[i]!, risk: risk.score, flagged: risk.flagged, lineage: event?.type ?? 'new', factors: risk.factors });
       });
@@ -217,7 +221,16 @@ export class DetectionService {
       return { runId, params, timingsMs: timings, counts, modularity: communities.modularity, lineage: lineageCounts, clusters: result };
     } catch (error) {
       await this.repository
-        .finishRun(runId, { status: 'failed', timings: JSON.stringify(timings), modularity: null, counts: '{}', hubs: '[]', lineage: '{}', error: error instanceof Error ? error.message : String(error), typicalPrices: '{}' })
+        .finishRun(runId, {
+          status: 'failed',
+          timings: JSON.stringify(timings),
+          modularity: null,
+          counts: '{}',
+          hubs: '[]',
+          lineage: '{}',
+          error: error instanceof Error ? error.message : String(error),
+          typicalPrices: '{}',
+        })
         .catch(() => undefined);
       throw error;
     }

@@ -1,21 +1,54 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { ClusterDetail, ClusterGraph } from '../clusters/clusters.dto';
-import type { DossierAccountRow, DossierContactRow, DossierHistory, DossierListingRow, DossierReportRow, DossierShopRow, DossierAddressRow } from './dossiers.repository';
+import type {
+  DossierAccountRow,
+  DossierContactRow,
+  DossierHistory,
+  DossierListingRow,
+  DossierReportRow,
+  DossierShopRow,
+  DossierAddressRow,
+} from './dossiers.repository';
 
 export interface Dossier {
   cluster: { id: string; runId: string; runStartedAt: string; risk: number; flagged: boolean; status: string; size: number; lineage: string };
-  summary: { why: string[]; factors: ClusterDetail['factors']; estimatedGmv: { currency: string; amount: number }[]; firstSeen: string | null; lastSeen: string | null };
+  summary: {
+    why: string[];
+    factors: ClusterDetail['factors'];
+    estimatedGmv: { currency: string; amount: number }[];
+    firstSeen: string | null;
+    lastSeen: string | null;
+  };
   timeline: { at: string; event: string; detail: string }[];
   shops: Omit<DossierShopRow, 'sellerName' | 'sellerRegisteredAt' | 'kyc' | 'emails' | 'phones' | 'devices'>[];
-  sellers: { id: string; name: string | null; country: string | null; registeredAt: string | null; kyc: string[]; emails: string[]; phones: string[]; devices: string[]; shops: string[] }[];
-  places: { country: string; region: string; city: string; addresses: { text: string; postcode: string | null; shopCount: number; uses: { shop: string; kind: string }[] }[] }[];
+  sellers: {
+    id: string;
+    name: string | null;
+    country: string | null;
+    registeredAt: string | null;
+    kyc: string[];
+    emails: string[];
+    phones: string[];
+    devices: string[];
+    shops: string[];
+  }[];
+  places: {
+    country: string;
+    region: string;
+    city: string;
+    addresses: { text: string; postcode: string | null; shopCount: number; uses: { shop: string; kind: string }[] }[];
+  }[];
   accounts: Omit<DossierAccountRow, never>[];
   phones: { number: string; shops: string[] }[];
   devices: { device: string; shops: string[] }[];
   listingsByBrand: (DossierListingRow & { medianToTypical: number | null })[];
   confirmations: DossierReportRow[];
-  graph: { nodes: { id: string; kind: string; label: string; x: number; y: number; hub: boolean; status: string | null }[]; edges: { source: string; target: string }[]; truncated: boolean };
+  graph: {
+    nodes: { id: string; kind: string; label: string; x: number; y: number; hub: boolean; status: string | null }[];
+    edges: { source: string; target: string }[];
+    truncated: boolean;
+  };
   provenance: {
     runId: string;
     runStartedAt: string;
@@ -48,7 +81,13 @@ const round = (n: number) => Math.round(n * 100) / 100;
 
 /** Redaction for roles other than liaisons and supervisors: enough to follow the case, not to identify people. */
 export const redact = {
-  name: (name: string | null) => (name ? name.split(/\s+/).map((w) => `${w[0] ?? ''}.`).join(' ') : null),
+  name: (name: string | null) =>
+    name
+      ? name
+          .split(/\s+/)
+          .map((w) => `${w[0] ?? ''}.`)
+          .join(' ')
+      : null,
   email: (email: string) => {
     const [user = '', domain = ''] = email.split('@');
     return `${user.slice(0, 1)}***@${domain}`;
@@ -97,15 +136,24 @@ export function buildDossier(input: DossierInput): Dossier {
   for (const account of input.accounts) for (const v of account.volume) gmv.set(v.currency, (gmv.get(v.currency) ?? 0) + v.amount);
   const timeline: Dossier['timeline'] = [];
   for (const s of input.shops) if (s.openedAt) timeline.push({ at: s.openedAt, event: 'shop opened', detail: `${s.id} ${s.name ?? ''}`.trim() });
-  for (const r of input.reports) if (r.reportedAt) timeline.push({ at: r.reportedAt, event: `brand report: ${r.verdict}`, detail: `${r.brand ?? ''} on ${r.listingId} (${r.shopId})` });
-  for (const run of history.runs) timeline.push({ at: run.at, event: `detection: ${run.lineage}`, detail: `${run.size} shops, risk ${run.risk}${run.flagged ? ', flagged' : ''} (run ${run.runId})` });
+  for (const r of input.reports)
+    if (r.reportedAt) timeline.push({ at: r.reportedAt, event: `brand report: ${r.verdict}`, detail: `${r.brand ?? ''} on ${r.listingId} (${r.shopId})` });
+  for (const run of history.runs)
+    timeline.push({
+      at: run.at,
+      event: `detection: ${run.lineage}`,
+      detail: `${run.size} shops, risk ${run.risk}${run.flagged ? ', flagged' : ''} (run ${run.runId})`,
+    });
   for (const x of history.shutdowns) {
     if (!x.proposedAt) continue;
     timeline.push({ at: x.proposedAt, event: 'shutdown proposed', detail: `by ${x.proposedBy} (${x.id})` });
     if (x.executedAt) timeline.push({ at: x.executedAt, event: 'shutdown executed', detail: `${x.shops} shops, approved by ${x.decidedBy ?? '?'}` });
   }
   timeline.sort((a, b) => a.at.localeCompare(b.at));
-  const openings = input.shops.map((s) => s.openedAt).filter((t): t is string => t !== null).sort();
+  const openings = input.shops
+    .map((s) => s.openedAt)
+    .filter((t): t is string => t !== null)
+    .sort();
 
   const sellers = new Map<string, Dossier['sellers'][number]>();
   for (const s of input.shops) {
@@ -135,9 +183,21 @@ export function buildDossier(input: DossierInput): Dossier {
   }
 
   return {
-    cluster: { id: cluster.id, runId: cluster.runId, runStartedAt: cluster.runStartedAt, risk: cluster.risk, flagged: cluster.flagged, status: cluster.status, size: cluster.size, lineage: cluster.lineage },
+    cluster: {
+      id: cluster.id,
+      runId: cluster.runId,
+      runStartedAt: cluster.runStartedAt,
+      risk: cluster.risk,
+      flagged: cluster.flagged,
+      status: cluster.status,
+      size: cluster.size,
+      lineage: cluster.lineage,
+    },
     summary: {
-      why: cluster.factors.filter((f) => f.points > 0).sort((a, b) => b.points - a.points).map((f) => `${f.explanation} (+${f.points.toFixed(0)})`),
+      why: cluster.factors
+        .filter((f) => f.points > 0)
+        .sort((a, b) => b.points - a.points)
+        .map((f) => `${f.explanation} (+${f.points.toFixed(0)})`),
       factors: cluster.factors,
       estimatedGmv: [...gmv].map(([currency, amount]) => ({ currency, amount: round(amount) })).sort((a, b) => b.amount - a.amount),
       firstSeen: openings[0] ?? null,
@@ -150,7 +210,10 @@ export function buildDossier(input: DossierInput): Dossier {
     accounts: input.accounts.map((a) => ({ ...a, volume: a.volume.map((v) => ({ ...v, amount: round(v.amount) })) })),
     phones: input.contacts.filter((c) => c.kind === 'phone').map((c) => ({ number: redacted ? redact.phone(c.key) : c.key, shops: c.shops })),
     devices: input.contacts.filter((c) => c.kind === 'device').map((c) => ({ device: redacted ? redact.device(c.key) : c.key, shops: c.shops })),
-    listingsByBrand: input.listings.map((l) => ({ ...l, medianToTypical: l.medianPrice !== null && l.typicalPrice ? round(l.medianPrice / l.typicalPrice) : null })),
+    listingsByBrand: input.listings.map((l) => ({
+      ...l,
+      medianToTypical: l.medianPrice !== null && l.typicalPrice ? round(l.medianPrice / l.typicalPrice) : null,
+    })),
     confirmations: input.reports,
     graph: layout(input.graph),
     provenance: {

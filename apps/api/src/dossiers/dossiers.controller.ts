@@ -9,9 +9,7 @@ import { ZodPipe } from '../common/zod.pipe';
 import { ClusterIdSchema } from '../clusters/clusters.dto';
 import { DossiersService, type DossierFormat } from './dossiers.service';
 
-const DossierQuerySchema = z
-  .object({ format: z.enum(['pdf', 'html', 'json', 'zip']).default('pdf'), run: z.string().uuid().optional() })
-  .strict();
+const DossierQuerySchema = z.object({ format: z.enum(['pdf', 'html', 'json', 'zip']).default('pdf'), run: z.string().uuid().optional() }).strict();
 
 @ApiTags('dossiers')
 @ApiBearerAuth()

@@ -33,7 +33,17 @@ const EMPTY_DOSSIER: Dossier = {
   listingsByBrand: [],
   confirmations: [],
   graph: { nodes: [], edges: [], truncated: false },
-  provenance: { runId: '-', runStartedAt: '-', params: null, seed: null, engine: null, dataTimestamp: null, generatedAt: '-', generatedBy: '-', redacted: true },
+  provenance: {
+    runId: '-',
+    runStartedAt: '-',
+    params: null,
+    seed: null,
+    engine: null,
+    dataTimestamp: null,
+    generatedAt: '-',
+    generatedBy: '-',
+    redacted: true,
+  },
 };
 
 @Injectable()
@@ -54,7 +64,10 @@ export class DossiersService implements OnApplicationBootstrap {
   async build(clusterId: string, runId: string | undefined, user: TokenClaims): Promise<Dossier> {
     const cluster = await this.clusters.detail(clusterId, runId);
     const ids = cluster.members.map((m) => m.id);
-    const [graph, history] = await Promise.all([this.clusters.graph(cluster.id, cluster.runId, GRAPH_LIMIT), this.repository.history(cluster.id, cluster.runId)]);
+    const [graph, history] = await Promise.all([
+      this.clusters.graph(cluster.id, cluster.runId, GRAPH_LIMIT),
+      this.repository.history(cluster.id, cluster.runId),
+    ]);
     const typical = history.run?.typicalPrices ? (JSON.parse(history.run.typicalPrices) as Record<string, number>) : {};
     const facts = await this.repository.facts(ids, typical);
     return buildDossier({
@@ -69,7 +82,13 @@ export class DossiersService implements OnApplicationBootstrap {
   }
 
   /** The dossier in the asked format, audited with the digest of what left the building. */
-  async export(clusterId: string, runId: string | undefined, format: DossierFormat, user: TokenClaims, actor: Actor): Promise<{ body: Buffer | string; type: string; fileName: string }> {
+  async export(
+    clusterId: string,
+    runId: string | undefined,
+    format: DossierFormat,
+    user: TokenClaims,
+    actor: Actor,
+  ): Promise<{ body: Buffer | string; type: string; fileName: string }> {
     const t0 = performance.now();
     const dossier = await this.build(clusterId, runId, user);
     const t1 = performance.now();
@@ -79,7 +98,9 @@ export class DossiersService implements OnApplicationBootstrap {
     else if (format === 'html') out = { body: dossierHtml(dossier), type: 'text/html; charset=utf-8', fileName: `${base}.html` };
     else if (format === 'pdf') out = { body: await dossierPdf(dossier), type: 'application/pdf', fileName: `${base}.pdf` };
     else out = { body: await this.zip(dossier), type: 'application/zip', fileName: `${base}.zip` };
-    this.logger.debug(`dossier ${dossier.cluster.id} (${format}, ${dossier.shops.length} shops): read and assembled in ${(t1 - t0).toFixed(0)} ms, rendered in ${(performance.now() - t1).toFixed(0)} ms`);
+    this.logger.debug(
+      `dossier ${dossier.cluster.id} (${format}, ${dossier.shops.length} shops): read and assembled in ${(t1 - t0).toFixed(0)} ms, rendered in ${(performance.now() - t1).toFixed(0)} ms`,
+    );
     await this.audit.append({
       actor: actor.name,
       action: 'dossier.export',
@@ -97,15 +118,48 @@ export class DossiersService implements OnApplicationBootstrap {
       'dossier.pdf': new Uint8Array(await dossierPdf(d)),
       'dossier.json': strToU8(`${JSON.stringify(d, null, 2)}\n`),
       'dossier.html': strToU8(dossierHtml(d)),
-      'shops.csv': strToU8(toCsv(['shop_id', 'name', 'status', 'category', 'opened_at', 'suspended_at', 'listings', 'seller_id'], d.shops.map((s) => [s.id, s.name, s.status, s.category, s.openedAt, s.suspendedAt, s.listings, s.sellerId]))),
-      'sellers.csv': strToU8(toCsv(['seller_id', 'name', 'country', 'registered_at', 'kyc', 'emails', 'phones', 'devices', 'shops'], d.sellers.map((s) => [s.id, s.name, s.country, s.registeredAt, s.kyc, s.emails, s.phones, s.devices, s.shops]))),
-      'addresses.csv': strToU8(toCsv(['country', 'region', 'city', 'address', 'postcode', 'shops', 'kinds', 'shops_overall'], d.places.flatMap((p) => p.addresses.map((a) => [p.country, p.region, p.city, a.text, a.postcode, a.uses.map((u) => u.shop), a.uses.map((u) => u.kind), a.shopCount])))),
-      'accounts.csv': strToU8(toCsv(['account', 'kind', 'provider', 'shops', 'volume'], d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops, a.volume.map((v) => `${v.amount} ${v.currency}`)]))),
-      'listings.csv': strToU8(toCsv(['brand', 'listings', 'live', 'min_price', 'median_price', 'max_price', 'typical_price', 'median_to_typical'], d.listingsByBrand.map((l) => [l.brand, l.listings, l.active, l.minPrice, l.medianPrice, l.maxPrice, l.typicalPrice, l.medianToTypical]))),
+      'shops.csv': strToU8(
+        toCsv(
+          ['shop_id', 'name', 'status', 'category', 'opened_at', 'suspended_at', 'listings', 'seller_id'],
+          d.shops.map((s) => [s.id, s.name, s.status, s.category, s.openedAt, s.suspendedAt, s.listings, s.sellerId]),
+        ),
+      ),
+      'sellers.csv': strToU8(
+        toCsv(
+          ['seller_id', 'name', 'country', 'registered_at', 'kyc', 'emails', 'phones', 'devices', 'shops'],
+          d.sellers.map((s) => [s.id, s.name, s.country, s.registeredAt, s.kyc, s.emails, s.phones, s.devices, s.shops]),
+        ),
+      ),
+      'addresses.csv': strToU8(
+        toCsv(
+          ['country', 'region', 'city', 'address', 'postcode', 'shops', 'kinds', 'shops_overall'],
+          d.places.flatMap((p) =>
+            p.addresses.map((a) => [p.country, p.region, p.city, a.text, a.postcode, a.uses.map((u) => u.shop), a.uses.map((u) => u.kind), a.shopCount]),
+          ),
+        ),
+      ),
+      'accounts.csv': strToU8(
+        toCsv(
+          ['account', 'kind', 'provider', 'shops', 'volume'],
+          d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops, a.volume.map((v) => `${v.amount} ${v.currency}`)]),
+        ),
+      ),
+      'listings.csv': strToU8(
+        toCsv(
+          ['brand', 'listings', 'live', 'min_price', 'median_price', 'max_price', 'typical_price', 'median_to_typical'],
+          d.listingsByBrand.map((l) => [l.brand, l.listings, l.active, l.minPrice, l.medianPrice, l.maxPrice, l.typicalPrice, l.medianToTypical]),
+        ),
+      ),
     };
     const manifest = {
       clusterId: d.cluster.id,
-      detectionRun: { id: d.provenance.runId, startedAt: d.provenance.runStartedAt, engine: d.provenance.engine, seed: d.provenance.seed, params: d.provenance.params },
+      detectionRun: {
+        id: d.provenance.runId,
+        startedAt: d.provenance.runStartedAt,
+        engine: d.provenance.engine,
+        seed: d.provenance.seed,
+        params: d.provenance.params,
+      },
       dataTimestamp: d.provenance.dataTimestamp,
       generatedAt: d.provenance.generatedAt,
       generatedBy: d.provenance.generatedBy,

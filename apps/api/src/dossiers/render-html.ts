@@ -35,9 +35,12 @@ export function graphSvg(graph: Dossier['graph'], width = 760, height = 520): st
 }
 
 const table = (head: string[], rows: unknown[][]) =>
-  rows.length === 0 ? '<p class="none">None.</p>' : `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  rows.length === 0
+    ? '<p class="none">None.</p>'
+    : `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
-export const money = (v: { currency: string; amount: number }[], none = '–') => v.map((m) => `${m.amount.toLocaleString('en')} ${m.currency}`).join(', ') || none;
+export const money = (v: { currency: string; amount: number }[], none = '–') =>
+  v.map((m) => `${m.amount.toLocaleString('en')} ${m.currency}`).join(', ') || none;
 
 export function dossierHtml(d: Dossier): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dossier ${esc(d.cluster.id)}</title>
@@ -48,14 +51,67 @@ export function dossierHtml(d: Dossier): string {
 <p>Risk ${d.cluster.risk.toFixed(0)}/100${d.cluster.flagged ? ' (flagged)' : ''}, ${d.cluster.size} shops, status ${esc(d.cluster.status)}; estimated GMV ${esc(money(d.summary.estimatedGmv))}; shops opened ${esc(d.summary.firstSeen?.slice(0, 10))} to ${esc(d.summary.lastSeen?.slice(0, 10))}.</p>
 <ul>${d.summary.why.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>
 <h2>Evidence graph</h2>${graphSvg(d.graph)}${d.graph.truncated ? '<p class="meta">The graph is truncated to its largest part.</p>' : ''}
-<h2>Physical addresses</h2>${d.places.map((p) => `<h3>${esc(p.city)}, ${esc(p.region)}, ${esc(p.country)}</h3>${table(['Address', 'Postcode', 'Used by (kind)', 'Shops overall'], p.addresses.map((a) => [a.text, a.postcode ?? '', a.uses.map((u) => `${u.shop} (${u.kind})`).join(', '), a.shopCount]))}`).join('') || '<p class="none">None.</p>'}
-<h2>Payout accounts</h2>${table(['Account', 'Kind', 'Bank / provider', 'Shops', 'Volume'], d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops.join(', '), money(a.volume)]))}
-<h2>Sellers</h2>${table(['Seller', 'Name', 'Country', 'Registered', 'Identity document', 'Emails', 'Phones', 'Devices', 'Shops'], d.sellers.map((s) => [s.id, s.name, s.country, s.registeredAt?.slice(0, 10), s.kyc.join(', '), s.emails.join(', '), s.phones.join(', '), s.devices.join(', '), s.shops.join(', ')]))}
-<h2>Phones and devices</h2>${table(['Phone', 'Shops'], d.phones.map((p) => [p.number, p.shops.join(', ')]))}${table(['Device', 'Shops'], d.devices.map((p) => [p.device, p.shops.join(', ')]))}
-<h2>Shops</h2>${table(['Shop', 'Name', 'Status', 'Category', 'Opened', 'Suspended', 'Listings', 'Seller'], d.shops.map((s) => [s.id, s.name, s.status, s.category, s.openedAt?.slice(0, 10), s.suspendedAt?.slice(0, 10) ?? '', s.listings, s.sellerId]))}
-<h2>Listings per brand</h2>${table(['Brand', 'Listings', 'Live', 'Min', 'Median', 'Max', 'Brand typical', 'Median / typical'], d.listingsByBrand.map((l) => [l.brand, l.listings, l.active, l.minPrice, l.medianPrice, l.maxPrice, l.typicalPrice?.toFixed(2) ?? '–', l.medianToTypical ?? '–']))}
-<h2>Brand-owner confirmations</h2>${table(['When', 'Brand', 'Verdict', 'Listing', 'Shop', 'Reporter'], d.confirmations.map((r) => [r.reportedAt?.slice(0, 10), r.brand, r.verdict, r.listingId, r.shopId, r.reporter]))}
-<h2>Timeline</h2>${table(['When', 'Event', 'Detail'], d.timeline.map((t) => [t.at.slice(0, 16).replace('T', ' '), t.event, t.detail]))}
+<h2>Physical addresses</h2>${
+    d.places
+      .map(
+        (p) =>
+          `<h3>${esc(p.city)}, ${esc(p.region)}, ${esc(p.country)}</h3>${table(
+            ['Address', 'Postcode', 'Used by (kind)', 'Shops overall'],
+            p.addresses.map((a) => [a.text, a.postcode ?? '', a.uses.map((u) => `${u.shop} (${u.kind})`).join(', '), a.shopCount]),
+          )}`,
+      )
+      .join('') || '<p class="none">None.</p>'
+  }
+<h2>Payout accounts</h2>${table(
+    ['Account', 'Kind', 'Bank / provider', 'Shops', 'Volume'],
+    d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops.join(', '), money(a.volume)]),
+  )}
+<h2>Sellers</h2>${table(
+    ['Seller', 'Name', 'Country', 'Registered', 'Identity document', 'Emails', 'Phones', 'Devices', 'Shops'],
+    d.sellers.map((s) => [
+      s.id,
+      s.name,
+      s.country,
+      s.registeredAt?.slice(0, 10),
+      s.kyc.join(', '),
+      s.emails.join(', '),
+      s.phones.join(', '),
+      s.devices.join(', '),
+      s.shops.join(', '),
+    ]),
+  )}
+<h2>Phones and devices</h2>${table(
+    ['Phone', 'Shops'],
+    d.phones.map((p) => [p.number, p.shops.join(', ')]),
+  )}${table(
+    ['Device', 'Shops'],
+    d.devices.map((p) => [p.device, p.shops.join(', ')]),
+  )}
+<h2>Shops</h2>${table(
+    ['Shop', 'Name', 'Status', 'Category', 'Opened', 'Suspended', 'Listings', 'Seller'],
+    d.shops.map((s) => [s.id, s.name, s.status, s.category, s.openedAt?.slice(0, 10), s.suspendedAt?.slice(0, 10) ?? '', s.listings, s.sellerId]),
+  )}
+<h2>Listings per brand</h2>${table(
+    ['Brand', 'Listings', 'Live', 'Min', 'Median', 'Max', 'Brand typical', 'Median / typical'],
+    d.listingsByBrand.map((l) => [
+      l.brand,
+      l.listings,
+      l.active,
+      l.minPrice,
+      l.medianPrice,
+      l.maxPrice,
+      l.typicalPrice?.toFixed(2) ?? '–',
+      l.medianToTypical ?? '–',
+    ]),
+  )}
+<h2>Brand-owner confirmations</h2>${table(
+    ['When', 'Brand', 'Verdict', 'Listing', 'Shop', 'Reporter'],
+    d.confirmations.map((r) => [r.reportedAt?.slice(0, 10), r.brand, r.verdict, r.listingId, r.shopId, r.reporter]),
+  )}
+<h2>Timeline</h2>${table(
+    ['When', 'Event', 'Detail'],
+    d.timeline.map((t) => [t.at.slice(0, 16).replace('T', ' '), t.event, t.detail]),
+  )}
 </body></html>
 `;
 }

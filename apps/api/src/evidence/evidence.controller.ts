@@ -9,8 +9,20 @@ const EvidenceQuerySchema = z
   .object({
     shops: z
       .string()
-      .transform((v) => [...new Set(v.split(',').map((s) => s.trim()).filter((s) => s !== ''))])
-      .pipe(z.array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'shop ids are 1-64 letters, digits or _.:-')).min(2, 'name at least two shops').max(50, 'name at most 50 shops')),
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        ),
+      ])
+      .pipe(
+        z
+          .array(z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'shop ids are 1-64 letters, digits or _.:-'))
+          .min(2, 'name at least two shops')
+          .max(50, 'name at most 50 shops'),
+      ),
   })
   .strict();
 

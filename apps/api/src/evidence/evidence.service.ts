@@ -35,7 +35,9 @@ export class EvidenceService {
     });
   }
 
-  async between(shops: string[]): Promise<{ shops: string[]; identifiers: SharedIdentifier[]; pairs: { a: string; b: string; weight: number; identifiers: number }[] }> {
+  async between(
+    shops: string[],
+  ): Promise<{ shops: string[]; identifiers: SharedIdentifier[]; pairs: { a: string; b: string; weight: number; identifiers: number }[] }> {
     const identifiers = await this.shared(shops);
     const pairs = new Map<string, { a: string; b: string; weight: number; identifiers: number }>();
     for (const id of identifiers) {

@@ -10,9 +10,7 @@ export const HealthReportSchema = z
       database: z.string().meta({ example: 'neo4j' }),
     }),
     gds: z.object({ available: z.boolean(), version: z.string().nullable().meta({ example: '2.13.9' }) }),
-    migrations: z.array(
-      z.object({ id: z.string().meta({ example: '0001' }), name: z.string(), appliedAt: z.string() }),
-    ),
+    migrations: z.array(z.object({ id: z.string().meta({ example: '0001' }), name: z.string(), appliedAt: z.string() })),
   })
   .meta({ description: 'Neo4j version and edition, GDS availability, applied migrations' });
 

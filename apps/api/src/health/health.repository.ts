@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
-import { type Driver, Neo4jError } from 'neo4j-driver';
+import { Neo4jError } from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface DbmsComponent {
@@ -18,10 +18,10 @@ export interface AppliedMigrationRow {
 @Injectable()
 export class HealthRepository extends Neo4jRepository {
   private readonly q = this.registry.bind({
-      components: 'health/components',
-      gdsVersion: 'health/gds-version',
-      migrations: 'schema/list-migrations',
-    });
+    components: 'health/components',
+    gdsVersion: 'health/gds-version',
+    migrations: 'schema/list-migrations',
+  });
 
   async components(): Promise<DbmsComponent[]> {
     const { records } = await this.readQuery(this.q.components, {});

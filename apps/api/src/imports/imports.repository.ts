@@ -38,20 +38,20 @@ const WRITE_STATEMENT: Record<Kind, string> = {
 export class ImportsRepository extends Neo4jRepository implements GraphWriter, ImportLedger {
   private readonly writes = this.registry.bind(WRITE_STATEMENT);
   private readonly q = this.registry.bind({
-      create: 'imports/create',
-      heartbeat: 'imports/heartbeat',
-      finish: 'imports/finish',
-      get: 'imports/get',
-      abandonStale: 'imports/abandon-stale',
-      hasShops: 'imports/has-shops',
-      listingsExisting: 'ingest/listings-existing',
-      listingsMerge: 'ingest/listings-merge',
-      paymentsExisting: 'ingest/payments-existing',
-      paymentsMerge: 'ingest/payments-merge',
-      sellerPhones: 'ingest/seller-phones',
-      sellerEmails: 'ingest/seller-emails',
-      sellerDevices: 'ingest/seller-devices',
-    });
+    create: 'imports/create',
+    heartbeat: 'imports/heartbeat',
+    finish: 'imports/finish',
+    get: 'imports/get',
+    abandonStale: 'imports/abandon-stale',
+    hasShops: 'imports/has-shops',
+    listingsExisting: 'ingest/listings-existing',
+    listingsMerge: 'ingest/listings-merge',
+    paymentsExisting: 'ingest/payments-existing',
+    paymentsMerge: 'ingest/payments-merge',
+    sellerPhones: 'ingest/seller-phones',
+    sellerEmails: 'ingest/seller-emails',
+    sellerDevices: 'ingest/seller-devices',
+  });
 
   /** Kinds whose new rows take a CREATE path: the statements that find, create and merge them. */
   private readonly createPaths = {
@@ -77,7 +77,11 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
    * lookup a row. When a concurrent batch creates one of the ids in between (a constraint violation),
    * the whole batch goes again through MERGE, which gives the same graph.
    */
-  private async writeWithCreatePath<K extends 'listings' | 'payments'>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
+  private async writeWithCreatePath<K extends 'listings' | 'payments'>(
+    kind: K,
+    rows: WriteRowOf[K][],
+    importId: string,
+  ): Promise<{ rows: number; created: number }> {
     const statements = this.createPaths[kind];
     // CREATE needs unique ids within a batch; the last row for an id wins, as with MERGE.
     const unique = [...new Map(rows.map((r) => [r.id, r])).values()];

@@ -45,7 +45,12 @@ export class ImportsService {
       rejectsPath,
     });
     this.cache?.invalidate();
-    await this.audit.append({ actor: source, action: 'data.load', target: `import:${report.importId}`, after: { status: report.status, counts: report.counts, files: report.files.map((f) => f.file) } });
+    await this.audit.append({
+      actor: source,
+      action: 'data.load',
+      target: `import:${report.importId}`,
+      after: { status: report.status, counts: report.counts, files: report.files.map((f) => f.file) },
+    });
     // The recidivism watch runs after every load, so a returning ring is flagged before the next detection run.
     const raised = await this.alerts.checkRecidivism();
     if (raised.length > 0) this.logger.warn(`recidivism watch: ${raised.length} new alert(s) after import ${report.importId}`);

@@ -3,13 +3,31 @@ import { describe, expect, it } from 'vitest';
 import { FIELD_SEPARATOR, RowLinesError, rowLines, sellerIdentifierLines } from './row-lines';
 
 const listing: WriteRowOf['listings'] = {
-  id: 'L1', shopId: 'S1', title: 'Tote, "gold" | 40cm\tnew', brand: null, category: 'bags', price: 0.1 + 0.2, currency: 'EUR', listedAt: '2026-01-01T00:00:00Z', status: 'active',
+  id: 'L1',
+  shopId: 'S1',
+  title: 'Tote, "gold" | 40cm\tnew',
+  brand: null,
+  category: 'bags',
+  price: 0.1 + 0.2,
+  currency: 'EUR',
+  listedAt: '2026-01-01T00:00:00Z',
+  status: 'active',
 };
 
 describe('rowLines', () => {
   it('joins the fields in the order the Cypher reads them, an absent value as the empty string', () => {
     const [line] = rowLines('listings', [listing]);
-    expect(line!.split(FIELD_SEPARATOR)).toEqual(['L1', 'S1', 'Tote, "gold" | 40cm\tnew', '', 'bags', '0.30000000000000004', 'EUR', '2026-01-01T00:00:00Z', 'active']);
+    expect(line!.split(FIELD_SEPARATOR)).toEqual([
+      'L1',
+      'S1',
+      'Tote, "gold" | 40cm\tnew',
+      '',
+      'bags',
+      '0.30000000000000004',
+      'EUR',
+      '2026-01-01T00:00:00Z',
+      'active',
+    ]);
   });
   it('writes numbers so that parsing them back gives the same double', () => {
     for (const price of [0.1 + 0.2, 1e-7, 123456789.12, 5]) {
@@ -22,8 +40,14 @@ describe('rowLines', () => {
   });
   it('gives each phone, email and device of a seller a line of its own', () => {
     const seller: WriteRowOf['sellers'] = {
-      id: 'U1', name: 'A', country: 'CN', registeredAt: '2026-01-01T00:00:00Z', kyc: { key: 'k', last4: '1234', masked: '…1234' },
-      phones: [{ key: '+8613800138000', display: '138 0013 8000' }], emails: [], devices: ['d1', 'd2'],
+      id: 'U1',
+      name: 'A',
+      country: 'CN',
+      registeredAt: '2026-01-01T00:00:00Z',
+      kyc: { key: 'k', last4: '1234', masked: '…1234' },
+      phones: [{ key: '+8613800138000', display: '138 0013 8000' }],
+      emails: [],
+      devices: ['d1', 'd2'],
     };
     expect(sellerIdentifierLines([seller])).toEqual({
       phones: [['U1', '+8613800138000', '138 0013 8000'].join(FIELD_SEPARATOR)],

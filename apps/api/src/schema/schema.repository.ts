@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
-import type { Driver } from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface SchemaOverviewRow {

@@ -12,9 +12,7 @@ export class SchemaService {
     const seen = new Set<string>();
     return {
       nodes: [...new Set(labels)].sort().map((label) => ({ id: label, label })),
-      edges: edges
-        .map((e) => ({ id: `${e.source}-${e.type}-${e.target}`, ...e }))
-        .filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true))),
+      edges: edges.map((e) => ({ id: `${e.source}-${e.type}-${e.target}`, ...e })).filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true))),
     };
   }
 }

@@ -19,7 +19,10 @@ export class SearchService {
 
   private async find(q: string, limit: number): Promise<{ query: string; total: number; groups: Record<string, SearchHit[]> }> {
     const raw = q.trim();
-    const words = raw.split(/\s+/).map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`)).filter((w) => w !== '');
+    const words = raw
+      .split(/\s+/)
+      .map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+      .filter((w) => w !== '');
     const hits = await this.repository.search({
       text: words.join(' AND '),
       raw,

@@ -11,7 +11,14 @@ export const NeighbourhoodQuerySchema = z
 export type NeighbourhoodQuery = z.infer<typeof NeighbourhoodQuerySchema>;
 
 export const ReinstateSchema = z
-  .object({ reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(2000).meta({ example: 'Appeal upheld: invoices from the brand’s authorised distributor' }) })
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'say why, in at least 10 characters')
+      .max(2000)
+      .meta({ example: 'Appeal upheld: invoices from the brand’s authorised distributor' }),
+  })
   .strict();
 export type Reinstate = z.infer<typeof ReinstateSchema>;
 

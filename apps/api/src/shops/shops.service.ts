@@ -41,7 +41,10 @@ export class ShopsService {
       for (const row of rows) {
         const nodeId = `${row.kind}:${row.key}`;
         if (!nodes.has(nodeId)) {
-          if (nodes.size >= limit) { truncated = true; break; }
+          if (nodes.size >= limit) {
+            truncated = true;
+            break;
+          }
           const hub = row.shopCount > this.config.detection.hubThreshold;
           nodes.set(nodeId, { id: nodeId, type: 'identifier', kind: row.kind, label: row.label, status: null, depth: step, hub, shopCount: row.shopCount });
         }
@@ -49,7 +52,10 @@ export class ShopsService {
         if (row.others.length < row.otherCount) truncated = true;
         for (const other of row.others) {
           if (!nodes.has(other)) {
-            if (nodes.size >= limit) { truncated = true; break; }
+            if (nodes.size >= limit) {
+              truncated = true;
+              break;
+            }
             nodes.set(other, { id: other, type: 'shop', kind: 'shop', label: null, status: null, depth: step, hub: false, shopCount: null });
             next.push(other);
           }

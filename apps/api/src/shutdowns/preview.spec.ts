@@ -15,8 +15,29 @@ const shop = (id: string, extra: Partial<Parameters<typeof buildPreview>[0][numb
 
 describe('shutdown dry run', () => {
   it('totals the affected shops, listings and payouts per currency', () => {
-    const preview = buildPreview([shop('a'), shop('b', { payouts: [{ currency: 'USD', amount: 50 }, { currency: 'EUR', amount: 7 }] })], new Map(), new Date('2026-11-27T00:00:00Z'));
-    expect(preview).toMatchObject({ shops: 2, activeListings: 20, counterfeitReports: 2, payouts: [{ currency: 'USD', amount: 150.5 }, { currency: 'EUR', amount: 7 }], secondLook: [] });
+    const preview = buildPreview(
+      [
+        shop('a'),
+        shop('b', {
+          payouts: [
+            { currency: 'USD', amount: 50 },
+            { currency: 'EUR', amount: 7 },
+          ],
+        }),
+      ],
+      new Map(),
+      new Date('2026-11-27T00:00:00Z'),
+    );
+    expect(preview).toMatchObject({
+      shops: 2,
+      activeListings: 20,
+      counterfeitReports: 2,
+      payouts: [
+        { currency: 'USD', amount: 150.5 },
+        { currency: 'EUR', amount: 7 },
+      ],
+      secondLook: [],
+    });
   });
 
   it('calls out hub users, weak members, established clean shops and shops already down', () => {
@@ -28,7 +49,10 @@ describe('shutdown dry run', () => {
         shop('down', { status: 'suspended' }),
         shop('plain'),
       ],
-      new Map([['weak', 0.3], ['plain', 0.9]]),
+      new Map([
+        ['weak', 0.3],
+        ['plain', 0.9],
+      ]),
       new Date('2026-11-27T00:00:00Z'),
     );
     const reasons = Object.fromEntries(preview.secondLook.map((s) => [s.shopId, s.reasons.join(' | ')]));

@@ -5,9 +5,21 @@ export const ShutdownIdSchema = z.string().uuid('shutdown ids are UUIDs');
 
 export const ProposeShutdownSchema = z
   .object({
-    clusterId: z.string().regex(/^C\d{6,}$/, 'cluster ids look like C000123').meta({ example: 'C000042' }),
-    reason: z.string().trim().min(10, 'say why, in at least 10 characters').max(2000).meta({ example: 'Shared payout account and devices; 14 counterfeit reports for Aurelio' }),
-    exclude: z.array(ShopIdSchema).max(10_000).default([]).meta({ example: ['S0001234'] }),
+    clusterId: z
+      .string()
+      .regex(/^C\d{6,}$/, 'cluster ids look like C000123')
+      .meta({ example: 'C000042' }),
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'say why, in at least 10 characters')
+      .max(2000)
+      .meta({ example: 'Shared payout account and devices; 14 counterfeit reports for Aurelio' }),
+    exclude: z
+      .array(ShopIdSchema)
+      .max(10_000)
+      .default([])
+      .meta({ example: ['S0001234'] }),
   })
   .strict();
 export type ProposeShutdown = z.infer<typeof ProposeShutdownSchema>;

@@ -61,7 +61,15 @@ export class ShutdownsRepository extends Neo4jRepository {
    * locks the cluster first. Returns the ids of open proposals that prevented it (empty on success), or
    * null when the cluster does not exist.
    */
-  async create(input: { id: string; clusterKey: string; reason: string; excluded: string[]; shops: string[]; actor: string; preview: string }): Promise<string[] | null> {
+  async create(input: {
+    id: string;
+    clusterKey: string;
+    reason: string;
+    excluded: string[];
+    shops: string[];
+    actor: string;
+    preview: string;
+  }): Promise<string[] | null> {
     return this.writeTransaction(async (tx) => {
       const open = await tx.run(this.q.openForCluster, { clusterKey: input.clusterKey });
       if (open.records.length === 0) return null;
@@ -77,7 +85,9 @@ export class ShutdownsRepository extends Neo4jRepository {
     return records[0] ? recordToPlain<ShutdownRow>(records[0]) : null;
   }
 
-  async list(query: ShutdownListQuery): Promise<{ total: number; items: Omit<ShutdownRow, 'excluded' | 'preview' | 'shops' | 'decisionNote' | 'executionStartedAt'>[] }> {
+  async list(
+    query: ShutdownListQuery,
+  ): Promise<{ total: number; items: Omit<ShutdownRow, 'excluded' | 'preview' | 'shops' | 'decisionNote' | 'executionStartedAt'>[] }> {
     const { records } = await this.readQuery(this.q.list, { status: query.status ?? null, skip: neo4j.int(query.skip), limit: neo4j.int(query.limit) });
     return recordToPlain(records[0]!);
   }

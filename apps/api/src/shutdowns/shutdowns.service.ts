@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  Inject,
+  Injectable,
+  Logger,
+  NotFoundException,
+  type BeforeApplicationShutdown,
+} from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { AuditRepository } from '../audit/audit.repository';
 import { ClustersService } from '../clusters/clusters.service';
@@ -39,14 +48,20 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     const memberIds = new Set(cluster.members.map((m) => m.id));
     const strangers = input.exclude.filter((id) => !memberIds.has(id));
     if (strangers.length > 0) {
-      throw new BadRequestException({ message: 'invalid input', fields: [{ field: 'exclude', reason: `not members of ${cluster.id}: ${strangers.slice(0, 10).join(', ')}` }] });
+      throw new BadRequestException({
+        message: 'invalid input',
+        fields: [{ field: 'exclude', reason: `not members of ${cluster.id}: ${strangers.slice(0, 10).join(', ')}` }],
+      });
     }
     const excluded = new Set(input.exclude);
     const targets = cluster.members.filter((m) => !excluded.has(m.id));
     if (targets.length === 0) {
       throw new BadRequestException({ message: 'invalid input', fields: [{ field: 'exclude', reason: 'excludes every member: nothing would be shut down' }] });
     }
-    const facts = await this.repository.memberFacts(targets.map((m) => m.id), this.config.detection.hubThreshold);
+    const facts = await this.repository.memberFacts(
+      targets.map((m) => m.id),
+      this.config.detection.hubThreshold,
+    );
     const confidence = new Map(targets.map((m) => [m.id, m.confidence]));
     const preview = buildPreview(facts, confidence, new Date());
     const id = randomUUID();
@@ -110,7 +125,14 @@ export class ShutdownsService implements BeforeApplicationShutdown {
       throw new ConflictException(`shutdown ${id} is ${current.status}: only an approved, unfinished execution can be resumed`);
     }
     if (!this.running.has(id)) {
-      await this.audit.append({ actor: actor.name, action: 'shutdown.resume', target: `shutdown:${id}`, before: { shopsDone: current.shopsDone }, after: null, requestId: actor.requestId });
+      await this.audit.append({
+        actor: actor.name,
+        action: 'shutdown.resume',
+        target: `shutdown:${id}`,
+        before: { shopsDone: current.shopsDone },
+        after: null,
+        requestId: actor.requestId,
+      });
       this.startExecution(id);
     }
     return this.get(id);
@@ -140,7 +162,11 @@ export class ShutdownsService implements BeforeApplicationShutdown {
   private startExecution(id: string): void {
     if (this.running.has(id) || this.stopping) return;
     const run = this.execute(id)
-      .catch((error: unknown) => this.logger.error(`execution of ${id} stopped: ${error instanceof Error ? error.message : String(error)}; it resumes on restart or POST /shutdowns/${id}/resume`))
+      .catch((error: unknown) =>
+        this.logger.error(
+          `execution of ${id} stopped: ${error instanceof Error ? error.message : String(error)}; it resumes on restart or POST /shutdowns/${id}/resume`,
+        ),
+      )
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
   }
@@ -158,7 +184,13 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     const done = await this.repository.finishExecution(id);
     this.cache.invalidate();
     if (done) {
-      await this.audit.append({ actor: 'system', action: 'shutdown.execute', target: `shutdown:${id}`, before: { status: 'executing' }, after: { status: 'executed', ...done } });
+      await this.audit.append({
+        actor: 'system',
+        action: 'shutdown.execute',
+        target: `shutdown:${id}`,
+        before: { status: 'executing' },
+        after: { status: 'executed', ...done },
+      });
     }
   }
 }

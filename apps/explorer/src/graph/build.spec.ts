@@ -42,11 +42,19 @@ describe('explorer graph model', () => {
   it('expands without duplicating or moving what is there', () => {
     const graph = buildNetworkGraph(data);
     const before = graph.getNodeAttributes('S1');
-    const added = addToGraph(graph, {
-      truncated: false,
-      nodes: [data.nodes[0]!, { id: 'S3', type: 'shop', kind: 'shop', label: 'Three', status: 'active', hub: false, shopCount: null }],
-      edges: [{ source: 'S3', target: 'device:d1', kind: 'device' }, { source: 'S1', target: 'device:d1', kind: 'device' }],
-    }, 'status', { x: 100, y: 100 });
+    const added = addToGraph(
+      graph,
+      {
+        truncated: false,
+        nodes: [data.nodes[0]!, { id: 'S3', type: 'shop', kind: 'shop', label: 'Three', status: 'active', hub: false, shopCount: null }],
+        edges: [
+          { source: 'S3', target: 'device:d1', kind: 'device' },
+          { source: 'S1', target: 'device:d1', kind: 'device' },
+        ],
+      },
+      'status',
+      { x: 100, y: 100 },
+    );
     expect(added).toBe(1);
     expect(graph.getNodeAttributes('S1')).toEqual(before);
     expect(graph.hasEdge('S3', 'device:d1')).toBe(true);

@@ -23,13 +23,35 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
   const toolbar = h('div', { class: 'toolbar', role: 'toolbar' });
   const canvas = h('div', { class: 'canvas', 'aria-label': `Graph of cluster ${cluster.id}` });
   const details = h('div', { class: 'details' });
-  const side = h('aside', { class: 'side' },
+  const side = h(
+    'aside',
+    { class: 'side' },
     h('h2', {}, `Cluster ${cluster.id}`),
-    h('p', {}, h('span', { class: `risk risk-${cluster.risk >= 70 ? 'high' : cluster.risk >= 40 ? 'mid' : 'low'}` }, `risk ${cluster.risk.toFixed(0)}`),
-      ` · ${cluster.size} shops · ${cluster.status.replace('_', ' ')} · `, h('span', { class: `badge lineage-${cluster.lineage}` }, cluster.lineage),
-      cluster.lineageFrom.length ? ` from ${cluster.lineageFrom.join(', ')}` : ''),
+    h(
+      'p',
+      {},
+      h('span', { class: `risk risk-${cluster.risk >= 70 ? 'high' : cluster.risk >= 40 ? 'mid' : 'low'}` }, `risk ${cluster.risk.toFixed(0)}`),
+      ` · ${cluster.size} shops · ${cluster.status.replace('_', ' ')} · `,
+      h('span', { class: `badge lineage-${cluster.lineage}` }, cluster.lineage),
+      cluster.lineageFrom.length ? ` from ${cluster.lineageFrom.join(', ')}` : '',
+    ),
     h('h3', {}, 'Risk factors'),
-    h('table', { class: 'factors' }, h('tbody', {}, cluster.factors.map((f) => h('tr', {}, h('td', { class: 'num' }, `+${f.points.toFixed(0)}`), h('td', {}, h('strong', {}, f.name), h('br'), h('span', { class: 'muted' }, f.explanation)))))),
+    h(
+      'table',
+      { class: 'factors' },
+      h(
+        'tbody',
+        {},
+        cluster.factors.map((f) =>
+          h(
+            'tr',
+            {},
+            h('td', { class: 'num' }, `+${f.points.toFixed(0)}`),
+            h('td', {}, h('strong', {}, f.name), h('br'), h('span', { class: 'muted' }, f.explanation)),
+          ),
+        ),
+      ),
+    ),
     dossierLinks(cluster.id, run),
     details,
     hasRole('analyst', 'supervisor') && cluster.status === 'open' ? proposeForm(cluster) : null,
@@ -46,24 +68,47 @@ function dossierLinks(id: string, run: string | null): HTMLElement | null {
     const button = h('button', { type: 'button', class: 'secondary', 'data-dossier': format }, label);
     button.addEventListener('click', () => {
       error.textContent = '';
-      download(`/clusters/${encodeURIComponent(id)}/dossier?format=${format}${run ? `&run=${encodeURIComponent(run)}` : ''}`, format === 'html').catch((e: unknown) => (error.textContent = String(e)));
+      download(`/clusters/${encodeURIComponent(id)}/dossier?format=${format}${run ? `&run=${encodeURIComponent(run)}` : ''}`, format === 'html').catch(
+        (e: unknown) => (error.textContent = String(e)),
+      );
     });
     return button;
   };
-  return h('p', { class: 'dossier' }, 'Dossier: ', link('pdf', 'PDF'), ' ', link('zip', 'ZIP'), ' ', link('html', 'HTML'), hasRole('liaison', 'supervisor') ? null : h('span', { class: 'muted' }, ' (redacted for your role)'), error);
+  return h(
+    'p',
+    { class: 'dossier' },
+    'Dossier: ',
+    link('pdf', 'PDF'),
+    ' ',
+    link('zip', 'ZIP'),
+    ' ',
+    link('html', 'HTML'),
+    hasRole('liaison', 'supervisor') ? null : h('span', { class: 'muted' }, ' (redacted for your role)'),
+    error,
+  );
 }
 
 function proposeForm(cluster: ClusterDetail): HTMLElement {
   const error = h('p', { class: 'error', role: 'alert' });
   const reason = h('textarea', { name: 'reason', rows: 3, required: true, minlength: 10, placeholder: 'Why this network should go (at least 10 characters)' });
   const members = cluster.members.map((m) =>
-    h('label', { class: 'member' }, h('input', { type: 'checkbox', name: 'exclude', value: m.id }), ` ${m.id} ${m.name ?? ''} `, h('span', { class: 'muted' }, `conf. ${m.confidence.toFixed(2)} · opened ${fmtDate(m.openedAt)}`)));
-  const form = h('form', { class: 'propose', 'aria-label': 'Propose shutdown' },
+    h(
+      'label',
+      { class: 'member' },
+      h('input', { type: 'checkbox', name: 'exclude', value: m.id }),
+      ` ${m.id} ${m.name ?? ''} `,
+      h('span', { class: 'muted' }, `conf. ${m.confidence.toFixed(2)} · opened ${fmtDate(m.openedAt)}`),
+    ),
+  );
+  const form = h(
+    'form',
+    { class: 'propose', 'aria-label': 'Propose shutdown' },
     h('h3', {}, 'Propose a bulk shutdown'),
     reason,
     h('details', {}, h('summary', {}, `Exclude members (${cluster.members.length})`), h('div', { class: 'members' }, members)),
     h('button', { type: 'submit' }, 'Propose shutdown'),
-    error);
+    error,
+  );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     error.textContent = '';

@@ -17,14 +17,71 @@ export async function clustersView(root: HTMLElement, params: URLSearchParams): 
   };
   const apply = (changes: Partial<typeof state>) => go('clusters', { ...state, skip: 0, ...changes });
   const select = (name: keyof typeof state, options: [string, string][], label: string) =>
-    h('label', {}, label, h('select', { name, onchange: (e: Event) => apply({ [name]: (e.target as HTMLSelectElement).value }) },
-      options.map(([value, text]) => h('option', { value, selected: state[name] === value }, text))));
-  const filters = h('form', { class: 'filters', onsubmit: (e: Event) => e.preventDefault() },
-    select('flagged', [['true', 'flagged'], ['', 'all'], ['false', 'not flagged']], 'Show '),
-    select('status', [['', 'any'], ['open', 'open'], ['proposed', 'proposed'], ['shut_down', 'shut down']], 'Status '),
-    select('sort', [['risk', 'risk'], ['size', 'size'], ['growth', 'growth']], 'Sort by '),
-    h('label', {}, 'Min risk ', h('input', { name: 'minRisk', type: 'number', min: 0, max: 100, value: state.minRisk, onchange: (e: Event) => apply({ minRisk: (e.target as HTMLInputElement).value }) })),
-    h('label', {}, 'Brand ', h('input', { name: 'brand', value: state.brand, placeholder: 'any', onchange: (e: Event) => apply({ brand: (e.target as HTMLInputElement).value.trim() }) })),
+    h(
+      'label',
+      {},
+      label,
+      h(
+        'select',
+        { name, onchange: (e: Event) => apply({ [name]: (e.target as HTMLSelectElement).value }) },
+        options.map(([value, text]) => h('option', { value, selected: state[name] === value }, text)),
+      ),
+    );
+  const filters = h(
+    'form',
+    { class: 'filters', onsubmit: (e: Event) => e.preventDefault() },
+    select(
+      'flagged',
+      [
+        ['true', 'flagged'],
+        ['', 'all'],
+        ['false', 'not flagged'],
+      ],
+      'Show ',
+    ),
+    select(
+      'status',
+      [
+        ['', 'any'],
+        ['open', 'open'],
+        ['proposed', 'proposed'],
+        ['shut_down', 'shut down'],
+      ],
+      'Status ',
+    ),
+    select(
+      'sort',
+      [
+        ['risk', 'risk'],
+        ['size', 'size'],
+        ['growth', 'growth'],
+      ],
+      'Sort by ',
+    ),
+    h(
+      'label',
+      {},
+      'Min risk ',
+      h('input', {
+        name: 'minRisk',
+        type: 'number',
+        min: 0,
+        max: 100,
+        value: state.minRisk,
+        onchange: (e: Event) => apply({ minRisk: (e.target as HTMLInputElement).value }),
+      }),
+    ),
+    h(
+      'label',
+      {},
+      'Brand ',
+      h('input', {
+        name: 'brand',
+        value: state.brand,
+        placeholder: 'any',
+        onchange: (e: Event) => apply({ brand: (e.target as HTMLInputElement).value.trim() }),
+      }),
+    ),
   );
   const body = h('div', {}, loading('clusters'));
   root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Clusters'), filters, body));
@@ -47,7 +104,9 @@ export async function clustersView(root: HTMLElement, params: URLSearchParams): 
   }
   const rows = page.items.map((c) => {
     const growth = c.size - c.sizeBefore;
-    return h('tr', { tabindex: -1, 'data-cluster': c.id, onclick: () => go(`clusters/${c.id}`) },
+    return h(
+      'tr',
+      { tabindex: -1, 'data-cluster': c.id, onclick: () => go(`clusters/${c.id}`) },
       h('td', {}, h('a', { href: `#/clusters/${c.id}` }, c.id)),
       h('td', { class: 'num' }, h('span', { class: `risk risk-${c.risk >= 70 ? 'high' : c.risk >= 40 ? 'mid' : 'low'}` }, c.risk.toFixed(0))),
       h('td', { class: 'num' }, c.size),
@@ -57,9 +116,20 @@ export async function clustersView(root: HTMLElement, params: URLSearchParams): 
       h('td', {}, h('span', { class: `badge lineage-${c.lineage}` }, c.lineage)),
     );
   });
-  const table = h('table', { class: 'clusters', 'aria-label': 'Clusters' },
-    h('thead', {}, h('tr', {}, ['Cluster', 'Risk', 'Size', 'Growth', 'Brands', 'Status', 'Lineage'].map((t) => h('th', { scope: 'col' }, t)))),
-    h('tbody', {}, rows));
+  const table = h(
+    'table',
+    { class: 'clusters', 'aria-label': 'Clusters' },
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        ['Cluster', 'Risk', 'Size', 'Growth', 'Brands', 'Status', 'Lineage'].map((t) => h('th', { scope: 'col' }, t)),
+      ),
+    ),
+    h('tbody', {}, rows),
+  );
   let cursor = 0;
   const focus = (i: number) => {
     cursor = Math.max(0, Math.min(rows.length - 1, i));
@@ -73,11 +143,14 @@ export async function clustersView(root: HTMLElement, params: URLSearchParams): 
     else return;
     event.preventDefault();
   });
-  const pager = h('p', { class: 'pager' },
+  const pager = h(
+    'p',
+    { class: 'pager' },
     `${fmtNumber(state.skip + 1)}–${fmtNumber(state.skip + page.items.length)} of ${fmtNumber(page.total)} `,
     state.skip > 0 ? h('button', { onclick: () => go('clusters', { ...state, skip: Math.max(0, state.skip - PAGE) }) }, '← Previous') : null,
     state.skip + PAGE < page.total ? h('button', { onclick: () => go('clusters', { ...state, skip: state.skip + PAGE }) }, 'Next →') : null,
-    h('span', { class: 'muted' }, ` · run ${page.runId?.slice(0, 8)} of ${page.runStartedAt?.slice(0, 16).replace('T', ' ')} · ↑↓ or j/k, Enter opens`));
+    h('span', { class: 'muted' }, ` · run ${page.runId?.slice(0, 8)} of ${page.runStartedAt?.slice(0, 16).replace('T', ' ')} · ↑↓ or j/k, Enter opens`),
+  );
   body.replaceChildren(table, pager);
   focus(0);
 }

@@ -47,14 +47,7 @@ export function mountGraph(canvas: HTMLElement, toolbar: HTMLElement, details: H
   const exportButton = h('button', { type: 'button' }, 'Export PNG');
   exportButton.addEventListener('click', () => void view.exportPng());
   const hubCount = data.nodes.filter((n) => n.hub).length;
-  toolbar.replaceChildren(
-    layoutButton,
-    h('label', {}, hubs, ` hubs (${hubCount})`),
-    h('label', {}, 'Colour by ', colour),
-    find,
-    found,
-    exportButton,
-  );
+  toolbar.replaceChildren(layoutButton, h('label', {}, hubs, ` hubs (${hubCount})`), h('label', {}, 'Colour by ', colour), find, found, exportButton);
   if (data.truncated) toolbar.append(h('span', { class: 'warn' }, 'Truncated: the largest part is shown'));
   canvas.append(legend(data));
   // Small graphs settle in a few seconds; on big ones the worker would compete with the analyst's first
@@ -67,7 +60,9 @@ export function mountGraph(canvas: HTMLElement, toolbar: HTMLElement, details: H
 
 function legend(data: NetworkGraph): HTMLElement {
   const kinds = [...new Set(data.nodes.filter((n) => n.type === 'identifier').map((n) => n.kind))].sort();
-  return h('aside', { class: 'legend', 'aria-label': 'Legend' },
+  return h(
+    'aside',
+    { class: 'legend', 'aria-label': 'Legend' },
     h('strong', {}, 'Shops (discs)'),
     Object.entries(SHOP_STATUS_COLOURS).map(([status, colour]) => h('div', {}, h('span', { class: 'dot', style: `background:${colour}` }), status)),
     h('strong', {}, 'Identifiers (squares)'),
@@ -86,10 +81,23 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
         h('h3', {}, `Why ${selection[0]} and ${selection[1]} are linked`),
         evidence.identifiers.length === 0
           ? h('p', { class: 'state empty' }, 'They share no identifier directly; they are linked through other shops.')
-          : h('div', { class: 'evidence' },
+          : h(
+              'div',
+              { class: 'evidence' },
               h('p', {}, `Link weight ${pair?.weight.toFixed(2) ?? '0'} from ${evidence.identifiers.length} shared identifier(s):`),
-              h('ul', {}, evidence.identifiers.map((i) => h('li', {}, h('span', { class: 'sq', style: `background:${IDENTIFIER_COLOURS[i.kind] ?? '#666'}` }),
-                `${IDENTIFIER_NAMES[i.kind] ?? i.kind}: ${i.label} — used by ${i.shopCount} shop(s), weight ${i.weight}${i.hub ? ' (hub, not evidence)' : ''}${i.strong ? ' · strong' : ''}`)))),
+              h(
+                'ul',
+                {},
+                evidence.identifiers.map((i) =>
+                  h(
+                    'li',
+                    {},
+                    h('span', { class: 'sq', style: `background:${IDENTIFIER_COLOURS[i.kind] ?? '#666'}` }),
+                    `${IDENTIFIER_NAMES[i.kind] ?? i.kind}: ${i.label} — used by ${i.shopCount} shop(s), weight ${i.weight}${i.hub ? ' (hub, not evidence)' : ''}${i.strong ? ' · strong' : ''}`,
+                  ),
+                ),
+              ),
+            ),
       );
     } catch (error) {
       details.replaceChildren(h('p', { class: 'state error' }, String(error)));
@@ -103,8 +111,16 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
     details.replaceChildren(
       h('h3', {}, IDENTIFIER_NAMES[node.kind] ?? node.kind),
       h('p', {}, node.label ?? ''),
-      h('p', {}, `Used by ${node.shopCount ?? shops.length} shop(s) in the marketplace${node.hub ? ': a hub, shown for context, never counted as evidence' : ''}.`),
-      h('ul', { class: 'links' }, shops.map((s) => h('li', {}, h('a', { href: `#/shops/${encodeURIComponent(s)}` }, s)))),
+      h(
+        'p',
+        {},
+        `Used by ${node.shopCount ?? shops.length} shop(s) in the marketplace${node.hub ? ': a hub, shown for context, never counted as evidence' : ''}.`,
+      ),
+      h(
+        'ul',
+        { class: 'links' },
+        shops.map((s) => h('li', {}, h('a', { href: `#/shops/${encodeURIComponent(s)}` }, s))),
+      ),
     );
     return;
   }
@@ -123,14 +139,23 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
     });
     details.replaceChildren(
       h('h3', { 'data-shop': shop.id }, shop.name ?? shop.id),
-      h('dl', {},
-        h('dt', {}, 'Shop'), h('dd', {}, h('a', { href: `#/shops/${encodeURIComponent(shop.id)}` }, shop.id)),
-        h('dt', {}, 'Status'), h('dd', {}, shop.status ?? '–'),
-        h('dt', {}, 'Opened'), h('dd', {}, fmtDate(shop.openedAt)),
-        h('dt', {}, 'Seller'), h('dd', {}, `${shop.sellerName ?? '–'} (${shop.sellerId ?? '–'}, ${shop.sellerCountry ?? '–'})`),
-        h('dt', {}, 'Listings'), h('dd', {}, shop.listings),
-        h('dt', {}, 'Counterfeit reports'), h('dd', {}, shop.counterfeitReports),
-        h('dt', {}, 'Membership confidence'), h('dd', {}, shop.confidence?.toFixed(2) ?? '–'),
+      h(
+        'dl',
+        {},
+        h('dt', {}, 'Shop'),
+        h('dd', {}, h('a', { href: `#/shops/${encodeURIComponent(shop.id)}` }, shop.id)),
+        h('dt', {}, 'Status'),
+        h('dd', {}, shop.status ?? '–'),
+        h('dt', {}, 'Opened'),
+        h('dd', {}, fmtDate(shop.openedAt)),
+        h('dt', {}, 'Seller'),
+        h('dd', {}, `${shop.sellerName ?? '–'} (${shop.sellerId ?? '–'}, ${shop.sellerCountry ?? '–'})`),
+        h('dt', {}, 'Listings'),
+        h('dd', {}, shop.listings),
+        h('dt', {}, 'Counterfeit reports'),
+        h('dd', {}, shop.counterfeitReports),
+        h('dt', {}, 'Membership confidence'),
+        h('dd', {}, shop.confidence?.toFixed(2) ?? '–'),
       ),
       expand,
       h('p', { class: 'muted' }, 'Shift-click another shop to see why they are linked.'),

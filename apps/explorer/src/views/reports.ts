@@ -21,17 +21,44 @@ export async function reportsView(root: HTMLElement): Promise<void> {
     if (page.items.length === 0) return void body.replaceChildren(empty('No report yet: the first one runs at the scheduled time (REPORT_CRON).'));
     const open = (id: string, file: string) => {
       const button = h('button', { type: 'button', class: 'secondary' }, file.split('.').pop()!.toUpperCase());
-      button.addEventListener('click', () => void download(`/reports/${id}/${file}`, file.endsWith('.html')).catch((e: unknown) => (button.textContent = String(e))));
+      button.addEventListener(
+        'click',
+        () => void download(`/reports/${id}/${file}`, file.endsWith('.html')).catch((e: unknown) => (button.textContent = String(e))),
+      );
       return button;
     };
-    body.replaceChildren(h('table', { 'aria-label': 'Reports' },
-      h('thead', {}, h('tr', {}, ['Started', 'Status', 'Trigger', 'Clusters', 'Flagged', 'New', 'Newly flagged', 'Shutdowns', 'Alerts', ''].map((t) => h('th', {}, t)))),
-      h('tbody', {}, page.items.map((r) => h('tr', { 'data-report': r.id },
-        h('td', {}, r.startedAt.slice(0, 16).replace('T', ' ')),
-        h('td', {}, h('span', { class: `badge status-${r.status}` }, r.status), r.error ? h('span', { class: 'error' }, ` ${r.error}`) : null),
-        h('td', {}, `${r.trigger}${r.attempt > 1 ? ` (retry)` : ''}`),
-        ...['clusters', 'flagged', 'new', 'newlyFlagged', 'shutdownsExecuted', 'recidivismAlerts'].map((k) => h('td', { class: 'num' }, r.summary?.[k] ?? '–')),
-        h('td', {}, r.status === 'completed' ? [open(r.id, 'report.html'), ' ', open(r.id, 'clusters.csv'), ' ', open(r.id, 'report.json')] : null))))));
+    body.replaceChildren(
+      h(
+        'table',
+        { 'aria-label': 'Reports' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Started', 'Status', 'Trigger', 'Clusters', 'Flagged', 'New', 'Newly flagged', 'Shutdowns', 'Alerts', ''].map((t) => h('th', {}, t)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          page.items.map((r) =>
+            h(
+              'tr',
+              { 'data-report': r.id },
+              h('td', {}, r.startedAt.slice(0, 16).replace('T', ' ')),
+              h('td', {}, h('span', { class: `badge status-${r.status}` }, r.status), r.error ? h('span', { class: 'error' }, ` ${r.error}`) : null),
+              h('td', {}, `${r.trigger}${r.attempt > 1 ? ` (retry)` : ''}`),
+              ...['clusters', 'flagged', 'new', 'newlyFlagged', 'shutdownsExecuted', 'recidivismAlerts'].map((k) =>
+                h('td', { class: 'num' }, r.summary?.[k] ?? '–'),
+              ),
+              h('td', {}, r.status === 'completed' ? [open(r.id, 'report.html'), ' ', open(r.id, 'clusters.csv'), ' ', open(r.id, 'report.json')] : null),
+            ),
+          ),
+        ),
+      ),
+    );
   } catch (error) {
     body.replaceChildren(failure(error));
   }

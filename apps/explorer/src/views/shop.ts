@@ -21,23 +21,45 @@ export async function shopView(root: HTMLElement, id: string, params: URLSearchP
   const toolbar = h('div', { class: 'toolbar', role: 'toolbar' });
   const canvas = h('div', { class: 'canvas', 'aria-label': `Neighbourhood of shop ${shop.id}` });
   const details = h('div', { class: 'details' });
-  const depthSelect = h('select', { name: 'depth', onchange: (e: Event) => go(`shops/${encodeURIComponent(id)}`, { depth: (e.target as HTMLSelectElement).value }) },
-    [1, 2, 3].map((d) => h('option', { value: d, selected: d === depth }, `${d} step${d > 1 ? 's' : ''}`)));
-  root.replaceChildren(h('section', { class: 'workspace' }, h('div', { class: 'graph-area' }, toolbar, canvas),
-    h('aside', { class: 'side' },
-      h('h2', {}, shop.name ?? shop.id),
-      h('dl', {},
-        h('dt', {}, 'Shop'), h('dd', {}, shop.id),
-        h('dt', {}, 'Status'), h('dd', {}, shop.status ?? '–'),
-        h('dt', {}, 'Category'), h('dd', {}, shop.category ?? '–'),
-        h('dt', {}, 'Opened'), h('dd', {}, fmtDate(shop.openedAt)),
-        h('dt', {}, 'Seller'), h('dd', {}, `${shop.sellerName ?? '–'} (${shop.sellerId ?? '–'}, ${shop.sellerCountry ?? '–'})`),
-        h('dt', {}, 'Listings'), h('dd', {}, shop.listings),
-        h('dt', {}, 'Counterfeit reports'), h('dd', {}, shop.counterfeitReports),
-        h('dt', {}, 'Cluster'), h('dd', {}, shop.clusterId ? h('a', { href: `#/clusters/${shop.clusterId}` }, `${shop.clusterId} (risk ${shop.clusterRisk?.toFixed(0)})`) : 'none'),
+  const depthSelect = h(
+    'select',
+    { name: 'depth', onchange: (e: Event) => go(`shops/${encodeURIComponent(id)}`, { depth: (e.target as HTMLSelectElement).value }) },
+    [1, 2, 3].map((d) => h('option', { value: d, selected: d === depth }, `${d} step${d > 1 ? 's' : ''}`)),
+  );
+  root.replaceChildren(
+    h(
+      'section',
+      { class: 'workspace' },
+      h('div', { class: 'graph-area' }, toolbar, canvas),
+      h(
+        'aside',
+        { class: 'side' },
+        h('h2', {}, shop.name ?? shop.id),
+        h(
+          'dl',
+          {},
+          h('dt', {}, 'Shop'),
+          h('dd', {}, shop.id),
+          h('dt', {}, 'Status'),
+          h('dd', {}, shop.status ?? '–'),
+          h('dt', {}, 'Category'),
+          h('dd', {}, shop.category ?? '–'),
+          h('dt', {}, 'Opened'),
+          h('dd', {}, fmtDate(shop.openedAt)),
+          h('dt', {}, 'Seller'),
+          h('dd', {}, `${shop.sellerName ?? '–'} (${shop.sellerId ?? '–'}, ${shop.sellerCountry ?? '–'})`),
+          h('dt', {}, 'Listings'),
+          h('dd', {}, shop.listings),
+          h('dt', {}, 'Counterfeit reports'),
+          h('dd', {}, shop.counterfeitReports),
+          h('dt', {}, 'Cluster'),
+          h('dd', {}, shop.clusterId ? h('a', { href: `#/clusters/${shop.clusterId}` }, `${shop.clusterId} (risk ${shop.clusterRisk?.toFixed(0)})`) : 'none'),
+        ),
+        h('label', {}, 'Neighbourhood ', depthSelect),
+        hood.truncated ? h('p', { class: 'warn' }, 'Truncated at 400 nodes.') : null,
+        details,
       ),
-      h('label', {}, 'Neighbourhood ', depthSelect),
-      hood.truncated ? h('p', { class: 'warn' }, 'Truncated at 400 nodes.') : null,
-      details)));
+    ),
+  );
   mountGraph(canvas, toolbar, details, hood, `shop-${shop.id}`);
 }

@@ -8,23 +8,54 @@ type ShutdownRow = Omit<Shutdown, 'excluded' | 'preview' | 'shops' | 'decisionNo
 /** All proposals; a supervisor lands on the ones waiting for a decision (the approval queue). */
 export async function shutdownsView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   const status = params.get('status') ?? (hasRole('supervisor') ? 'proposed' : '');
-  const tabs = h('nav', { class: 'tabs' }, [['proposed', 'Awaiting decision'], ['executing', 'Executing'], ['executed', 'Executed'], ['rejected', 'Rejected'], ['', 'All']].map(([value, label]) =>
-    h('a', { href: `#/shutdowns?status=${value}`, class: value === status ? 'active' : '' }, label!)));
+  const tabs = h(
+    'nav',
+    { class: 'tabs' },
+    [
+      ['proposed', 'Awaiting decision'],
+      ['executing', 'Executing'],
+      ['executed', 'Executed'],
+      ['rejected', 'Rejected'],
+      ['', 'All'],
+    ].map(([value, label]) => h('a', { href: `#/shutdowns?status=${value}`, class: value === status ? 'active' : '' }, label!)),
+  );
   const body = h('div', {}, loading('shutdowns'));
   root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Shutdowns'), tabs, body));
   try {
     const page = await getJson<{ total: number; items: ShutdownRow[] }>(`/shutdowns?limit=100${status ? `&status=${status}` : ''}`);
     if (page.items.length === 0) return void body.replaceChildren(empty('Nothing here.'));
-    body.replaceChildren(h('table', { class: 'shutdowns' },
-      h('thead', {}, h('tr', {}, ['Proposal', 'Cluster', 'Status', 'Shops', 'Proposed by', 'Decided by', 'Reason'].map((t) => h('th', {}, t)))),
-      h('tbody', {}, page.items.map((s) => h('tr', { onclick: () => go(`shutdowns/${s.id}`), 'data-shutdown': s.id },
-        h('td', {}, h('a', { href: `#/shutdowns/${s.id}` }, s.id.slice(0, 8))),
-        h('td', {}, s.clusterId),
-        h('td', {}, h('span', { class: `badge status-${s.status}` }, s.status)),
-        h('td', { class: 'num' }, `${s.shopsDone}/${s.shopsTotal}`),
-        h('td', {}, s.proposedBy),
-        h('td', {}, s.decidedBy ?? '–'),
-        h('td', {}, s.reason))))));
+    body.replaceChildren(
+      h(
+        'table',
+        { class: 'shutdowns' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            ['Proposal', 'Cluster', 'Status', 'Shops', 'Proposed by', 'Decided by', 'Reason'].map((t) => h('th', {}, t)),
+          ),
+        ),
+        h(
+          'tbody',
+          {},
+          page.items.map((s) =>
+            h(
+              'tr',
+              { onclick: () => go(`shutdowns/${s.id}`), 'data-shutdown': s.id },
+              h('td', {}, h('a', { href: `#/shutdowns/${s.id}` }, s.id.slice(0, 8))),
+              h('td', {}, s.clusterId),
+              h('td', {}, h('span', { class: `badge status-${s.status}` }, s.status)),
+              h('td', { class: 'num' }, `${s.shopsDone}/${s.shopsTotal}`),
+              h('td', {}, s.proposedBy),
+              h('td', {}, s.decidedBy ?? '–'),
+              h('td', {}, s.reason),
+            ),
+          ),
+        ),
+      ),
+    );
   } catch (error) {
     body.replaceChildren(failure(error));
   }
@@ -54,28 +85,66 @@ export async function shutdownView(root: HTMLElement, id: string): Promise<void>
   const me = session.me()?.username;
   const canDecide = s.status === 'proposed' && hasRole('supervisor') && s.proposedBy !== me;
   const progress = s.shopsTotal === 0 ? 0 : s.shopsDone / s.shopsTotal;
-  root.replaceChildren(h('section', { class: 'page' },
-    h('h2', {}, `Shutdown of cluster `, h('a', { href: `#/clusters/${s.clusterId}` }, s.clusterId)),
-    h('p', {}, h('span', { class: `badge status-${s.status}`, 'data-status': s.status }, s.status), ` · proposed by ${s.proposedBy} on ${s.proposedAt.slice(0, 16).replace('T', ' ')}`,
-      s.decidedBy ? ` · ${s.status === 'rejected' ? 'rejected' : 'approved'} by ${s.decidedBy}${s.decisionNote ? ` (“${s.decisionNote}”)` : ''}` : ''),
-    h('blockquote', {}, s.reason),
-    h('h3', {}, 'Dry run'),
-    h('ul', { class: 'preview' },
-      h('li', {}, `${fmtNumber(s.preview.shops)} shops suspended`),
-      h('li', {}, `${fmtNumber(s.preview.activeListings)} live listings delisted`),
-      h('li', {}, `payouts: ${s.preview.payouts.map((p) => `${fmtNumber(p.amount)} ${p.currency}`).join(', ') || 'none'}`),
-      h('li', {}, `${fmtNumber(s.preview.counterfeitReports)} counterfeit reports on their listings`),
-      s.excluded.length ? h('li', {}, `excluded: ${s.excluded.join(', ')}`) : null),
-    h('h3', {}, `For a second look (${s.preview.secondLook.length})`),
-    s.preview.secondLook.length === 0 ? empty('No member touches a hub or looks like an established honest shop.')
-      : h('ul', { class: 'second-look' }, s.preview.secondLook.map((m) => h('li', {}, h('a', { href: `#/shops/${encodeURIComponent(m.shopId)}` }, m.shopId), ` ${m.name ?? ''}: ${m.reasons.join('; ')}`))),
-    s.status === 'proposed' && !canDecide ? h('p', { class: 'muted' }, hasRole('supervisor') ? 'You proposed this: another supervisor decides (four eyes).' : 'Waiting for a supervisor’s decision.') : null,
-    canDecide ? h('div', { class: 'decision' }, note, h('button', { type: 'button', 'data-action': 'approve', onclick: decide('approve') }, 'Approve and execute'),
-      h('button', { type: 'button', class: 'secondary', 'data-action': 'reject', onclick: decide('reject') }, 'Reject')) : null,
-    ['approved', 'executing', 'executed'].includes(s.status)
-      ? h('div', { class: 'progress' }, h('progress', { max: s.shopsTotal, value: s.shopsDone }), ` ${s.shopsDone} of ${s.shopsTotal} shops suspended, ${fmtNumber(s.listingsDelisted)} listings delisted (${Math.round(progress * 100)} %)`)
-      : null,
-    error));
+  root.replaceChildren(
+    h(
+      'section',
+      { class: 'page' },
+      h('h2', {}, `Shutdown of cluster `, h('a', { href: `#/clusters/${s.clusterId}` }, s.clusterId)),
+      h(
+        'p',
+        {},
+        h('span', { class: `badge status-${s.status}`, 'data-status': s.status }, s.status),
+        ` · proposed by ${s.proposedBy} on ${s.proposedAt.slice(0, 16).replace('T', ' ')}`,
+        s.decidedBy ? ` · ${s.status === 'rejected' ? 'rejected' : 'approved'} by ${s.decidedBy}${s.decisionNote ? ` (“${s.decisionNote}”)` : ''}` : '',
+      ),
+      h('blockquote', {}, s.reason),
+      h('h3', {}, 'Dry run'),
+      h(
+        'ul',
+        { class: 'preview' },
+        h('li', {}, `${fmtNumber(s.preview.shops)} shops suspended`),
+        h('li', {}, `${fmtNumber(s.preview.activeListings)} live listings delisted`),
+        h('li', {}, `payouts: ${s.preview.payouts.map((p) => `${fmtNumber(p.amount)} ${p.currency}`).join(', ') || 'none'}`),
+        h('li', {}, `${fmtNumber(s.preview.counterfeitReports)} counterfeit reports on their listings`),
+        s.excluded.length ? h('li', {}, `excluded: ${s.excluded.join(', ')}`) : null,
+      ),
+      h('h3', {}, `For a second look (${s.preview.secondLook.length})`),
+      s.preview.secondLook.length === 0
+        ? empty('No member touches a hub or looks like an established honest shop.')
+        : h(
+            'ul',
+            { class: 'second-look' },
+            s.preview.secondLook.map((m) =>
+              h('li', {}, h('a', { href: `#/shops/${encodeURIComponent(m.shopId)}` }, m.shopId), ` ${m.name ?? ''}: ${m.reasons.join('; ')}`),
+            ),
+          ),
+      s.status === 'proposed' && !canDecide
+        ? h(
+            'p',
+            { class: 'muted' },
+            hasRole('supervisor') ? 'You proposed this: another supervisor decides (four eyes).' : 'Waiting for a supervisor’s decision.',
+          )
+        : null,
+      canDecide
+        ? h(
+            'div',
+            { class: 'decision' },
+            note,
+            h('button', { type: 'button', 'data-action': 'approve', onclick: decide('approve') }, 'Approve and execute'),
+            h('button', { type: 'button', class: 'secondary', 'data-action': 'reject', onclick: decide('reject') }, 'Reject'),
+          )
+        : null,
+      ['approved', 'executing', 'executed'].includes(s.status)
+        ? h(
+            'div',
+            { class: 'progress' },
+            h('progress', { max: s.shopsTotal, value: s.shopsDone }),
+            ` ${s.shopsDone} of ${s.shopsTotal} shops suspended, ${fmtNumber(s.listingsDelisted)} listings delisted (${Math.round(progress * 100)} %)`,
+          )
+        : null,
+      error,
+    ),
+  );
   if (s.status === 'approved' || s.status === 'executing') {
     window.setTimeout(() => {
       if (location.hash.startsWith(`#/shutdowns/${id}`)) void shutdownView(root, id);
