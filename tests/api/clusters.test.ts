@@ -3,6 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { KINDS } from '@ringwatch/contract';
 import { generateMarketplace } from '@ringwatch/synth';
+import {
+  ClusterDetailSchema,
+  ClusterGraphSchema,
+  ClusterPageSchema,
+  EvidenceSchema,
+  NeighbourhoodSchema,
+  SearchResultSchema,
+  ShopDetailSchema,
+} from '@ringwatch/wire';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
@@ -10,6 +19,7 @@ import { DetectionService, type DetectionSummary } from '../../apps/api/src/dete
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { startTestServer, type TestServer } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';
+import { expectWire } from '../setup/wire';
 
 const neo4j = inject('neo4j');
 let server: TestServer;
@@ -52,6 +62,7 @@ describe('GET /clusters', () => {
   it('lists the latest run’s clusters by risk, with the total', async () => {
     const { status, body } = await get('/clusters?limit=200');
     expect(status).toBe(200);
+    expectWire(ClusterPageSchema, body);
     expect(body.runId).toBe(run.runId);
     expect(body.total).toBe(run.clusters.length);
     const risks = body.items.map((c: { risk: number }) => c.risk);
@@ -107,6 +118,7 @@ describe('GET /clusters/:id', () => {
     const top = run.clusters.find((c) => c.flagged)!;
     const { status, body } = await get(`/clusters/${top.id}`);
     expect(status).toBe(200);
+    expectWire(ClusterDetailSchema, body);
     expect(body.members.map((m: { id: string }) => m.id).sort()).toEqual([...top.members].sort());
     expect(body.size).toBe(top.members.length);
     expect(body.factors.map((f: { name: string }) => f.name)).toEqual(['discount', 'reports', 'strongSharing', 'burst', 'suspended', 'size']);
@@ -124,6 +136,7 @@ describe('GET /evidence', () => {
     const top = run.clusters.find((c) => c.flagged && c.members.length >= 3)!;
     const { status, body } = await get(`/evidence?shops=${top.members.slice(0, 3).join(',')}`);
     expect(status).toBe(200);
+    expectWire(EvidenceSchema, body);
     expect(body.identifiers.length).toBeGreaterThan(0);
     for (const id of body.identifiers) {
       expect(id.shops.length).toBeGreaterThanOrEqual(2);
@@ -145,15 +158,25 @@ describe('GET /shops/:id and GET /search', () => {
     const top = run.clusters.find((c) => c.flagged)!;
     const { status, body } = await get(`/shops/${top.members[0]}`);
     expect(status).toBe(200);
+    expectWire(ShopDetailSchema, body);
     expect(body).toMatchObject({ id: top.members[0], clusterId: top.id, placeholder: false, sellerId: expect.any(String) });
     expect(body.listings).toBeGreaterThan(0);
     expect((await get('/shops/S99999999')).status).toBe(404);
+  });
+
+  it('shows a shop’s neighbourhood as the explorer reads it', async () => {
+    const top = run.clusters.find((c) => c.flagged)!;
+    const { status, body } = await get(`/shops/${top.members[0]}/neighbourhood`);
+    expect(status).toBe(200);
+    expectWire(NeighbourhoodSchema, body);
+    expect(body.nodes.some((n: { type: string; depth: number }) => n.type === 'shop' && n.depth === 1)).toBe(true);
   });
 
   it('finds shops by id and by name words, grouped by kind, with Lucene syntax taken literally', async () => {
     const shop = (await get(`/shops/${run.clusters[0]!.members[0]}`)).body;
     const byId = await get(`/search?q=${shop.id}`);
     expect(byId.status).toBe(200);
+    expectWire(SearchResultSchema, byId.body);
     expect(byId.body.groups.shop[0]).toMatchObject({ id: shop.id });
     const word = String(shop.name).split(' ')[0]!;
     const byName = await get(`/search?q=${encodeURIComponent(word)}`);
@@ -168,6 +191,7 @@ describe('GET /clusters/:id/graph', () => {
     const top = run.clusters.find((c) => c.flagged && c.members.length >= 3)!;
     const { status, body } = await get(`/clusters/${top.id}/graph`);
     expect(status).toBe(200);
+    expectWire(ClusterGraphSchema, body);
     expect(body.truncated).toBe(false);
     const shops = body.nodes.filter((n: { type: string }) => n.type === 'shop');
     expect(shops.map((n: { id: string }) => n.id).sort()).toEqual([...top.members].sort());

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { ReportPageSchema, ReportSchema } from '@ringwatch/wire';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
@@ -8,6 +9,7 @@ import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
+import { expectWire } from '../setup/wire';
 
 const neo4j = inject('neo4j');
 let suite: SeededServer;
@@ -77,6 +79,7 @@ describe('nightly report', () => {
     reportId = (outcome as { id: string }).id;
     const report = await call('GET', `/reports/${reportId}`, 'analyst');
     expect(report.status).toBe(200);
+    expectWire(ReportSchema, report.body);
     expect(report.body).toMatchObject({ status: 'completed', trigger: 'schedule', attempt: 1 });
     const content = report.body.content;
     const newRing = content.newClusters.find((c: { size: number }) => c.size === 3);
@@ -101,6 +104,7 @@ describe('nightly report', () => {
     const csv = await call('GET', `/reports/${reportId}/clusters.csv`, 'analyst');
     expect(String(csv.body).split('\n')[0]).toBe('section,cluster_id,risk,size,size_before,lineage,lineage_from,flagged,brands');
     const list = await call('GET', '/reports', 'analyst');
+    expectWire(ReportPageSchema, list.body);
     expect(list.body.items[0]).toMatchObject({ id: reportId, status: 'completed' });
     expect((await call('GET', `/reports/${reportId}/secrets.txt`, 'analyst')).status).toBe(400);
     expect((await call('GET', '/reports/00000000-0000-4000-8000-000000000000', 'analyst')).status).toBe(404);

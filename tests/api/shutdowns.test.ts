@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AlertAcknowledgedSchema, AlertPageSchema, ShutdownPageSchema, ShutdownSchema } from '@ringwatch/wire';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
@@ -8,6 +9,7 @@ import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
+import { expectWire } from '../setup/wire';
 
 const neo4j = inject('neo4j');
 let suite: SeededServer;
@@ -80,6 +82,8 @@ describe('bulk shutdown with four eyes', () => {
       exclude: [excluded],
     });
     expect(proposed.status).toBe(201);
+    expectWire(ShutdownSchema, proposed.body);
+    expectWire(ShutdownPageSchema, (await call('GET', '/shutdowns', 'analyst')).body);
     shutdownId = proposed.body.id;
     targets = proposed.body.shops;
     expect(proposed.body).toMatchObject({
@@ -199,6 +203,7 @@ describe('bulk shutdown with four eyes', () => {
     );
     await server.app.get(ImportsService).load([sellers, path.join(dir, 'return', 'shops.csv')], 'test');
     const alerts = await call('GET', '/alerts?status=open', 'analyst');
+    expectWire(AlertPageSchema, alerts.body);
     const alert = alerts.body.items.find((a: { shopId: string }) => a.shopId === 'RET-S1');
     expect(alert).toMatchObject({ kind: 'recidivism', status: 'open', shutdownIds: [shutdownId] });
     expect(alert.formerShops).toContain(former!.shop);
@@ -208,6 +213,7 @@ describe('bulk shutdown with four eyes', () => {
     expect((await call('GET', '/alerts', 'analyst')).body.items.filter((a: { shopId: string }) => a.shopId === 'RET-S1')).toHaveLength(1);
     const ack = await call('POST', `/alerts/${alert.id}/acknowledge`, 'analyst', { note: 'Proposing a shutdown of RET-S1' });
     expect(ack).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledgedBy: 'ana.lyst' } });
+    expectWire(AlertAcknowledgedSchema, ack.body);
     expect((await call('POST', `/alerts/${alert.id}/acknowledge`, 'analyst')).status).toBe(409);
     expect((await call('POST', '/alerts/00000000-0000-4000-8000-000000000000/acknowledge', 'analyst')).status).toBe(404);
     expect((await call('GET', '/alerts?status=closed', 'analyst')).status).toBe(400);

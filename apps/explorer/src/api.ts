@@ -1,3 +1,5 @@
+import type { ErrorBody, FieldProblem } from '@ringwatch/wire';
+
 const TOKEN_KEY = 'ringwatch.token';
 const ME_KEY = 'ringwatch.me';
 
@@ -36,9 +38,11 @@ export const hasRole = (...roles: string[]) => (session.me()?.roles ?? []).some(
 async function errorMessage(path: string, response: Response): Promise<string> {
   let message = `${response.status} ${response.statusText}`;
   try {
-    const body = (await response.json()) as { error?: { message?: string; details?: { field: string; reason: string }[] } };
-    if (body.error?.message) message = body.error.message;
-    if (body.error?.details?.length) message += `: ${body.error.details.map((d) => `${d.field} ${d.reason}`).join('; ')}`;
+    const { error } = (await response.json()) as Partial<ErrorBody>;
+    if (error?.message) message = error.message;
+    // Invalid input lists its bad fields; other failures may carry other details.
+    const fields = Array.isArray(error?.details) ? (error.details as FieldProblem[]) : [];
+    if (fields.length) message += `: ${fields.map((d) => `${d.field} ${d.reason}`).join('; ')}`;
   } catch {
     // Not JSON: the status line is the best we have.
   }

@@ -1,5 +1,5 @@
 import Graph from 'graphology';
-import type { SchemaGraph } from './types';
+import type { SchemaGraph } from '@ringwatch/wire';
 
 /** Colour-blind-safe palette (Okabe–Ito). */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'];

@@ -1,21 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
+import type { AlertPage } from '@ringwatch/wire';
 import { Neo4jRepository } from '../database/neo4j.repository';
-
-export interface AlertRow {
-  id: string;
-  kind: 'recidivism';
-  shopId: string;
-  status: 'open' | 'acknowledged';
-  raisedAt: string;
-  via: string[];
-  formerShops: string[];
-  shutdownIds: string[];
-  acknowledgedBy: string | null;
-  acknowledgedAt: string | null;
-  note: string | null;
-}
 
 @Injectable()
 export class AlertsRepository extends Neo4jRepository {
@@ -36,7 +23,7 @@ export class AlertsRepository extends Neo4jRepository {
     return records.map((r) => recordToPlain<{ id: string; shopId: string; isNew: boolean }>(r));
   }
 
-  async list(status: string | null, skip: number, limit: number): Promise<{ total: number; items: AlertRow[] }> {
+  async list(status: string | null, skip: number, limit: number): Promise<AlertPage> {
     const { records } = await this.readQuery(this.q.list, { status, skip: neo4j.int(skip), limit: neo4j.int(limit) });
     return recordToPlain(records[0]!);
   }

@@ -1,7 +1,8 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { AlertAcknowledged, AlertPage } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/actor';
-import { AlertsRepository, type AlertRow } from './alerts.repository';
+import { AlertsRepository } from './alerts.repository';
 
 /** Recidivism watch: new shops tied by a strong identifier to shops a shutdown took down. */
 @Injectable()
@@ -28,11 +29,11 @@ export class AlertsService {
     return raised.map(({ id, shopId }) => ({ id, shopId }));
   }
 
-  list(status: 'open' | 'acknowledged' | undefined, skip: number, limit: number): Promise<{ total: number; items: AlertRow[] }> {
+  list(status: 'open' | 'acknowledged' | undefined, skip: number, limit: number): Promise<AlertPage> {
     return this.repository.list(status ?? null, skip, limit);
   }
 
-  async acknowledge(id: string, note: string | undefined, actor: Actor): Promise<{ id: string; status: 'acknowledged'; acknowledgedBy: string }> {
+  async acknowledge(id: string, note: string | undefined, actor: Actor): Promise<AlertAcknowledged> {
     const done = await this.repository.acknowledge(id, actor.name, note ?? null);
     if (!done) throw new NotFoundException(`alert ${id} not found`);
     if (done.before === 'acknowledged') throw new ConflictException(`alert ${id} was acknowledged already by ${done.acknowledgedBy}`);

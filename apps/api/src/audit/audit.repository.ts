@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
+import type { AuditPage } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
@@ -11,11 +12,6 @@ export interface AuditEntry {
   readonly before?: unknown;
   readonly after?: unknown;
   readonly requestId?: string | null;
-}
-
-export interface AuditPage {
-  total: number;
-  items: { id: string; at: string; actor: string; action: string; target: string; before: string | null; after: string | null; requestId: string | null }[];
 }
 
 /** Appends audit events and reads them back; it has no way to change or delete one. */

@@ -1,19 +1,9 @@
 import { PATTERNS, VERDICTS } from '@ringwatch/contract';
 import { z } from 'zod';
 
-export const BrandSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[\p{L}\p{N} &'.-]+$/u, "brand names are letters, digits, spaces and &'.-");
-
-export const SuspectedQuerySchema = z
-  .object({
-    skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
+// The brand name and paging shapes live in @ringwatch/wire; the verdict body stays here because it
+// validates against the ingest contract (a server lib).
+export { BrandSchema, SuspectedQuerySchema } from '@ringwatch/wire';
 
 export const BrandReportSchema = z
   .object({

@@ -1,26 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
+import type { SuspectedPage } from '@ringwatch/wire';
 import { Neo4jRepository } from '../database/neo4j.repository';
-
-export interface SuspectedListing {
-  listingId: string;
-  title: string | null;
-  price: number | null;
-  currency: string | null;
-  status: string | null;
-  shopId: string;
-  shopName: string | null;
-  clusterId: string;
-  clusterRisk: number;
-  verdicts: { verdict: string; reporter: string | null; reportedAt: string | null }[];
-}
 
 @Injectable()
 export class BrandsRepository extends Neo4jRepository {
   private readonly q = this.registry.bind({ suspected: 'brands/suspected-listings', listingBrand: 'brands/listing-brand', report: 'brands/report' });
 
-  async suspected(brand: string, skip: number, limit: number): Promise<{ total: number; items: SuspectedListing[] }> {
+  async suspected(brand: string, skip: number, limit: number): Promise<SuspectedPage> {
     const { records } = await this.readQuery(this.q.suspected, { brand, skip: neo4j.int(skip), limit: neo4j.int(limit) });
     return recordToPlain(records[0]!);
   }

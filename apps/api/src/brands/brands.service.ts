@@ -1,9 +1,10 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { BrandReportReceipt, SuspectedPage } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
 import type { TokenClaims } from '../auth/tokens';
 import type { Actor } from '../common/actor';
 import type { BrandReport } from './brands.dto';
-import { BrandsRepository, type SuspectedListing } from './brands.repository';
+import { BrandsRepository } from './brands.repository';
 
 /** The brand owners' portal: each sees and judges only the listings of the brands bound to the account. */
 @Injectable()
@@ -13,17 +14,12 @@ export class BrandsService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
   ) {}
 
-  suspected(brand: string, user: TokenClaims, skip: number, limit: number): Promise<{ total: number; items: SuspectedListing[] }> {
+  suspected(brand: string, user: TokenClaims, skip: number, limit: number): Promise<SuspectedPage> {
     this.authorise(brand, user);
     return this.repository.suspected(brand, skip, limit);
   }
 
-  async report(
-    brand: string,
-    input: BrandReport,
-    user: TokenClaims,
-    actor: Actor,
-  ): Promise<{ id: string; listingId: string; verdict: string; reportedAt: string }> {
+  async report(brand: string, input: BrandReport, user: TokenClaims, actor: Actor): Promise<BrandReportReceipt> {
     this.authorise(brand, user);
     const listing = await this.repository.listingBrand(input.listingId);
     // Another brand's listing answers like a missing one: its existence is not this owner's business.

@@ -1,82 +1,15 @@
-import { z } from 'zod';
-
-const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
-
-export const ClusterListQuerySchema = z
-  .object({
-    run: z.string().uuid().optional(),
-    minRisk: z.coerce.number().min(0).max(100).default(0),
-    maxRisk: z.coerce.number().min(0).max(100).default(100),
-    minSize: z.coerce.number().int().min(1).max(1_000_000).default(1),
-    maxSize: z.coerce.number().int().min(1).max(1_000_000).default(1_000_000),
-    flagged: bool.optional(),
-    status: z.enum(['open', 'proposed', 'shut_down']).optional(),
-    brand: z.string().trim().min(1).max(100).optional().meta({ example: 'Aurelio' }),
-    sort: z.enum(['risk', 'size', 'growth']).default('risk'),
-    skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict()
-  .refine((q) => q.minRisk <= q.maxRisk, { message: 'minRisk must not exceed maxRisk', path: ['minRisk'] })
-  .refine((q) => q.minSize <= q.maxSize, { message: 'minSize must not exceed maxSize', path: ['minSize'] });
-export type ClusterListQuery = z.infer<typeof ClusterListQuerySchema>;
-
-export const ClusterDetailQuerySchema = z.object({ run: z.string().uuid().optional() }).strict();
-export const ClusterIdSchema = z.string().regex(/^C\d{6,}$/, 'cluster ids look like C000123');
-
-const ClusterSummarySchema = z.object({
-  id: z.string().meta({ example: 'C000042' }),
-  size: z.number(),
-  risk: z.number(),
-  flagged: z.boolean(),
-  status: z.string(),
-  lineage: z.string().meta({ example: 'grown' }),
-  lineageFrom: z.array(z.string()),
-  sizeBefore: z.number(),
-});
-
-export const ClusterPageSchema = z.object({
-  runId: z.string().nullable(),
-  runStartedAt: z.string().nullable(),
-  total: z.number(),
-  items: z.array(ClusterSummarySchema.extend({ brands: z.array(z.string()).meta({ description: 'the brands its shops list, the most widely listed first' }) })),
-});
-export type ClusterPage = z.infer<typeof ClusterPageSchema>;
-
-export const ClusterDetailSchema = ClusterSummarySchema.extend({
-  runId: z.string(),
-  runStartedAt: z.string(),
-  factors: z.array(z.object({ name: z.string(), value: z.number(), points: z.number(), explanation: z.string() })),
-  members: z.array(
-    z.object({ id: z.string(), name: z.string().nullable(), status: z.string().nullable(), openedAt: z.string().nullable(), confidence: z.number() }),
-  ),
-});
-export type ClusterDetail = z.infer<typeof ClusterDetailSchema>;
-
-export const ClusterGraphQuerySchema = z
-  .object({
-    run: z.string().uuid().optional(),
-    limit: z.coerce.number().int().min(2).max(10_000).default(5_000),
-  })
-  .strict();
-export type ClusterGraphQuery = z.infer<typeof ClusterGraphQuerySchema>;
-
-export const ClusterGraphSchema = z.object({
-  clusterId: z.string(),
-  runId: z.string(),
-  truncated: z.boolean().meta({ description: 'true when nodes were left out to stay under the limit' }),
-  nodes: z.array(
-    z.object({
-      id: z.string(),
-      type: z.enum(['shop', 'identifier']),
-      kind: z.string().meta({ example: 'account' }),
-      label: z.string().nullable(),
-      status: z.string().nullable(),
-      confidence: z.number().nullable(),
-      hub: z.boolean(),
-      shopCount: z.number().nullable(),
-    }),
-  ),
-  edges: z.array(z.object({ source: z.string(), target: z.string(), kind: z.string() })),
-});
-export type ClusterGraph = z.infer<typeof ClusterGraphSchema>;
+// The shapes live in @ringwatch/wire, shared with the explorer; re-exported for this domain's imports.
+export {
+  ClusterDetailQuerySchema,
+  ClusterDetailSchema,
+  ClusterGraphQuerySchema,
+  ClusterGraphSchema,
+  ClusterIdSchema,
+  ClusterListQuerySchema,
+  ClusterPageSchema,
+  type ClusterDetail,
+  type ClusterGraph,
+  type ClusterGraphQuery,
+  type ClusterListQuery,
+  type ClusterPage,
+} from '@ringwatch/wire';

@@ -2,22 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
-import type { ClusterListQuery, ClusterPage } from './clusters.dto';
+import type { ClusterDetail, ClusterListQuery, ClusterPage } from '@ringwatch/wire';
 
-export interface ClusterDetailRow {
-  runId: string;
-  runStartedAt: string;
-  id: string;
-  size: number;
-  risk: number;
-  flagged: boolean;
-  status: string;
-  factors: string;
-  lineage: string;
-  lineageFrom: string[];
-  sizeBefore: number;
-  members: { id: string; name: string | null; status: string | null; openedAt: string | null; confidence: number }[];
-}
+/** A cluster as stored: its risk factors are JSON text. */
+export type ClusterDetailRow = Omit<ClusterDetail, 'factors'> & { factors: string };
 
 @Injectable()
 export class ClustersRepository extends Neo4jRepository {

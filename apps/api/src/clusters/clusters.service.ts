@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
+import type { ClusterDetail, ClusterGraph, ClusterListQuery, ClusterPage } from '@ringwatch/wire';
 import { EvidenceService } from '../evidence/evidence.service';
-import type { ClusterDetail, ClusterGraph, ClusterListQuery, ClusterPage } from './clusters.dto';
 import { ReadCache } from '../common/read-cache';
 import { ClustersRepository } from './clusters.repository';
 

@@ -1,4 +1,5 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
+import type { ErrorBody } from '@ringwatch/wire';
 import type { Request, Response } from 'express';
 import type { JsonLogger } from './json-logger';
 
@@ -7,10 +8,6 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
   readonly details?: unknown;
-}
-
-export interface ErrorBody {
-  error: { status: number; code: string; message: string; details?: unknown; requestId?: string };
 }
 
 /** One error shape for every failure, whatever threw it. Internal errors are logged, never echoed. */

@@ -1,21 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { DEFAULT_EVIDENCE_WEIGHTS, STRONG_KINDS } from '@ringwatch/detection';
+import type { Evidence, EvidencePair, SharedIdentifier } from '@ringwatch/wire';
 import { CONFIG } from '../common/tokens';
 import { EvidenceRepository } from './evidence.repository';
-
-export interface SharedIdentifier {
-  kind: string;
-  key: string;
-  label: string;
-  shopCount: number;
-  shops: string[];
-  strong: boolean;
-  /** Shared by more shops than the hub threshold: shown for context, never counted as evidence. */
-  hub: boolean;
-  /** What one pair of these shops gets from this identifier in the detection projection. */
-  weight: number;
-}
 
 /** Why shops are linked: the identifiers they share, weighed as the detection projection weighs them. */
 @Injectable()
@@ -35,11 +23,9 @@ export class EvidenceService {
     });
   }
 
-  async between(
-    shops: string[],
-  ): Promise<{ shops: string[]; identifiers: SharedIdentifier[]; pairs: { a: string; b: string; weight: number; identifiers: number }[] }> {
+  async between(shops: string[]): Promise<Evidence> {
     const identifiers = await this.shared(shops);
-    const pairs = new Map<string, { a: string; b: string; weight: number; identifiers: number }>();
+    const pairs = new Map<string, EvidencePair>();
     for (const id of identifiers) {
       if (id.hub) continue;
       const members = [...id.shops].sort();

@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
+import type { HealthReport } from '@ringwatch/wire';
 import { CONFIG } from '../common/tokens';
 import { HealthRepository } from './health.repository';
-import type { HealthReport } from './health.dto';
 
 @Injectable()
 export class HealthService {

@@ -2,27 +2,13 @@ import { Injectable } from '@nestjs/common';
 import type { Kind } from '@ringwatch/contract';
 import type { GraphWriter, ImportLedger, WriteRowOf } from '@ringwatch/ingest';
 import { recordToPlain } from '@ringwatch/neo4j';
+import type { Import } from '@ringwatch/wire';
 import { Neo4jError } from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 import { rowLines, sellerIdentifierLines } from './row-lines';
 
-export interface ImportRecord {
-  id: string;
-  source: string;
-  files: string[];
-  status: 'running' | 'completed' | 'failed' | 'abandoned';
-  startedAt: string;
-  finishedAt: string | null;
-  durationMs: number | null;
-  error: string | null;
-  read: number | null;
-  accepted: number | null;
-  rejected: number | null;
-  created: number | null;
-  updated: number | null;
-  perFile: string | null;
-  rejectsFile: string | null;
-}
+/** An import as stored: its per-file counts are JSON text. */
+export type ImportRecord = Omit<Import, 'perFile'> & { perFile: string | null };
 
 const WRITE_STATEMENT: Record<Kind, string> = {
   sellers: 'ingest/sellers',

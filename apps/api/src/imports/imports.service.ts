@@ -9,6 +9,7 @@ import type { RingwatchConfig } from '@ringwatch/config';
 import { resolveGeneratedSecret } from '@ringwatch/config';
 import { loadFiles, type LoadProgress, type LoadReport } from '@ringwatch/ingest';
 import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
+import type { ImportStarted } from '@ringwatch/wire';
 import { AlertsService } from '../alerts/alerts.service';
 import { AuditRepository } from '../audit/audit.repository';
 import { ReadCache } from '../common/read-cache';
@@ -61,7 +62,7 @@ export class ImportsService {
    * Stores an uploaded file (streamed to disk, never held in memory) and starts loading it; the load's
    * progress and outcome are read back with get(id).
    */
-  async upload(fileName: string, body: NodeJS.ReadableStream, actor: string): Promise<{ id: string; status: 'running' }> {
+  async upload(fileName: string, body: NodeJS.ReadableStream, actor: string): Promise<ImportStarted> {
     const base = path.basename(fileName);
     if (base !== fileName || kindOfFile(base) === null) {
       throw new BadRequestException(`file must be a plain name like shops.csv or listings.ndjson.gz (kinds: ${KINDS.join(', ')})`);

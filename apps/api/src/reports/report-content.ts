@@ -1,22 +1,6 @@
+import type { ReportContent } from '@ringwatch/wire';
 import { toCsv } from '../common/csv';
 import type { RunCluster, SinceLastReport } from './reports.repository';
-
-export interface ReportContent {
-  id: string;
-  generatedAt: string;
-  runId: string;
-  previousRunId: string | null;
-  since: string | null;
-  counts: Record<string, number>;
-  newClusters: RunCluster[];
-  grown: RunCluster[];
-  merged: RunCluster[];
-  split: RunCluster[];
-  newlyFlagged: RunCluster[];
-  topByRisk: RunCluster[];
-  shutdownsExecuted: SinceLastReport['shutdowns'];
-  recidivismAlerts: SinceLastReport['alerts'];
-}
 
 const TOP = 20;
 const byRisk = (a: RunCluster, b: RunCluster) => b.risk - a.risk || a.id.localeCompare(b.id);

@@ -1,38 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
+import type { ClusterListItem, Report, ReportContent } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
-export interface RunCluster {
-  id: string;
-  size: number;
-  risk: number;
-  flagged: boolean;
-  lineage: string;
-  lineageFrom: string[];
-  sizeBefore: number;
-  brands: string[];
-  status: string;
-}
+/** A cluster of a run, as a report lists it. */
+export type RunCluster = ClusterListItem;
 
-export interface ReportRecord {
-  id: string;
-  status: 'running' | 'completed' | 'failed';
-  trigger: string;
-  attempt: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-  runId: string | null;
-  previousRunId: string | null;
-  summary: string | null;
-  files: string[] | null;
-  dir: string | null;
-}
+/** A report as stored: its counts are JSON text, its files in a folder of the server's. */
+export type ReportRecord = Omit<Report, 'summary' | 'content'> & { summary: string | null; dir: string | null };
 
 export interface SinceLastReport {
-  shutdowns: { id: string; clusterId: string; executedAt: string; shops: number; listings: number; proposedBy: string; approvedBy: string }[];
-  alerts: { id: string; shopId: string; status: string; raisedAt: string; via: string[]; formerShops: string[] }[];
+  shutdowns: ReportContent['shutdownsExecuted'];
+  alerts: ReportContent['recidivismAlerts'];
 }
 
 @Injectable()

@@ -5,12 +5,13 @@ import path from 'node:path';
 import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
+import type { Report, ReportContent, ReportPage } from '@ringwatch/wire';
 import { CronJob } from 'cron';
 import { AuditRepository } from '../audit/audit.repository';
 import { CONFIG } from '../common/tokens';
 import { DetectionService } from '../detection/detection.service';
-import { buildReport, reportCsv, reportHtml, type ReportContent } from './report-content';
-import { ReportsRepository, type ReportRecord } from './reports.repository';
+import { buildReport, reportCsv, reportHtml } from './report-content';
+import { ReportsRepository } from './reports.repository';
 
 const LOCK = 'nightly-report';
 const JOB = 'nightly-report';
@@ -127,14 +128,14 @@ export class ReportsService implements BeforeApplicationShutdown {
     return content;
   }
 
-  list(skip: number, limit: number) {
+  list(skip: number, limit: number): Promise<ReportPage> {
     return this.repository.list(skip, limit).then((page) => ({
       total: page.total,
       items: page.items.map((r) => ({ ...r, summary: r.summary ? (JSON.parse(r.summary) as Record<string, number>) : null })),
     }));
   }
 
-  async get(id: string): Promise<Omit<ReportRecord, 'summary' | 'dir'> & { summary: Record<string, number> | null; content: ReportContent | null }> {
+  async get(id: string): Promise<Report> {
     const record = await this.repository.get(id);
     if (!record) throw new NotFoundException(`report ${id} not found`);
     const file = record.dir ? path.join(record.dir, 'report.json') : null;

@@ -1,17 +1,2 @@
-import { z } from 'zod';
-
-export const SchemaGraphSchema = z
-  .object({
-    nodes: z.array(z.object({ id: z.string(), label: z.string().meta({ example: 'Shop' }) })),
-    edges: z.array(
-      z.object({
-        id: z.string(),
-        source: z.string().meta({ example: 'Shop' }),
-        target: z.string().meta({ example: 'Seller' }),
-        type: z.string().meta({ example: 'OWNED_BY' }),
-      }),
-    ),
-  })
-  .meta({ description: 'Node labels and the relationship types between them' });
-
-export type SchemaGraph = z.infer<typeof SchemaGraphSchema>;
+// The shape lives in @ringwatch/wire, shared with the explorer; re-exported for this domain's imports.
+export { SchemaGraphSchema, type SchemaGraph } from '@ringwatch/wire';

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { SchemaGraph } from './schema.dto';
+import type { SchemaGraph } from '@ringwatch/wire';
 import { SchemaRepository } from './schema.repository';
 
 @Injectable()

@@ -1,14 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
+import type { SearchHit } from '@ringwatch/wire';
 import { Neo4jRepository } from '../database/neo4j.repository';
-
-export interface SearchHit {
-  kind: 'shop' | 'address' | 'phone' | 'email' | 'account';
-  id: string;
-  label: string | null;
-  score: number;
-}
 
 @Injectable()
 export class SearchRepository extends Neo4jRepository {

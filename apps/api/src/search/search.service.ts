@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normaliseEmail, normalisePhone } from '@ringwatch/normalise';
+import type { SearchResult } from '@ringwatch/wire';
 import { ReadCache } from '../common/read-cache';
-import { SearchRepository, type SearchHit } from './search.repository';
+import { SearchRepository } from './search.repository';
 
 /** Lucene's special characters, escaped so user text is always searched as text, never as syntax. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
@@ -13,11 +14,11 @@ export class SearchService {
     @Inject(ReadCache) private readonly cache: ReadCache,
   ) {}
 
-  search(q: string, limit: number): Promise<{ query: string; total: number; groups: Record<string, SearchHit[]> }> {
+  search(q: string, limit: number): Promise<SearchResult> {
     return this.cache.get(`search:${limit}:${q.trim()}`, () => this.find(q, limit));
   }
 
-  private async find(q: string, limit: number): Promise<{ query: string; total: number; groups: Record<string, SearchHit[]> }> {
+  private async find(q: string, limit: number): Promise<SearchResult> {
     const raw = q.trim();
     const words = raw
       .split(/\s+/)
@@ -32,7 +33,7 @@ export class SearchService {
       last4: /^\d{4}$|^[A-Za-z0-9]{4}$/.test(raw) ? raw.toUpperCase() : null,
       limit,
     });
-    const groups: Record<string, SearchHit[]> = {};
+    const groups: SearchResult['groups'] = {};
     for (const hit of hits) (groups[hit.kind] ??= []).push(hit);
     return { query: raw, total: hits.length, groups };
   }

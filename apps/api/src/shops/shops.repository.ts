@@ -1,24 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
+import type { ShopDetail } from '@ringwatch/wire';
 import { Neo4jRepository } from '../database/neo4j.repository';
-
-export interface ShopDetail {
-  id: string;
-  name: string | null;
-  status: string | null;
-  category: string | null;
-  openedAt: string | null;
-  placeholder: boolean;
-  sellerId: string | null;
-  sellerName: string | null;
-  sellerCountry: string | null;
-  listings: number;
-  counterfeitReports: number;
-  clusterId: string | null;
-  clusterRisk: number | null;
-  confidence: number | null;
-}
 
 export interface NeighbourRow {
   kind: string;

@@ -1,11 +1,11 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
+import type { Neighbourhood, Reinstated, ShopDetail } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
-import type { Neighbourhood } from './shops.dto';
-import { ShopsRepository, type ShopDetail } from './shops.repository';
+import { ShopsRepository } from './shops.repository';
 
 @Injectable()
 export class ShopsService {
@@ -73,7 +73,7 @@ export class ShopsService {
   }
 
   /** An upheld appeal: the shop and the listings its shutdown delisted come back; audited with the reason. */
-  async reinstate(id: string, reason: string, actor: Actor): Promise<{ id: string; status: 'active'; relisted: number; shutdownId: string | null }> {
+  async reinstate(id: string, reason: string, actor: Actor): Promise<Reinstated> {
     const current = await this.repository.status(id);
     if (!current) throw new NotFoundException(`shop ${id} not found`);
     if (current.status !== 'suspended') throw new ConflictException(`shop ${id} is ${current.status ?? 'without a status'}, not suspended`);

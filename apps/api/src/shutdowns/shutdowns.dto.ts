@@ -1,79 +1,15 @@
-import { z } from 'zod';
-import { ShopIdSchema } from '../shops/shops.dto';
-
-export const ShutdownIdSchema = z.string().uuid('shutdown ids are UUIDs');
-
-export const ProposeShutdownSchema = z
-  .object({
-    clusterId: z
-      .string()
-      .regex(/^C\d{6,}$/, 'cluster ids look like C000123')
-      .meta({ example: 'C000042' }),
-    reason: z
-      .string()
-      .trim()
-      .min(10, 'say why, in at least 10 characters')
-      .max(2000)
-      .meta({ example: 'Shared payout account and devices; 14 counterfeit reports for Aurelio' }),
-    exclude: z
-      .array(ShopIdSchema)
-      .max(10_000)
-      .default([])
-      .meta({ example: ['S0001234'] }),
-  })
-  .strict();
-export type ProposeShutdown = z.infer<typeof ProposeShutdownSchema>;
-
-export const DecisionSchema = z
-  .object({ note: z.string().trim().max(2000).optional().meta({ example: 'Evidence checked; two-account overlap confirmed' }) })
-  .strict()
-  // A decision without a note may come without a body at all.
-  .default({});
-export type Decision = z.infer<typeof DecisionSchema>;
-
-export const ShutdownListQuerySchema = z
-  .object({
-    status: z.enum(['proposed', 'approved', 'rejected', 'executing', 'executed']).optional(),
-    skip: z.coerce.number().int().min(0).max(1_000_000).default(0),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
-  })
-  .strict();
-export type ShutdownListQuery = z.infer<typeof ShutdownListQuerySchema>;
-
-const MoneySchema = z.object({ currency: z.string(), amount: z.number() });
-
-export const PreviewSchema = z.object({
-  shops: z.number(),
-  activeListings: z.number(),
-  payouts: z.array(MoneySchema).meta({ description: 'payout volume of the affected shops per currency (their GMV as the payment feed records it)' }),
-  counterfeitReports: z.number(),
-  secondLook: z.array(z.object({ shopId: z.string(), name: z.string().nullable(), reasons: z.array(z.string()) })),
-});
-export type Preview = z.infer<typeof PreviewSchema>;
-
-export const ShutdownSchema = z.object({
-  id: z.string(),
-  clusterId: z.string(),
-  runId: z.string(),
-  reason: z.string(),
-  excluded: z.array(z.string()),
-  status: z.enum(['proposed', 'approved', 'rejected', 'executing', 'executed']),
-  proposedBy: z.string(),
-  proposedAt: z.string(),
-  decidedBy: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-  executionStartedAt: z.string().nullable(),
-  executedAt: z.string().nullable(),
-  shopsTotal: z.number(),
-  shopsDone: z.number(),
-  listingsDelisted: z.number(),
-  preview: PreviewSchema,
-  shops: z.array(z.string()),
-});
-export type Shutdown = z.infer<typeof ShutdownSchema>;
-
-export const ShutdownPageSchema = z.object({
-  total: z.number(),
-  items: z.array(ShutdownSchema.omit({ excluded: true, preview: true, shops: true, decisionNote: true, executionStartedAt: true })),
-});
+// The shapes live in @ringwatch/wire, shared with the explorer; re-exported for this domain's imports.
+export {
+  DecisionSchema,
+  PreviewSchema,
+  ProposeShutdownSchema,
+  ShutdownIdSchema,
+  ShutdownListQuerySchema,
+  ShutdownPageSchema,
+  ShutdownSchema,
+  type Decision,
+  type Preview,
+  type ProposeShutdown,
+  type Shutdown,
+  type ShutdownListQuery,
+} from '@ringwatch/wire';

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
+import type { Shutdown, ShutdownListQuery, ShutdownPage } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
-import type { ShutdownListQuery } from './shutdowns.dto';
 
 export interface MemberFacts {
   id: string;
@@ -15,26 +15,8 @@ export interface MemberFacts {
   payouts: { currency: string; amount: number }[];
 }
 
-export interface ShutdownRow {
-  id: string;
-  clusterId: string;
-  runId: string;
-  reason: string;
-  excluded: string[];
-  status: 'proposed' | 'approved' | 'rejected' | 'executing' | 'executed';
-  proposedBy: string;
-  proposedAt: string;
-  decidedBy: string | null;
-  decidedAt: string | null;
-  decisionNote: string | null;
-  executionStartedAt: string | null;
-  executedAt: string | null;
-  shopsTotal: number;
-  shopsDone: number;
-  listingsDelisted: number;
-  preview: string;
-  shops: string[];
-}
+/** A shutdown as stored: its preview is JSON text. */
+export type ShutdownRow = Omit<Shutdown, 'preview'> & { preview: string };
 
 @Injectable()
 export class ShutdownsRepository extends Neo4jRepository {
@@ -85,9 +67,7 @@ export class ShutdownsRepository extends Neo4jRepository {
     return records[0] ? recordToPlain<ShutdownRow>(records[0]) : null;
   }
 
-  async list(
-    query: ShutdownListQuery,
-  ): Promise<{ total: number; items: Omit<ShutdownRow, 'excluded' | 'preview' | 'shops' | 'decisionNote' | 'executionStartedAt'>[] }> {
+  async list(query: ShutdownListQuery): Promise<ShutdownPage> {
     const { records } = await this.readQuery(this.q.list, { status: query.status ?? null, skip: neo4j.int(query.skip), limit: neo4j.int(query.limit) });
     return recordToPlain(records[0]!);
   }

@@ -11,12 +11,12 @@ import {
   type BeforeApplicationShutdown,
 } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
+import type { Preview, ProposeShutdown, Shutdown, ShutdownListQuery, ShutdownPage } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
 import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
-import type { Preview, ProposeShutdown, Shutdown, ShutdownListQuery } from './shutdowns.dto';
 import { ShutdownsRepository, type MemberFacts } from './shutdowns.repository';
 
 /** A member weakly attached to its cluster (membership confidence below this) is called out for a second look. */
@@ -94,7 +94,7 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     return { ...row, preview: JSON.parse(row.preview) as Preview, shops: [...row.shops].sort() };
   }
 
-  list(query: ShutdownListQuery) {
+  list(query: ShutdownListQuery): Promise<ShutdownPage> {
     return this.repository.list(query);
   }
 

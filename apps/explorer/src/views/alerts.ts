@@ -1,6 +1,6 @@
+import type { AlertPage } from '@ringwatch/wire';
 import { getJson, postJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
-import type { Alert } from '../types';
 
 /** Recidivism watch: new shops tied by a strong identifier to a shop a shutdown took down. */
 export async function alertsView(root: HTMLElement, params: URLSearchParams): Promise<void> {
@@ -23,7 +23,7 @@ export async function alertsView(root: HTMLElement, params: URLSearchParams): Pr
     ),
   );
   try {
-    const page = await getJson<{ total: number; items: Alert[] }>(`/alerts?status=${status}&limit=100`);
+    const page = await getJson<AlertPage>(`/alerts?status=${status}&limit=100`);
     if (page.items.length === 0)
       return void body.replaceChildren(
         empty(status === 'open' ? 'No open alert: no returning ring seen since the last shutdowns.' : 'Nothing acknowledged yet.'),

@@ -1,7 +1,7 @@
+import type { ClusterDetail, ClusterGraph, ProposeShutdownBody, Shutdown } from '@ringwatch/wire';
 import { download, getJson, hasRole, postJson } from '../api';
 import { failure, fmtDate, h, loading } from '../dom';
 import { go } from '../router';
-import type { ClusterDetail, NetworkGraph, Shutdown } from '../types';
 import { mountGraph } from './graph-panel';
 
 /** One cluster: the evidence graph, why it scored as it did, and the way to propose its shutdown. */
@@ -10,11 +10,11 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
   const run = params.get('run');
   const suffix = run ? `?run=${encodeURIComponent(run)}` : '';
   let cluster: ClusterDetail;
-  let graph: NetworkGraph;
+  let graph: ClusterGraph;
   try {
     [cluster, graph] = await Promise.all([
       getJson<ClusterDetail>(`/clusters/${encodeURIComponent(id)}${suffix}`),
-      getJson<NetworkGraph>(`/clusters/${encodeURIComponent(id)}/graph?limit=${params.get('limit') ?? 6000}${run ? `&run=${encodeURIComponent(run)}` : ''}`),
+      getJson<ClusterGraph>(`/clusters/${encodeURIComponent(id)}/graph?limit=${params.get('limit') ?? 6000}${run ? `&run=${encodeURIComponent(run)}` : ''}`),
     ]);
   } catch (error) {
     root.replaceChildren(failure(error));
@@ -114,7 +114,7 @@ function proposeForm(cluster: ClusterDetail): HTMLElement {
     error.textContent = '';
     const exclude = [...form.querySelectorAll<HTMLInputElement>('input[name=exclude]:checked')].map((i) => i.value);
     try {
-      const proposal = await postJson<Shutdown>('/shutdowns', { clusterId: cluster.id, reason: reason.value, exclude });
+      const proposal = await postJson<Shutdown>('/shutdowns', { clusterId: cluster.id, reason: reason.value, exclude } satisfies ProposeShutdownBody);
       go(`shutdowns/${proposal.id}`);
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);

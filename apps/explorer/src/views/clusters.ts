@@ -1,7 +1,7 @@
+import type { ClusterPage } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { empty, failure, fmtNumber, h, loading } from '../dom';
 import { go } from '../router';
-import type { ClusterPage } from '../types';
 
 const PAGE = 50;
 

@@ -1,9 +1,10 @@
+import type { Evidence, Neighbourhood, ShopDetail } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { fmtDate, h } from '../dom';
 import { buildNetworkGraph, type ColourMode } from '../graph/build';
 import { IDENTIFIER_COLOURS, IDENTIFIER_NAMES, SHOP_STATUS_COLOURS } from '../graph/palette';
 import { GraphView } from '../graph/view';
-import type { Evidence, NetworkGraph, ShopDetail } from '../types';
+import type { NetworkGraph } from '../types';
 import { expose } from './expose';
 
 const AUTO_LAYOUT_MAX_NODES = 1500;
@@ -131,7 +132,7 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
     expand.addEventListener('click', async () => {
       expand.disabled = true;
       try {
-        const hood = await getJson<NetworkGraph>(`/shops/${encodeURIComponent(id!)}/neighbourhood?depth=1&limit=200`);
+        const hood = await getJson<Neighbourhood>(`/shops/${encodeURIComponent(id!)}/neighbourhood?depth=1&limit=200`);
         expand.textContent = `Added ${view.expand(id!, hood)} node(s)`;
       } catch (error) {
         expand.textContent = String(error);

@@ -1,8 +1,8 @@
 import Sigma from 'sigma';
+import type { SchemaGraph } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { failure, h, loading } from '../dom';
 import { buildSchemaGraph } from '../schema-graph';
-import type { SchemaGraph } from '../types';
 
 let renderer: Sigma | null = null;
 

@@ -1,23 +1,13 @@
+import type { ReportPage } from '@ringwatch/wire';
 import { download, getJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
-
-interface ReportRow {
-  id: string;
-  status: string;
-  trigger: string;
-  attempt: number;
-  startedAt: string;
-  finishedAt: string | null;
-  error: string | null;
-  summary: Record<string, number> | null;
-}
 
 /** The nightly shop-cluster reports: what changed each night, with the full report one click away. */
 export async function reportsView(root: HTMLElement): Promise<void> {
   const body = h('div', {}, loading('reports'));
   root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Nightly reports'), body));
   try {
-    const page = await getJson<{ total: number; items: ReportRow[] }>('/reports?limit=60');
+    const page = await getJson<ReportPage>('/reports?limit=60');
     if (page.items.length === 0) return void body.replaceChildren(empty('No report yet: the first one runs at the scheduled time (REPORT_CRON).'));
     const open = (id: string, file: string) => {
       const button = h('button', { type: 'button', class: 'secondary' }, file.split('.').pop()!.toUpperCase());

@@ -1,12 +1,7 @@
+import type { SearchResult } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
 import { go } from '../router';
-
-interface SearchResult {
-  query: string;
-  total: number;
-  groups: Record<string, { kind: string; id: string; label: string | null; score: number }[]>;
-}
 
 const KIND_NAMES: Record<string, string> = { shop: 'Shops', address: 'Addresses', phone: 'Phones', email: 'Emails', account: 'Payout accounts (last four)' };
 

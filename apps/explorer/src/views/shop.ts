@@ -1,18 +1,18 @@
+import type { Neighbourhood, ShopDetail } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { failure, fmtDate, h, loading } from '../dom';
 import { go } from '../router';
-import type { NetworkGraph, ShopDetail } from '../types';
 import { mountGraph } from './graph-panel';
 
 export async function shopView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
   root.replaceChildren(loading(`shop ${id}`));
   const depth = Number(params.get('depth') ?? 2);
   let shop: ShopDetail;
-  let hood: NetworkGraph;
+  let hood: Neighbourhood;
   try {
     [shop, hood] = await Promise.all([
       getJson<ShopDetail>(`/shops/${encodeURIComponent(id)}`),
-      getJson<NetworkGraph>(`/shops/${encodeURIComponent(id)}/neighbourhood?depth=${depth}&limit=400`),
+      getJson<Neighbourhood>(`/shops/${encodeURIComponent(id)}/neighbourhood?depth=${depth}&limit=400`),
     ]);
   } catch (error) {
     root.replaceChildren(failure(error));

@@ -1,9 +1,7 @@
+import type { Decision, Shutdown, ShutdownPage } from '@ringwatch/wire';
 import { getJson, hasRole, postJson, session } from '../api';
 import { empty, failure, fmtNumber, h, loading } from '../dom';
 import { go } from '../router';
-import type { Shutdown } from '../types';
-
-type ShutdownRow = Omit<Shutdown, 'excluded' | 'preview' | 'shops' | 'decisionNote'>;
 
 /** All proposals; a supervisor lands on the ones waiting for a decision (the approval queue). */
 export async function shutdownsView(root: HTMLElement, params: URLSearchParams): Promise<void> {
@@ -22,7 +20,7 @@ export async function shutdownsView(root: HTMLElement, params: URLSearchParams):
   const body = h('div', {}, loading('shutdowns'));
   root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Shutdowns'), tabs, body));
   try {
-    const page = await getJson<{ total: number; items: ShutdownRow[] }>(`/shutdowns?limit=100${status ? `&status=${status}` : ''}`);
+    const page = await getJson<ShutdownPage>(`/shutdowns?limit=100${status ? `&status=${status}` : ''}`);
     if (page.items.length === 0) return void body.replaceChildren(empty('Nothing here.'));
     body.replaceChildren(
       h(
@@ -76,7 +74,7 @@ export async function shutdownView(root: HTMLElement, id: string): Promise<void>
   const decide = (decision: 'approve' | 'reject') => async () => {
     error.textContent = '';
     try {
-      await postJson(`/shutdowns/${s.id}/${decision}`, note.value ? { note: note.value } : {});
+      await postJson(`/shutdowns/${s.id}/${decision}`, (note.value ? { note: note.value } : {}) satisfies Decision);
       void shutdownView(root, id);
     } catch (e) {
       error.textContent = e instanceof Error ? e.message : String(e);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { pageOf, pageQuery } from './page';
+
+export const BrandSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .regex(/^[\p{L}\p{N} &'.-]+$/u, "brand names are letters, digits, spaces and &'.-");
+
+export const SuspectedQuerySchema = z.object(pageQuery()).strict();
+export type SuspectedQuery = z.infer<typeof SuspectedQuerySchema>;
+
+/** A listing of the brand sold by a shop in a flagged cluster, with the verdicts given so far. */
+export const SuspectedListingSchema = z.object({
+  listingId: z.string(),
+  title: z.string().nullable(),
+  price: z.number().nullable(),
+  currency: z.string().nullable(),
+  status: z.string().nullable(),
+  shopId: z.string(),
+  shopName: z.string().nullable(),
+  clusterId: z.string(),
+  clusterRisk: z.number(),
+  verdicts: z.array(z.object({ verdict: z.string(), reporter: z.string().nullable(), reportedAt: z.string().nullable() })),
+});
+export type SuspectedListing = z.infer<typeof SuspectedListingSchema>;
+
+export const SuspectedPageSchema = pageOf(SuspectedListingSchema);
+export type SuspectedPage = z.infer<typeof SuspectedPageSchema>;
+
+/** The receipt for a brand owner's verdict. */
+export const BrandReportReceiptSchema = z.object({ id: z.string(), listingId: z.string(), verdict: z.string(), reportedAt: z.string() });
+export type BrandReportReceipt = z.infer<typeof BrandReportReceiptSchema>;

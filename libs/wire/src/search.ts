@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const SearchHitSchema = z.object({
+  kind: z.enum(['shop', 'address', 'phone', 'email', 'account']),
+  id: z.string(),
+  label: z.string().nullable(),
+  score: z.number(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
+/** Matches grouped by kind (a group only for kinds that matched). */
+export const SearchResultSchema = z.object({
+  query: z.string(),
+  total: z.number(),
+  groups: z.record(z.string(), z.array(SearchHitSchema)),
+});
+export type SearchResult = z.infer<typeof SearchResultSchema>;
