@@ -1,11 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { DEFAULT_EVIDENCE_WEIGHTS, STRONG_KINDS } from '@ringwatch/detection';
+import type { IdentifierKind } from '@ringwatch/kinds';
 import { CONFIG } from '../common/tokens';
 import { EvidenceRepository } from './evidence.repository';
 
 export interface SharedIdentifier {
-  kind: string;
+  kind: IdentifierKind;
   key: string;
   label: string;
   shopCount: number;

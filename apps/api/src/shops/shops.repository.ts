@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
@@ -21,7 +22,7 @@ export interface ShopDetail {
 }
 
 export interface NeighbourRow {
-  kind: string;
+  kind: IdentifierKind;
   key: string;
   label: string | null;
   shopCount: number;

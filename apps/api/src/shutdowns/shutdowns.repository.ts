@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
@@ -11,7 +12,7 @@ export interface MemberFacts {
   openedAt: string | null;
   activeListings: number;
   counterfeitReports: number;
-  hubKinds: string[];
+  hubKinds: IdentifierKind[];
   payouts: { currency: string; amount: number }[];
 }
 
