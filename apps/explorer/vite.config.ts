@@ -23,7 +23,12 @@ const API_ROUTES = [
 
 export default defineConfig({
   root,
-  resolve: { alias: { '@ringwatch/palette': path.join(root, '..', '..', 'libs', 'palette', 'src', 'index.ts') } },
+  resolve: {
+    alias: {
+      '@ringwatch/kinds': path.join(root, '..', '..', 'libs', 'kinds', 'src', 'index.ts'),
+      '@ringwatch/palette': path.join(root, '..', '..', 'libs', 'palette', 'src', 'index.ts'),
+    },
+  },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     host: '127.0.0.1',
