@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig } from 'vite';
+import tsconfig from '../../tsconfig.json' with { type: 'json' };
 
 const root = path.dirname(new URL(import.meta.url).pathname);
 const apiTarget = `http://127.0.0.1:${process.env.API_PORT ?? '3000'}`;
@@ -24,10 +25,8 @@ const API_ROUTES = [
 export default defineConfig({
   root,
   resolve: {
-    alias: {
-      '@ringwatch/palette': path.join(root, '..', '..', 'libs', 'palette', 'src', 'index.ts'),
-      '@ringwatch/wire': path.join(root, '..', '..', 'libs', 'wire', 'src', 'index.ts'),
-    },
+    // The @ringwatch/* aliases come from tsconfig.json's paths, as in vitest.config.ts: one list.
+    alias: Object.fromEntries(Object.entries(tsconfig.compilerOptions.paths).map(([name, [target]]) => [name, path.join(root, '..', '..', target as string)])),
   },
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {

@@ -1,6 +1,6 @@
-// Recidivism watch: shops created by loads since the last detection run that share a strong identifier
-// (payout account, device, phone) with a shop a shutdown suspended. One alert per shop, refreshed on
-// later loads, never duplicated.
+// Recidivism watch: shops created by loads since the last detection run that share a payout account,
+// device, identity document or phone with a shop a shutdown suspended (the kinds with `recidivism: true`
+// in libs/kinds, which says why these four). One alert per shop, refreshed on later loads, never duplicated.
 UNWIND $imports AS importId
 MATCH (n:Shop {createdBy: importId})
 WHERE n.suspendedBy IS NULL
@@ -13,6 +13,9 @@ CALL (n) {
   UNION
   MATCH (n)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(x:Phone)<-[:HAS_PHONE]-(:Seller)-[:OWNS]->(o:Shop) WHERE o.suspendedBy IS NOT NULL
   RETURN 'phone' AS kind, x.key AS label, o
+  UNION
+  MATCH (n)<-[:OWNS]-(:Seller)-[:HAS_KYC]->(x:KycDocument)<-[:HAS_KYC]-(:Seller)-[:OWNS]->(o:Shop) WHERE o.suspendedBy IS NOT NULL
+  RETURN 'kyc' AS kind, x.masked AS label, o
 }
 WITH n, collect(DISTINCT kind + ': ' + label) AS via, collect(DISTINCT o.id) AS formerShops, collect(DISTINCT o.suspendedBy) AS shutdowns
 MERGE (a:Alert {key: 'recidivism:' + n.id})

@@ -6,7 +6,7 @@ RETURN s.id AS id, s.name AS name, s.status AS status, s.category AS category, t
        toString(s.suspendedAt) AS suspendedAt, s.suspendedBy AS suspendedBy,
        COUNT { (s)-[:LISTS]->(:Listing) } AS listings,
        u.id AS sellerId, u.name AS sellerName, u.country AS sellerCountry, toString(u.registeredAt) AS sellerRegisteredAt,
-       [(u)-[:HAS_KYC]->(k:KycDocument) | k.masked] AS kyc,
-       [(u)-[:HAS_EMAIL]->(e:Email) | coalesce(e.display, e.key)] AS emails,
-       [(u)-[:HAS_PHONE]->(p:Phone) | p.key] AS phones,
-       [(u)-[:USES_DEVICE]->(d:Device) | d.key] AS devices
+       [(u)-[:HAS_KYC]->(x:KycDocument) | x.masked] AS kyc,
+       [(u)-[:HAS_EMAIL]->(x:Email) | coalesce(x.display, x.key)] AS emails,
+       [(u)-[:HAS_PHONE]->(x:Phone) | x.key] AS phones,
+       [(u)-[:USES_DEVICE]->(x:Device) | x.key] AS devices

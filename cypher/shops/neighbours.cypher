@@ -22,6 +22,10 @@ CALL (s) {
   MATCH (s)<-[:OWNS]-(:Seller)-[:USES_DEVICE]->(x:Device)
   RETURN x, 'device' AS kind, x.key AS label, COUNT { (x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(:Shop) } AS shopCount,
          [(x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(o:Shop) | o.id] AS users
+  UNION ALL
+  MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_KYC]->(x:KycDocument)
+  RETURN x, 'kyc' AS kind, x.masked AS label, COUNT { (x)<-[:HAS_KYC]-(:Seller)-[:OWNS]->(:Shop) } AS shopCount,
+         [(x)<-[:HAS_KYC]-(:Seller)-[:OWNS]->(o:Shop) | o.id] AS users
 }
 WITH x, kind, label, shopCount, users, collect(DISTINCT s.id) AS from
 // A shop can reach an identifier twice (one address as dispatch and as return): count each shop once.

@@ -19,6 +19,9 @@ CALL (s) {
     UNION
     MATCH (s)<-[:OWNS]-(:Seller)-[:USES_DEVICE]->(x:Device) WHERE COUNT { (x)<-[:USES_DEVICE]-(:Seller)-[:OWNS]->(:Shop) } > $hubThreshold
     RETURN 'device' AS kind
+    UNION
+    MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_KYC]->(x:KycDocument) WHERE COUNT { (x)<-[:HAS_KYC]-(:Seller)-[:OWNS]->(:Shop) } > $hubThreshold
+    RETURN 'kyc' AS kind
   }
   RETURN collect(kind) AS hubKinds
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADDRESS_KINDS as ADDRESS_IDENTIFIER_KINDS, IDENTIFIERS, type AddressKind } from '@ringwatch/kinds';
 
 /**
  * The data contract: what Ringwatch accepts for each kind of record, as CSV (header row, lists
@@ -134,7 +135,8 @@ export const paymentSchema = z
     if (problem) ctx.addIssue({ code: 'custom', path: ['account'], message: problem });
   });
 
-export const ADDRESS_KINDS = ['dispatch', 'return', 'ship_to'] as const;
+/** The values of an address row's `kind`: the address uses of the identifier kinds (@ringwatch/kinds). */
+export const ADDRESS_KINDS = ADDRESS_IDENTIFIER_KINDS.map((k) => IDENTIFIERS[k].addressUse) as [AddressKind, ...AddressKind[]];
 
 export const addressSchema = z.object({
   shop_id: id,

@@ -1,3 +1,4 @@
+import { IDENTIFIER_KINDS, IDENTIFIERS, LINKING_KINDS, STRONG_KINDS as STRONG_IDENTIFIER_KINDS, type IdentifierKind } from '@ringwatch/kinds';
 import type { WeightedGraph } from './graph';
 
 /**
@@ -8,20 +9,14 @@ import type { WeightedGraph } from './graph';
  * evidence: they are left out and reported, so they cost O(shops) and never O(shops²).
  */
 
-export const EVIDENCE_KINDS = ['account', 'device', 'kyc', 'phone', 'email', 'dispatch', 'return', 'ship_to'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+/** The evidence kinds are the identifier kinds that link shops (@ringwatch/kinds; all of them today). */
+export const EVIDENCE_KINDS: readonly IdentifierKind[] = LINKING_KINDS;
+export type EvidenceKind = IdentifierKind;
 
-/** Weight of one identifier shared by two shops (before the discount for wider sharing). */
-export const DEFAULT_EVIDENCE_WEIGHTS: Readonly<Record<EvidenceKind, number>> = {
-  account: 1.0,
-  device: 1.0,
-  kyc: 1.0,
-  phone: 0.5,
-  email: 0.5,
-  dispatch: 0.5,
-  return: 0.4,
-  ship_to: 0.15,
-};
+/** Weight of one identifier shared by two shops (before the discount for wider sharing), from the registry. */
+export const DEFAULT_EVIDENCE_WEIGHTS: Readonly<Record<EvidenceKind, number>> = Object.fromEntries(
+  IDENTIFIER_KINDS.map((kind) => [kind, IDENTIFIERS[kind].weight]),
+) as Record<EvidenceKind, number>;
 
 export interface IdentifierGroup {
   readonly kind: EvidenceKind;
@@ -64,7 +59,7 @@ export interface Hub {
 }
 
 /** Kinds whose sharing is strong evidence on its own (money and hardware rarely coincide by chance). */
-export const STRONG_KINDS: ReadonlySet<EvidenceKind> = new Set(['account', 'device', 'kyc']);
+export const STRONG_KINDS: ReadonlySet<EvidenceKind> = new Set(STRONG_IDENTIFIER_KINDS);
 
 export interface Projection {
   readonly graph: WeightedGraph;

@@ -1,1 +1,3 @@
-export {};
+export * from './registry';
+export * from './cypher';
+export * from './redaction';

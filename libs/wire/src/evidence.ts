@@ -1,8 +1,9 @@
+import { IDENTIFIER_KINDS } from '@ringwatch/kinds';
 import { z } from 'zod';
 
 /** An identifier two or more of the asked-about shops share, weighed as the detection projection weighs it. */
 export const SharedIdentifierSchema = z.object({
-  kind: z.string().meta({ example: 'account' }),
+  kind: z.enum(IDENTIFIER_KINDS).meta({ example: 'account' }),
   key: z.string().meta({ description: 'the identifier node’s unique key (a fingerprint for accounts and identity documents)' }),
   label: z.string(),
   shopCount: z.number(),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EvidenceKind } from '@ringwatch/detection';
+import { groupSourceOf, kindOfAddressUse, LINKING_KINDS, type GroupSource } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
@@ -35,19 +36,32 @@ export interface ClusterWrite {
   brands: string[];
 }
 
-const GROUP_QUERIES: Record<string, { statement: string; kind: EvidenceKind | null }> = {
-  account: { statement: 'detection/groups-account', kind: 'account' },
-  phone: { statement: 'detection/groups-phone', kind: 'phone' },
-  email: { statement: 'detection/groups-email', kind: 'email' },
-  device: { statement: 'detection/groups-device', kind: 'device' },
-  kyc: { statement: 'detection/groups-kyc', kind: 'kyc' },
-  address: { statement: 'detection/groups-address', kind: null },
+/**
+ * One read per source of shared identifiers (the registry's groupSourceOf): one per kind, and one for
+ * the three address kinds together. Typed by the registry, so a kind with a new source is named here.
+ * The order is the order the projection has always received groups in (its sums are order-sensitive
+ * in the last bit); keep it when adding a source, and add the new one last.
+ */
+const GROUP_STATEMENTS: Record<GroupSource, string> = {
+  account: 'detection/groups-account',
+  phone: 'detection/groups-phone',
+  email: 'detection/groups-email',
+  device: 'detection/groups-device',
+  kyc: 'detection/groups-kyc',
+  address: 'detection/groups-address',
 };
+
+/** A read's kind per row: the source's one kind, or the kind a row's address use names. */
+const kindOfRow = (source: GroupSource, record: { get(key: string): unknown }): EvidenceKind =>
+  source === 'address' ? kindOfAddressUse(record.get('kind') as string) : source;
+
+/** The sources of linking kinds (a kind that links no shops is not read). */
+const GROUP_SOURCES = (Object.keys(GROUP_STATEMENTS) as GroupSource[]).filter((source) => LINKING_KINDS.some((k) => groupSourceOf(k) === source));
 
 /** Bulk reads for the evidence projection and scoring, and the write-back of a run's clusters. */
 @Injectable()
 export class DetectionRepository extends Neo4jRepository {
-  private readonly groups = this.registry.bind(Object.fromEntries(Object.entries(GROUP_QUERIES).map(([k, v]) => [k, v.statement])));
+  private readonly groups = this.registry.bind(GROUP_STATEMENTS);
   private readonly q = this.registry.bind({
     brandPrices: 'detection/brand-prices',
     memberFacts: 'detection/member-facts',
@@ -63,15 +77,14 @@ export class DetectionRepository extends Neo4jRepository {
 
   /** Shared identifiers of every kind, streamed so the whole answer is never held as driver records. */
   async readGroups(hubThreshold: number, onGroup: (group: RawGroup) => void): Promise<void> {
-    for (const [name, { kind }] of Object.entries(GROUP_QUERIES)) {
+    for (const source of GROUP_SOURCES) {
       const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
       try {
         await session.executeRead(async (tx) => {
-          const result = tx.run(this.groups[name]!, { hubThreshold: neo4j.int(hubThreshold) });
+          const result = tx.run(this.groups[source], { hubThreshold: neo4j.int(hubThreshold) });
           for await (const record of result) {
-            const addressKind = kind === null ? (record.get('kind') as string) : null;
             onGroup({
-              kind: kind ?? (addressKind === 'ship_to' ? 'ship_to' : addressKind === 'return' ? 'return' : 'dispatch'),
+              kind: kindOfRow(source, record),
               key: record.get('key') as string,
               shopCount: neo4j.integer.toNumber(record.get('shopCount')),
               shops: record.get('shops') as string[],

@@ -1,5 +1,6 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { redactAddress, redactValue, type AddressKind, type IdentifierKind } from '@ringwatch/kinds';
 import type { ClusterDetail, ClusterGraph } from '../clusters/clusters.dto';
 import type {
   DossierAccountRow,
@@ -37,7 +38,7 @@ export interface Dossier {
     country: string;
     region: string;
     city: string;
-    addresses: { text: string; postcode: string | null; shopCount: number; uses: { shop: string; kind: string }[] }[];
+    addresses: { text: string; postcode: string | null; shopCount: number; uses: { shop: string; kind: AddressKind }[] }[];
   }[];
   accounts: Omit<DossierAccountRow, never>[];
   phones: { number: string; shops: string[] }[];
@@ -79,22 +80,17 @@ export interface DossierInput {
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-/** Redaction for roles other than liaisons and supervisors: enough to follow the case, not to identify people. */
-export const redact = {
-  name: (name: string | null) =>
-    name
-      ? name
-          .split(/\s+/)
-          .map((w) => `${w[0] ?? ''}.`)
-          .join(' ')
-      : null,
-  email: (email: string) => {
-    const [user = '', domain = ''] = email.split('@');
-    return `${user.slice(0, 1)}***@${domain}`;
-  },
-  phone: (phone: string) => `${phone.slice(0, 3)}${'*'.repeat(Math.max(0, phone.length - 7))}${phone.slice(-4)}`,
-  device: (device: string) => `${device.slice(0, 4)}…`,
-};
+/**
+ * Redaction for roles other than liaisons and supervisors: enough to follow the case, not to identify
+ * people. Identifiers follow their kind's rule in @ringwatch/kinds; a seller's name keeps its initials.
+ */
+const redactName = (name: string | null) =>
+  name
+    ? name
+        .split(/\s+/)
+        .map((w) => `${w[0] ?? ''}.`)
+        .join(' ')
+    : null;
 
 /** Positions for the evidence graph image: seeded start, a fixed number of ForceAtlas2 steps. */
 function layout(graph: ClusterGraph): Dossier['graph'] {
@@ -155,18 +151,19 @@ export function buildDossier(input: DossierInput): Dossier {
     .filter((t): t is string => t !== null)
     .sort();
 
+  const shown = (kind: Exclude<IdentifierKind, AddressKind>, value: string) => (redacted ? redactValue(kind, value) : value);
   const sellers = new Map<string, Dossier['sellers'][number]>();
   for (const s of input.shops) {
     if (!s.sellerId) continue;
     const seller = sellers.get(s.sellerId) ?? {
       id: s.sellerId,
-      name: redacted ? redact.name(s.sellerName) : s.sellerName,
+      name: redacted ? redactName(s.sellerName) : s.sellerName,
       country: s.sellerCountry,
       registeredAt: s.sellerRegisteredAt,
-      kyc: s.kyc,
-      emails: redacted ? s.emails.map(redact.email) : s.emails,
-      phones: redacted ? s.phones.map(redact.phone) : s.phones,
-      devices: redacted ? s.devices.map(redact.device) : s.devices,
+      kyc: s.kyc.map((k) => shown('kyc', k)),
+      emails: s.emails.map((e) => shown('email', e)),
+      phones: s.phones.map((p) => shown('phone', p)),
+      devices: s.devices.map((d) => shown('device', d)),
       shops: [],
     };
     seller.shops.push(s.id);
@@ -177,7 +174,7 @@ export function buildDossier(input: DossierInput): Dossier {
   for (const a of input.addresses) {
     const key = `${a.country ?? ''}|${a.region ?? ''}|${a.city ?? ''}`;
     const place = places.get(key) ?? { country: a.country ?? '?', region: a.region ?? '–', city: a.city ?? '?', addresses: [] };
-    const text = redacted ? [a.city, a.region, a.country].filter(Boolean).join(', ') + ' (street redacted)' : (a.text ?? a.key);
+    const text = redacted ? redactAddress(a) : (a.text ?? a.key);
     place.addresses.push({ text, postcode: redacted ? null : a.postcode, shopCount: a.shopCount, uses: a.uses });
     places.set(key, place);
   }
@@ -208,8 +205,8 @@ export function buildDossier(input: DossierInput): Dossier {
     sellers: [...sellers.values()],
     places: [...places.values()].sort((a, b) => b.addresses.reduce((s, x) => s + x.uses.length, 0) - a.addresses.reduce((s, x) => s + x.uses.length, 0)),
     accounts: input.accounts.map((a) => ({ ...a, volume: a.volume.map((v) => ({ ...v, amount: round(v.amount) })) })),
-    phones: input.contacts.filter((c) => c.kind === 'phone').map((c) => ({ number: redacted ? redact.phone(c.key) : c.key, shops: c.shops })),
-    devices: input.contacts.filter((c) => c.kind === 'device').map((c) => ({ device: redacted ? redact.device(c.key) : c.key, shops: c.shops })),
+    phones: input.contacts.filter((c) => c.kind === 'phone').map((c) => ({ number: shown('phone', c.key), shops: c.shops })),
+    devices: input.contacts.filter((c) => c.kind === 'device').map((c) => ({ device: shown('device', c.key), shops: c.shops })),
     listingsByBrand: input.listings.map((l) => ({
       ...l,
       medianToTypical: l.medianPrice !== null && l.typicalPrice ? round(l.medianPrice / l.typicalPrice) : null,

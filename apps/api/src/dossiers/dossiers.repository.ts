@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { AddressKind, IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
@@ -29,7 +30,7 @@ export interface DossierAddressRow {
   country: string | null;
   postcode: string | null;
   shopCount: number;
-  uses: { shop: string; kind: string }[];
+  uses: { shop: string; kind: AddressKind }[];
 }
 
 export interface DossierAccountRow {
@@ -42,7 +43,7 @@ export interface DossierAccountRow {
 }
 
 export interface DossierContactRow {
-  kind: 'phone' | 'device';
+  kind: Extract<IdentifierKind, 'phone' | 'device'>;
   key: string;
   shops: string[];
   shopCount: number;

@@ -1,9 +1,9 @@
-import { IDENTIFIER_COLOURS, SHOP_STATUS_COLOURS } from '@ringwatch/palette';
+import { identifierColour, SHOP_STATUS_COLOURS } from '@ringwatch/palette';
 import type { Dossier } from './dossier';
 
-/** Kind colours shared with the explorer's legend, so a printed graph reads like the screen. */
-export const KIND_COLOURS: Record<string, string> = { shop: SHOP_STATUS_COLOURS.active!, ...IDENTIFIER_COLOURS };
-export const SUSPENDED_COLOUR = SHOP_STATUS_COLOURS.suspended!;
+/** A graph node's colour, shared with the explorer's legend, so a printed graph reads like the screen. */
+export const nodeColour = (n: { kind: string; status: string | null }): string =>
+  n.kind !== 'shop' ? identifierColour(n.kind) : n.status === 'suspended' ? SHOP_STATUS_COLOURS.suspended! : SHOP_STATUS_COLOURS.active!;
 
 const esc = (text: unknown) => String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -26,7 +26,7 @@ export function graphSvg(graph: Dossier['graph'], width = 760, height = 520): st
   });
   const nodes = graph.nodes.map((n) => {
     const p = where.get(n.id)!;
-    const colour = n.kind === 'shop' && n.status === 'suspended' ? SUSPENDED_COLOUR : (KIND_COLOURS[n.kind] ?? '#666');
+    const colour = nodeColour(n);
     return n.kind === 'shop'
       ? `<circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="4" fill="${colour}"><title>${esc(n.label)}</title></circle>`
       : `<rect x="${(p.x - 3).toFixed(1)}" y="${(p.y - 3).toFixed(1)}" width="6" height="6" fill="${colour}"><title>${esc(`${n.kind}: ${n.label}`)}</title></rect>`;

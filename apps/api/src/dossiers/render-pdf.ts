@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
+import { IDENTIFIER_KINDS, IDENTIFIERS } from '@ringwatch/kinds';
 import type { Dossier } from './dossier';
-import { fit, KIND_COLOURS, money as moneyOrDash, SUSPENDED_COLOUR } from './render-html';
+import { fit, money as moneyOrDash, nodeColour } from './render-html';
 
 // Helvetica's built-in encoding is kept to plain ASCII punctuation here.
 const money = (v: { currency: string; amount: number }[]) => moneyOrDash(v, '-');
@@ -61,7 +62,7 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
     doc.stroke().restore();
     for (const n of d.graph.nodes) {
       const p = where.get(n.id)!;
-      const colour = n.kind === 'shop' && n.status === 'suspended' ? SUSPENDED_COLOUR : (KIND_COLOURS[n.kind] ?? '#666666');
+      const colour = nodeColour(n);
       if (n.kind === 'shop') doc.circle(box.x + p.x, box.y + p.y, 2.2).fill(colour);
       else doc.rect(box.x + p.x - 1.8, box.y + p.y - 1.8, 3.6, 3.6).fill(colour);
     }
@@ -69,7 +70,7 @@ export function dossierPdf(d: Dossier): Promise<Buffer> {
   doc.y = box.y + box.h + 6;
   doc.x = 48;
   line(
-    'Discs: shops (blue; vermilion when suspended). Squares: shared identifiers - account orange, device purple, phone green, email sky blue, dispatch yellow, return olive, ship-to grey, identity document black.',
+    `Discs: shops (blue; vermilion when suspended). Squares: shared identifiers - ${IDENTIFIER_KINDS.map((k) => `${IDENTIFIERS[k].name} ${IDENTIFIERS[k].colourName}`).join(', ')}.`,
   );
 
   heading('Physical addresses (by city and region)');

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface SharedIdentifierRow {
-  kind: 'account' | 'dispatch' | 'return' | 'ship_to' | 'phone' | 'email' | 'device' | 'kyc';
+  kind: IdentifierKind;
   /** The identifier node's unique key (a fingerprint for accounts and identity documents). */
   key: string;
   label: string;

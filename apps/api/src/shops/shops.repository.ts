@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import type { ShopDetail } from '@ringwatch/wire';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface NeighbourRow {
-  kind: string;
+  kind: IdentifierKind;
   key: string;
   label: string | null;
   shopCount: number;

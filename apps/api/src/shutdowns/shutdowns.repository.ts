@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { Shutdown, ShutdownListQuery, ShutdownPage } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
@@ -11,7 +12,7 @@ export interface MemberFacts {
   openedAt: string | null;
   activeListings: number;
   counterfeitReports: number;
-  hubKinds: string[];
+  hubKinds: IdentifierKind[];
   payouts: { currency: string; amount: number }[];
 }
 

@@ -1,3 +1,4 @@
+import { IDENTIFIER_KINDS, IDENTIFIERS } from '@ringwatch/kinds';
 import { describe, expect, it } from 'vitest';
 import type { NetworkGraph } from '../types';
 import { addToGraph, buildNetworkGraph, nodeColour } from './build';
@@ -66,5 +67,10 @@ describe('explorer graph model', () => {
     expect(nodeColour(data.nodes[2]!, 'confidence')).toBe(IDENTIFIER_COLOURS.device);
     const lightness = (hex: string) => parseInt(hex.slice(1, 3), 16) + parseInt(hex.slice(3, 5), 16) + parseInt(hex.slice(5, 7), 16);
     expect(lightness(confidenceColour(0.9))).toBeLessThan(lightness(confidenceColour(0.2)));
+  });
+
+  it('colours every identifier kind as the registry says, and a kind this build does not know grey', () => {
+    for (const kind of IDENTIFIER_KINDS) expect(nodeColour({ ...data.nodes[2]!, kind }, 'status')).toBe(IDENTIFIERS[kind].colour);
+    expect(nodeColour({ ...data.nodes[2]!, kind: 'tax_id' }, 'status')).toBe('#666666');
   });
 });

@@ -1,6 +1,6 @@
 import Graph from 'graphology';
 import type { NetworkGraph, NetworkNode } from '../types';
-import { confidenceColour, IDENTIFIER_COLOURS, SHOP_STATUS_COLOURS } from './palette';
+import { confidenceColour, identifierColour, SHOP_STATUS_COLOURS } from './palette';
 
 export type ColourMode = 'status' | 'confidence';
 
@@ -22,7 +22,7 @@ function jitter(id: string): number {
 }
 
 export function nodeColour(node: NetworkNode, mode: ColourMode): string {
-  if (node.type === 'identifier') return IDENTIFIER_COLOURS[node.kind] ?? '#666666';
+  if (node.type === 'identifier') return identifierColour(node.kind);
   if (mode === 'confidence' && typeof node.confidence === 'number') return confidenceColour(node.confidence);
   return SHOP_STATUS_COLOURS[node.status ?? ''] ?? '#0072B2';
 }

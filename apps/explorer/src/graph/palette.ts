@@ -1,6 +1,6 @@
-import { IDENTIFIER_COLOURS, IDENTIFIER_NAMES, SHOP_STATUS_COLOURS } from '@ringwatch/palette';
+import { IDENTIFIER_COLOURS, identifierColour, identifierName, SHOP_STATUS_COLOURS } from '@ringwatch/palette';
 
-export { IDENTIFIER_COLOURS, IDENTIFIER_NAMES, SHOP_STATUS_COLOURS };
+export { IDENTIFIER_COLOURS, identifierColour, identifierName, SHOP_STATUS_COLOURS };
 
 /** Confidence 0..1 as a light-to-dark blue ramp (one hue: readable without colour vision). */
 export function confidenceColour(confidence: number): string {

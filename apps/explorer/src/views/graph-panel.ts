@@ -2,7 +2,7 @@ import type { Evidence, Neighbourhood, ShopDetail } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { fmtDate, h } from '../dom';
 import { buildNetworkGraph, type ColourMode } from '../graph/build';
-import { IDENTIFIER_COLOURS, IDENTIFIER_NAMES, SHOP_STATUS_COLOURS } from '../graph/palette';
+import { identifierColour, identifierName, SHOP_STATUS_COLOURS } from '../graph/palette';
 import { GraphView } from '../graph/view';
 import type { NetworkGraph } from '../types';
 import { expose } from './expose';
@@ -59,6 +59,9 @@ export function mountGraph(canvas: HTMLElement, toolbar: HTMLElement, details: H
   return view;
 }
 
+/** The square an identifier kind is drawn as, for the legend and evidence lists. */
+const kindSwatch = (kind: string) => h('span', { class: 'sq', style: `background:${identifierColour(kind)}` });
+
 function legend(data: NetworkGraph): HTMLElement {
   const kinds = [...new Set(data.nodes.filter((n) => n.type === 'identifier').map((n) => n.kind))].sort();
   return h(
@@ -67,7 +70,7 @@ function legend(data: NetworkGraph): HTMLElement {
     h('strong', {}, 'Shops (discs)'),
     Object.entries(SHOP_STATUS_COLOURS).map(([status, colour]) => h('div', {}, h('span', { class: 'dot', style: `background:${colour}` }), status)),
     h('strong', {}, 'Identifiers (squares)'),
-    kinds.map((kind) => h('div', {}, h('span', { class: 'sq', style: `background:${IDENTIFIER_COLOURS[kind] ?? '#666'}` }), IDENTIFIER_NAMES[kind] ?? kind)),
+    kinds.map((kind) => h('div', {}, kindSwatch(kind), identifierName(kind))),
   );
 }
 
@@ -93,8 +96,8 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
                   h(
                     'li',
                     {},
-                    h('span', { class: 'sq', style: `background:${IDENTIFIER_COLOURS[i.kind] ?? '#666'}` }),
-                    `${IDENTIFIER_NAMES[i.kind] ?? i.kind}: ${i.label} — used by ${i.shopCount} shop(s), weight ${i.weight}${i.hub ? ' (hub, not evidence)' : ''}${i.strong ? ' · strong' : ''}`,
+                    kindSwatch(i.kind),
+                    `${identifierName(i.kind)}: ${i.label} — used by ${i.shopCount} shop(s), weight ${i.weight}${i.hub ? ' (hub, not evidence)' : ''}${i.strong ? ' · strong' : ''}`,
                   ),
                 ),
               ),
@@ -110,7 +113,7 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
   if (node.type === 'identifier') {
     const shops = view.graph.neighbors(id!);
     details.replaceChildren(
-      h('h3', {}, IDENTIFIER_NAMES[node.kind] ?? node.kind),
+      h('h3', {}, identifierName(node.kind)),
       h('p', {}, node.label ?? ''),
       h(
         'p',
