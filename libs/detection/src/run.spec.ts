@@ -1,4 +1,3 @@
-import { loadConfig } from '@ringwatch/config';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectCommunities, type DetectorInput } from './communities';
 import { detectEdgeList, formatPartition } from './edge-list';
@@ -101,11 +100,6 @@ describe('runDetection over the ports', () => {
     const { store, runs } = memoryStore(GROUPS);
     await expect(runDetection(store, { ...PARAMS, engine: 'gds' as never }, { retention: 3 })).rejects.toThrow(/engine "gds" is not available/);
     expect(runs).toEqual([]);
-  });
-
-  it('has the defaults of the configuration', () => {
-    const { retention: _notPerRun, ...configured } = loadConfig({}).detection;
-    expect(configured).toEqual(DETECTION_DEFAULTS);
   });
 });
 
