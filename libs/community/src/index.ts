@@ -1,2 +1,4 @@
 export * from './csr';
 export * from './louvain';
+export * from './quality';
+export * from './random';

@@ -4,7 +4,9 @@ import { UndirectedGraph } from 'graphology';
 import graphologyLouvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, CommunityInputError, type CsrGraph } from './csr';
-import { louvain, qualityOf, seededRandom } from './louvain';
+import { louvain } from './louvain';
+import { qualityOf } from './quality';
+import { seededRandom } from './random';
 import { SecondThread } from './parallel';
 import { connectedParts } from './parts';
 

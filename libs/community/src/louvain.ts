@@ -1,7 +1,10 @@
 import { aggregate } from './aggregate';
-import { connectedParts } from './parts';
 import { CommunityInputError, type CsrGraph } from './csr';
+import { inputLevel, visitingOrder, type Level } from './level';
 import { moveNodesParallel, SecondThread } from './parallel';
+import { connectedParts } from './parts';
+import { rowsQuality, type Quality } from './quality';
+import { seededRandom } from './random';
 import { sweep, type SweepArrays } from './sweep';
 
 /**
@@ -19,8 +22,6 @@ import { sweep, type SweepArrays } from './sweep';
  * (level 0 of the 1M-node, 5M-edge benchmark graph: 9.2 s in random order, 4.8–5.3 s in blocks).
  * With `threads: 2` the largest levels are moved, split and collapsed on two threads (see parallel.ts).
  */
-
-export type Quality = 'modularity' | 'cpm';
 
 export interface LouvainOptions {
   readonly quality?: Quality;
@@ -64,35 +65,6 @@ export const LOUVAIN_DEFAULTS = {
   threads: 1 as 1 | 2,
   parallelMinNodes: 200_000,
 };
-
-/** Visiting orders shuffle at most this many blocks of consecutive ids (see the note at the top). */
-const ORDER_BLOCKS = 4096;
-
-/** A seeded generator of numbers in [0, 1) (mulberry32): same seed, same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-export interface Level {
-  readonly n: number;
-  readonly offsets: Int32Array;
-  readonly targets: Int32Array;
-  readonly weights: Float64Array;
-  /** Node weight in the quality function: degree (modularity) or number of original nodes (CPM). */
-  readonly nodeWeight: Float64Array;
-  /**
-   * Weight inside each node, counted from both ends (an edge between two merged nodes twice, a loop of
-   * the input twice): what the node adds to its community's internal weight. Aggregated levels keep it
-   * here instead of as a loop, which local moving would only have to skip.
-   */
-  readonly selfWeight: Float64Array;
-}
 
 export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainResult {
   const quality = options.quality ?? LOUVAIN_DEFAULTS.quality;
@@ -167,7 +139,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
       for (let v = 0; v < n; v++) partToComm[partOf[v]!] = commOf[v]!;
 
       if ((moves === 0 && depth > 0) || partCount === n || depth === maxLevels - 1) {
-        finalQuality = levelQuality(level, partOf, partCount, quality, resolution, graph.totalWeight);
+        finalQuality = rowsQuality(level, partOf, partCount, quality, resolution, graph.totalWeight);
         break;
       }
       level = aggregate(level, partOf, partCount, parallel);
@@ -189,27 +161,6 @@ interface Scratch {
   neighList: Int32Array;
   neighWeight: Float64Array;
   readonly active: Uint8Array;
-}
-
-/** Nodes lo..hi-1 in blocks of consecutive ids, the blocks in seeded random order. */
-export function visitingOrder(lo: number, hi: number, rng: () => number): Int32Array {
-  const n = hi - lo;
-  const blockSize = Math.max(1, Math.floor(n / ORDER_BLOCKS));
-  const blocks = Math.ceil(n / blockSize);
-  const blockOrder = new Int32Array(blocks);
-  for (let i = 0; i < blocks; i++) blockOrder[i] = i;
-  for (let i = blocks - 1; i > 0; i--) {
-    const j = Math.floor(rng() * (i + 1));
-    const t = blockOrder[i]!;
-    blockOrder[i] = blockOrder[j]!;
-    blockOrder[j] = t;
-  }
-  const order = new Int32Array(n);
-  let k = 0;
-  for (let b = 0; b < blocks; b++) {
-    for (let v = lo + blockOrder[b]! * blockSize, end = Math.min(hi, v + blockSize); v < end; v++) order[k++] = v;
-  }
-  return order;
 }
 
 /**
@@ -248,56 +199,4 @@ function maxOf(a: Int32Array): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
   return m;
-}
-
-/**
- * Modularity (with γ) or CPM quality of grouping a level's nodes into `part`: on an aggregated level it
- * equals the quality on the input graph of the membership it stands for, at the cost of the level's
- * edges rather than the input's.
- */
-function levelQuality(level: Level, part: Int32Array, parts: number, quality: Quality, resolution: number, totalWeight: number): number {
-  const { n, offsets, targets, weights, nodeWeight, selfWeight } = level;
-  const internal = new Float64Array(parts);
-  const total = new Float64Array(parts);
-  for (let v = 0; v < n; v++) {
-    const p = part[v]!;
-    total[p]! += nodeWeight[v]!;
-    let inside = selfWeight[v]!;
-    for (let e = offsets[v]!, end = offsets[v + 1]!; e < end; e++) {
-      const u = targets[e]!;
-      if (part[u] === p) inside += u === v ? 2 * weights[e]! : weights[e]!;
-    }
-    internal[p]! += inside;
-  }
-  let q = 0;
-  const m = totalWeight;
-  for (let c = 0; c < parts; c++) {
-    if (quality === 'modularity') {
-      if (m > 0) q += internal[c]! / (2 * m) - resolution * (total[c]! / (2 * m)) ** 2;
-    } else {
-      q += internal[c]! / 2 - (resolution * total[c]! * total[c]!) / 2;
-    }
-  }
-  return q;
-}
-
-/** Modularity (with γ) or CPM quality of a membership on the input graph. */
-export function qualityOf(graph: CsrGraph, membership: Int32Array, quality: Quality = 'modularity', resolution = 1): number {
-  let communities = 0;
-  for (let v = 0; v < graph.nodeCount; v++) if (membership[v]! + 1 > communities) communities = membership[v]! + 1;
-  return levelQuality(inputLevel(graph, quality, false), membership, communities, quality, resolution, graph.totalWeight);
-}
-
-/** The input graph as the finest level. */
-function inputLevel(graph: CsrGraph, quality: Quality, shared: boolean): Level {
-  const n = graph.nodeCount;
-  return {
-    n,
-    offsets: graph.offsets,
-    targets: graph.targets,
-    weights: graph.weights,
-    nodeWeight: quality === 'modularity' ? graph.degree : new Float64Array(n).fill(1),
-    // The input's loops stay in its rows; quality and aggregation count them there.
-    selfWeight: shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n),
-  };
 }

@@ -1,13 +1,13 @@
 import { receiveMessageOnPort, MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { aggregateRange, type AggregateJob, type AggregatedRows } from './aggregate';
+import { aggregateRange, type AggregateJob, type AggregatedRows } from './aggregate-range';
 import { CommunityInputError } from './csr';
-import { partsRange, type PartsJob } from './parts';
+import { visitingOrder, type Level } from './level';
+import { partsRange, type PartsJob } from './parts-range';
 import { sweep, type SweepArrays } from './sweep';
-import { visitingOrder, type Level } from './louvain';
 
 /**
- * Work on two threads over shared memory: local moving (here), collapsing a level (aggregate.ts) and
- * splitting communities into connected parts (parts.ts), each for levels too large for one core.
+ * Work on two threads over shared memory: local moving (here), collapsing a level (aggregate-range.ts) and
+ * splitting communities into connected parts (parts-range.ts), each for levels too large for one core.
  *
  * Local moving: the nodes are split into two ranges of about equal edge count; the calling thread
  * sweeps one, a worker thread the other. Each thread sees its own range live and the other range as it

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { DETECTION_DEFAULTS } from '@ringwatch/detection';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from './index';
 
@@ -69,5 +70,10 @@ describe('config', () => {
     const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
     const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]));
     expect(CONFIG_VARIABLES.filter((name) => !documented.has(name))).toEqual([]);
+  });
+
+  it("defaults detection's parameters to the detection lib's defaults", () => {
+    const { retention: _notPerRun, ...params } = loadConfig({}).detection;
+    expect(params).toEqual(DETECTION_DEFAULTS);
   });
 });

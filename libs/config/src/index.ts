@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { DetectionParams } from '@ringwatch/detection';
 import { z } from 'zod';
 
 export { resolveGeneratedSecret } from './secrets';
@@ -139,15 +140,8 @@ export interface RingwatchConfig {
   readonly auth: { readonly tokenSecret: string | undefined; readonly secretFile: string; readonly tokenTtlMinutes: number };
   /** Load the generator's small preset on first start, when the database holds no shops. */
   readonly demoData: boolean;
-  readonly detection: {
-    readonly engine: 'graphology' | 'ringwatch';
-    readonly resolution: number;
-    readonly seed: number;
-    /** Threads for the ringwatch engine's largest components (2 = the calling thread and one worker). */
-    readonly threads: 1 | 2;
-    readonly hubThreshold: number;
-    readonly minShared: number;
-    readonly flagThreshold: number;
+  /** A run's parameters (their meaning in libs/detection params.ts), and the runs kept. */
+  readonly detection: DetectionParams & {
     /** Completed detection runs kept; older ones are pruned with their clusters. */
     readonly retention: number;
   };

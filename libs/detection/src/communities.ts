@@ -10,7 +10,10 @@ import { connectedComponents, modularityOf, seededRandom, type WeightedGraph } f
 export interface DetectorInput {
   readonly graph: WeightedGraph;
   readonly resolution: number;
-  readonly rng: () => number;
+  /** This component's seed: a whole number in [0, 2³¹), drawn from the run's seed (see detectCommunities). */
+  readonly seed: number;
+  /** Threads the engine may use (1 or 2); an engine with one thread ignores it. */
+  readonly threads: 1 | 2;
 }
 
 export interface CommunityDetector {
@@ -23,6 +26,8 @@ export interface CommunityOptions {
   readonly detector: CommunityDetector;
   readonly resolution?: number;
   readonly seed?: number;
+  /** Threads handed to the detector (default 1). */
+  readonly threads?: 1 | 2;
   /** Smallest reported cluster (default 2: singletons are not clusters). */
   readonly minClusterSize?: number;
 }
@@ -37,13 +42,16 @@ export interface CommunityResult {
   readonly detectorMillis: number;
 }
 
-export const COMMUNITY_DEFAULTS = { resolution: 1, seed: 42, minClusterSize: 2 } as const;
+export const COMMUNITY_DEFAULTS = { resolution: 1, seed: 42, threads: 1, minClusterSize: 2 } as const;
 
 export function detectCommunities(graph: WeightedGraph, options: CommunityOptions): CommunityResult {
   const resolution = options.resolution ?? COMMUNITY_DEFAULTS.resolution;
   const minSize = options.minClusterSize ?? COMMUNITY_DEFAULTS.minClusterSize;
+  const threads = options.threads ?? COMMUNITY_DEFAULTS.threads;
   if (!(resolution > 0)) throw new Error('detection/communities: resolution must be > 0');
-  const rng = seededRandom(options.seed ?? COMMUNITY_DEFAULTS.seed);
+  if (threads !== 1 && threads !== 2) throw new Error('detection/communities: threads must be 1 or 2');
+  // The run's seed draws one seed per component, in component order: one seed fixes every component's run.
+  const componentSeeds = seededRandom(options.seed ?? COMMUNITY_DEFAULTS.seed);
 
   const component = connectedComponents(graph);
   // Group nodes and edges by component (only components with an edge matter).
@@ -79,7 +87,8 @@ export function detectCommunities(graph: WeightedGraph, options: CommunityOption
       weight: Float64Array.from(edges, (e) => graph.weight[e]!),
     };
     const started = performance.now();
-    const assignment = options.detector.detect({ graph: sub, resolution, rng });
+    const seed = Math.floor(componentSeeds() * 2 ** 31);
+    const assignment = options.detector.detect({ graph: sub, resolution, seed, threads });
     detectorMillis += performance.now() - started;
     for (const part of splitDisconnected(sub, assignment)) raw.push(part.map((i) => nodes[i]!));
   }

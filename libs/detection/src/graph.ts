@@ -1,3 +1,5 @@
+import { qualityOfEdges } from '@ringwatch/community';
+
 export { seededRandom } from '@ringwatch/community';
 
 /** A weighted undirected graph as flat arrays: edge i joins src[i] and dst[i] with weight[i]. */
@@ -29,23 +31,10 @@ export function connectedComponents(graph: WeightedGraph): Int32Array {
   return out;
 }
 
-/** Modularity of a membership (−1 = unassigned, each such node its own community). */
+/**
+ * Modularity of a membership (−1 = unassigned, each such node its own community): the community lib's
+ * quality module on these arrays, under the name detection's callers know.
+ */
 export function modularityOf(graph: WeightedGraph, membership: Int32Array, resolution = 1): number {
-  let m = 0;
-  const strength = new Map<number, number>();
-  const internal = new Map<number, number>();
-  const community = (v: number) => (membership[v]! >= 0 ? membership[v]! : -1 - v);
-  for (let e = 0; e < graph.src.length; e++) {
-    const w = graph.weight[e]!;
-    const a = community(graph.src[e]!);
-    const b = community(graph.dst[e]!);
-    m += w;
-    strength.set(a, (strength.get(a) ?? 0) + w);
-    strength.set(b, (strength.get(b) ?? 0) + w);
-    if (a === b) internal.set(a, (internal.get(a) ?? 0) + w);
-  }
-  if (m === 0) return 0;
-  let q = 0;
-  for (const [c, s] of strength) q += (internal.get(c) ?? 0) / m - resolution * (s / (2 * m)) ** 2;
-  return q;
+  return qualityOfEdges(graph, membership, 'modularity', resolution);
 }

@@ -1,11 +1,12 @@
 import { UndirectedGraph } from 'graphology';
 import louvain from 'graphology-communities-louvain';
 import type { CommunityDetector, DetectorInput } from './communities';
+import { seededRandom } from './graph';
 
-/** graphology-communities-louvain behind the detector interface: the reference implementation. */
+/** graphology-communities-louvain behind the detector interface: the reference implementation (one thread). */
 export const graphologyLouvain: CommunityDetector = {
   name: 'graphology-louvain',
-  detect({ graph, resolution, rng }: DetectorInput): Int32Array {
+  detect({ graph, resolution, seed }: DetectorInput): Int32Array {
     const g = new UndirectedGraph();
     for (let v = 0; v < graph.nodeCount; v++) g.addNode(v);
     for (let e = 0; e < graph.src.length; e++) {
@@ -15,7 +16,7 @@ export const graphologyLouvain: CommunityDetector = {
       if (g.hasEdge(a, b)) g.updateEdgeAttribute(a, b, 'weight', (w: number | undefined) => (w ?? 0) + graph.weight[e]!);
       else g.addEdge(a, b, { weight: graph.weight[e]! });
     }
-    const mapping = louvain(g, { resolution, rng, getEdgeWeight: 'weight' });
+    const mapping = louvain(g, { resolution, rng: seededRandom(seed), getEdgeWeight: 'weight' });
     const out = new Int32Array(graph.nodeCount);
     for (let v = 0; v < graph.nodeCount; v++) out[v] = mapping[v]!;
     return out;

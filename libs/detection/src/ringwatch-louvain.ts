@@ -5,13 +5,12 @@ import type { CommunityDetector, DetectorInput } from './communities';
  * Ringwatch's typed-array engine behind the detector interface. With two threads, only components of at
  * least 200,000 shops use the second one (the engine's own threshold); smaller ones gain nothing from it.
  */
-export function ringwatchLouvain(quality: Quality = 'modularity', threads: 1 | 2 = 1): CommunityDetector {
+export function ringwatchLouvain(quality: Quality = 'modularity'): CommunityDetector {
   return {
     name: quality === 'modularity' ? 'ringwatch-louvain' : 'ringwatch-louvain-cpm',
-    detect({ graph, resolution, rng }: DetectorInput): Int32Array {
+    detect({ graph, resolution, seed, threads }: DetectorInput): Int32Array {
       const csr = buildCsr(graph.nodeCount, graph.src, graph.dst, graph.weight);
-      // The caller's seeded stream picks this run's seed, so one seed fixes every component's run.
-      return louvain(csr, { quality, resolution, threads, seed: Math.floor(rng() * 2 ** 31) }).membership;
+      return louvain(csr, { quality, resolution, threads, seed }).membership;
     },
   };
 }

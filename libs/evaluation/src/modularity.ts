@@ -2,7 +2,8 @@ import { graphFromNamedEdges, modularityOf } from '@ringwatch/detection';
 
 /**
  * Newman–Girvan modularity of a partition given by labels, for graphs given as named edges (the public
- * datasets). One implementation serves detection and evaluation: this adapts names to it.
+ * datasets). One implementation (libs/community quality.ts, through detection's modularityOf) serves the
+ * engine, detection and evaluation: this adapts names to it.
  */
 export function modularity(
   edges: readonly { readonly source: string; readonly target: string; readonly weight?: number }[],

@@ -1,40 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import type { EvidenceKind } from '@ringwatch/detection';
+import type { ClusterWrite, DetectionStore, EvidenceKind, MembershipWrite, MemberFactsRow, RawGroup, RunOutcome, RunStart } from '@ringwatch/detection';
 import { groupSourceOf, kindOfAddressUse, LINKING_KINDS, type GroupSource } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
-
-export interface RawGroup {
-  kind: EvidenceKind;
-  key: string;
-  shopCount: number;
-  shops: string[];
-}
-
-export interface MemberFactsRow {
-  id: string;
-  openedAt: number | null;
-  status: string | null;
-  branded: number;
-  /** Brands the shop lists. */
-  brands: string[];
-  deep: number;
-  reports: number;
-}
-
-export interface ClusterWrite {
-  id: string;
-  size: number;
-  risk: number;
-  flagged: boolean;
-  factors: string;
-  lineage: string;
-  lineageFrom: string[];
-  sizeBefore: number;
-  /** The brands its shops list, the most widely listed first (for lists and the brand filter). */
-  brands: string[];
-}
 
 /**
  * One read per source of shared identifiers (the registry's groupSourceOf): one per kind, and one for
@@ -60,7 +29,7 @@ const GROUP_SOURCES = (Object.keys(GROUP_STATEMENTS) as GroupSource[]).filter((s
 
 /** Bulk reads for the evidence projection and scoring, and the write-back of a run's clusters. */
 @Injectable()
-export class DetectionRepository extends Neo4jRepository {
+export class DetectionRepository extends Neo4jRepository implements DetectionStore {
   private readonly groups = this.registry.bind(GROUP_STATEMENTS);
   private readonly q = this.registry.bind({
     brandPrices: 'detection/brand-prices',
@@ -130,11 +99,11 @@ export class DetectionRepository extends Neo4jRepository {
     return recordToPlain<{ first: number }>(records[0]!).first;
   }
 
-  async createRun(run: { id: string; params: string; seed: number; engine: string; trigger: string }): Promise<void> {
+  async createRun(run: RunStart): Promise<void> {
     await this.writeQuery(this.q.createRun, { ...run, seed: neo4j.int(run.seed) });
   }
 
-  async writeClusters(runId: string, clusters: ClusterWrite[], members: { shop: string; key: string; confidence: number }[]): Promise<void> {
+  async writeClusters(runId: string, clusters: ClusterWrite[], members: MembershipWrite[]): Promise<void> {
     for (let i = 0; i < clusters.length; i += 5000) {
       await this.writeQuery(this.q.writeClusters, { runId, clusters: clusters.slice(i, i + 5000) });
     }
@@ -143,19 +112,7 @@ export class DetectionRepository extends Neo4jRepository {
     }
   }
 
-  async finishRun(
-    id: string,
-    outcome: {
-      status: 'completed' | 'failed';
-      timings: string;
-      modularity: number | null;
-      counts: string;
-      hubs: string;
-      lineage: string;
-      error: string | null;
-      typicalPrices: string;
-    },
-  ): Promise<void> {
+  async finishRun(id: string, outcome: RunOutcome): Promise<void> {
     await this.writeQuery(this.q.finishRun, { id, ...outcome });
   }
 

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { detectCommunities, type DetectorInput } from './communities';
+import { detectEdgeList, formatPartition } from './edge-list';
+import { DETECTORS, detectorFor } from './engines';
+import { seededRandom, type WeightedGraph } from './graph';
+import { DETECTION_DEFAULTS, type DetectionParams } from './params';
+import type { ClusterWrite, DetectionStore, MembershipWrite, RawGroup, RunOutcome, RunStart } from './ports';
+import { runDetection } from './run';
+
+/**
+ * A marketplace in memory behind the detection ports: two rings of four shops, A (sharing a payout
+ * account, so strongly linked) and B (sharing phones and emails only), and one honest pair that shares a
+ * single address (no evidence).
+ */
+function memoryStore(groups: RawGroup[]) {
+  const runs: (RunStart & Partial<RunOutcome>)[] = [];
+  const written: { clusters: ClusterWrite[]; members: MembershipWrite[] }[] = [];
+  let previous: { id: string; members: string[] }[] = [];
+  let next = 1;
+  const store: DetectionStore = {
+    readGroups: async (_hubThreshold, onGroup) => groups.forEach(onGroup),
+    shopSellers: async (ids) => new Map(ids.map((id) => [id, `seller-${id}`])),
+    brandTypicalPrices: async () => ({ acme: 100 }),
+    memberFacts: async (ids) =>
+      ids.map((id) => ({
+        id,
+        openedAt: null,
+        status: null,
+        branded: 10,
+        brands: id.startsWith('a') ? ['zeta', 'acme'] : ['acme'],
+        deep: id.startsWith('a') ? 9 : 0,
+        reports: 0,
+      })),
+    previousClusters: async () => previous,
+    reserveClusterNumbers: async (count) => {
+      next += count;
+      return next - count;
+    },
+    createRun: async (run) => void runs.push({ ...run }),
+    writeClusters: async (_runId, clusters, members) => {
+      written.push({ clusters, members });
+      previous = clusters.map((c) => ({ id: c.id, members: members.filter((m) => m.key.endsWith(`:${c.id}`)).map((m) => m.shop) }));
+    },
+    finishRun: async (id, outcome) =>
+      void Object.assign(
+        runs.find((r) => r.id === id)!,
+        outcome,
+      ),
+    prune: async () => 0,
+  };
+  return { store, runs, written };
+}
+
+const ring = (kind: RawGroup['kind'], key: string, shops: string[]): RawGroup => ({ kind, key, shopCount: shops.length, shops });
+const GROUPS: RawGroup[] = [
+  ring('account', 'acct-a', ['a1', 'a2', 'a3', 'a4']),
+  ring('phone', 'phone-b', ['b1', 'b2', 'b3', 'b4']),
+  ring('email', 'email-b', ['b1', 'b2', 'b3', 'b4']),
+  ring('ship_to', 'addr-h', ['h1', 'h2']),
+  { kind: 'dispatch', key: 'warehouse', shopCount: 500, shops: [] },
+];
+const PARAMS: DetectionParams = { ...DETECTION_DEFAULTS, resolution: 1 };
+
+describe('runDetection over the ports', () => {
+  it('records, detects, scores and writes a run, and keeps cluster ids on the next run', async () => {
+    const { store, runs, written } = memoryStore(GROUPS);
+    const stages: string[] = [];
+    const first = await runDetection(store, PARAMS, { retention: 3, trigger: 'test', runId: 'r1', onProgress: (s) => stages.push(s) });
+    expect(stages).toEqual(['read', 'project', 'detect', 'score-read', 'score', 'write']);
+    expect(runs[0]).toMatchObject({ id: 'r1', trigger: 'test', engine: 'ringwatch-louvain', seed: 42, status: 'completed', params: JSON.stringify(PARAMS) });
+    expect(first.clusters.map((c) => [c.id, c.members])).toEqual([
+      ['C000001', ['a1', 'a2', 'a3', 'a4']],
+      ['C000002', ['b1', 'b2', 'b3', 'b4']],
+    ]);
+    expect(first.counts).toMatchObject({ shopsLinked: 10, clusters: 2, clusteredShops: 8, hubs: 1 });
+    const [a, b] = written[0]!.clusters;
+    // Deep discounts and a shared account make ring A risky; brands ranked by how many shops list them.
+    expect(a!.flagged && !b!.flagged).toBe(true);
+    expect(JSON.parse(a!.factors).find((f: { name: string }) => f.name === 'strongSharing').value).toBe(1);
+    expect(JSON.parse(b!.factors).find((f: { name: string }) => f.name === 'strongSharing').value).toBe(0);
+    expect(a!.brands).toEqual(['acme', 'zeta']);
+    expect(written[0]!.members.every((m) => m.confidence === 1 && m.key.startsWith('r1:'))).toBe(true);
+
+    const second = await runDetection(store, PARAMS, { retention: 3, runId: 'r2' });
+    expect(second.clusters.map((c) => [c.id, c.lineage])).toEqual([
+      ['C000001', 'unchanged'],
+      ['C000002', 'unchanged'],
+    ]);
+    expect(runs[1]!.trigger).toBe('manual');
+  });
+
+  it('marks the run failed when a step throws, and rethrows', async () => {
+    const { store, runs } = memoryStore(GROUPS);
+    store.memberFacts = () => Promise.reject(new Error('database went away'));
+    await expect(runDetection(store, PARAMS, { retention: 3, runId: 'r1' })).rejects.toThrow('database went away');
+    expect(runs[0]).toMatchObject({ status: 'failed', error: 'database went away', modularity: null });
+  });
+
+  it('refuses an unknown engine before recording a run', async () => {
+    const { store, runs } = memoryStore(GROUPS);
+    await expect(runDetection(store, { ...PARAMS, engine: 'gds' as never }, { retention: 3 })).rejects.toThrow(/engine "gds" is not available/);
+    expect(runs).toEqual([]);
+  });
+});
+
+describe('what a detector is given', () => {
+  afterEach(() => vi.restoreAllMocks());
+  // Three triangles that share nothing: three components for the detector.
+  const triangles: WeightedGraph = {
+    nodeCount: 9,
+    src: Int32Array.from([0, 1, 0, 3, 4, 3, 6, 7, 6]),
+    dst: Int32Array.from([1, 2, 2, 4, 5, 5, 7, 8, 8]),
+    weight: new Float64Array(9).fill(1),
+  };
+
+  it('one whole-number seed per component, drawn from the run seed in component order, and the threads', () => {
+    const inputs: DetectorInput[] = [];
+    const recorder = { name: 'recorder', detect: (input: DetectorInput) => (inputs.push(input), new Int32Array(input.graph.nodeCount)) };
+    detectCommunities(triangles, { detector: recorder, seed: 9, threads: 2 });
+    const draw = seededRandom(9);
+    expect(inputs.map((i) => [i.seed, i.threads])).toEqual([0, 1, 2].map(() => [Math.floor(draw() * 2 ** 31), 2]));
+    expect(() => detectCommunities(triangles, { detector: recorder, threads: 3 as never })).toThrow(/threads must be 1 or 2/);
+  });
+
+  it('the edge-list mode honours engine, resolution, seed and threads, and writes node<TAB>cluster', () => {
+    const detect = vi.spyOn(DETECTORS.ringwatch, 'detect');
+    const edges = [...triangles.src].map((s, e) => ({ source: `n${s}`, target: `n${triangles.dst[e]}` }));
+    const partition = detectEdgeList(edges, { engine: 'ringwatch', resolution: 0.5, seed: 3, threads: 2 });
+    expect(detect.mock.calls.map(([input]) => [input.resolution, input.threads])).toEqual([
+      [0.5, 2],
+      [0.5, 2],
+      [0.5, 2],
+    ]);
+    expect(partition).toMatchObject({ clusters: 3, edges: 9, engine: 'ringwatch-louvain' });
+    expect(formatPartition(partition).split('\n').slice(0, 3)).toEqual([
+      `# node\tcluster (engine ringwatch-louvain, modularity ${partition.modularity.toFixed(6)})`,
+      'n0\t0',
+      'n1\t0',
+    ]);
+    expect(detectEdgeList(edges, { engine: 'graphology' }).engine).toBe(detectorFor('graphology').name);
+  });
+});

@@ -1,0 +1,238 @@
+import { randomUUID } from 'node:crypto';
+import { detectCommunities } from './communities';
+import { detectorFor } from './engines';
+import { assignStableIds, type LineageEvent } from './lineage';
+import type { DetectionParams } from './params';
+import type { ClusterWrite, DetectionReader, DetectionStore, MemberFactsRow, MembershipWrite } from './ports';
+import { projectShops, type IdentifierGroup, type Projection } from './projection';
+import { RISK_DEFAULTS, scoreCluster, type MemberFacts, type RiskFactor } from './risk';
+
+export interface DetectedCluster {
+  readonly id: string;
+  readonly members: string[];
+  readonly risk: number;
+  readonly flagged: boolean;
+  readonly lineage: string;
+  readonly factors: readonly RiskFactor[];
+}
+
+export interface DetectionSummary {
+  readonly runId: string;
+  readonly params: DetectionParams;
+  readonly timingsMs: Record<string, number>;
+  readonly counts: { shopsLinked: number; edges: number; clusters: number; flagged: number; clusteredShops: number; hubs: number; identifiers: number };
+  readonly modularity: number;
+  readonly lineage: Record<string, number>;
+  readonly clusters: DetectedCluster[];
+}
+
+/** Told the name of each stage as it ends: read, project, detect, score-read, score, write. */
+export type ProgressListener = (stage: string) => void;
+
+export interface RunOptions {
+  /** Completed runs kept; older ones are pruned with their clusters after this run. */
+  readonly retention: number;
+  /** Who started the run (manual, schedule, cli, …), kept with it. */
+  readonly trigger?: string;
+  readonly onProgress?: ProgressListener;
+  /** Defaults to a random UUID. */
+  readonly runId?: string;
+}
+
+/**
+ * One detection run: read shared identifiers in bulk, project the weighted shop graph (hubs left out),
+ * find communities, keep ids stable against the previous run, score risk, write everything back. The
+ * run is recorded first and marked failed if any step throws.
+ */
+export async function runDetection(store: DetectionStore, params: DetectionParams, options: RunOptions): Promise<DetectionSummary> {
+  const detector = detectorFor(params.engine);
+  const runId = options.runId ?? randomUUID();
+  const timings: Record<string, number> = {};
+  let t = performance.now();
+  const lap = (name: string) => {
+    const now = performance.now();
+    timings[name] = Math.round(now - t);
+    t = now;
+    options.onProgress?.(name);
+  };
+  await store.createRun({ id: runId, params: JSON.stringify(params), seed: params.seed, engine: detector.name, trigger: options.trigger ?? 'manual' });
+  try {
+    const { ids, projection } = await readProjection(store, params, lap);
+    const communities = detectCommunities(projection.graph, { detector, resolution: params.resolution, seed: params.seed, threads: params.threads });
+    lap('detect');
+
+    // Member facts are read for clustered shops only.
+    const clusteredIds = communities.clusters.flat().map((v) => ids[v]!);
+    const typicalPrices = await store.brandTypicalPrices();
+    const facts = new Map((await store.memberFacts(clusteredIds, typicalPrices, RISK_DEFAULTS.discountRatio)).map((f) => [f.id, f]));
+    const links = memberLinks(projection, communities.membership);
+    lap('score-read');
+
+    // Stable ids and lineage against the previous run; new ids come from a sequence that never repeats.
+    const previous = await store.previousClusters();
+    const memberIds = communities.clusters.map((c) => c.map((v) => ids[v]!));
+    const first = await store.reserveClusterNumbers(memberIds.length);
+    const lineage = assignStableIds(previous, memberIds, (i) => `C${String(first + i).padStart(6, '0')}`);
+    const lineageCounts: Record<string, number> = {};
+    for (const e of lineage.events) lineageCounts[e.type] = (lineageCounts[e.type] ?? 0) + 1;
+    const eventOf = new Map(lineage.events.filter((e) => e.type !== 'dissolved').map((e) => [e.clusterId, e]));
+
+    const clusters: ClusterWrite[] = [];
+    const members: MembershipWrite[] = [];
+    const result: DetectedCluster[] = [];
+    communities.clusters.forEach((nodes, i) => {
+      const id = lineage.ids[i]!;
+      const shops = memberIds[i]!;
+      const { write, detected } = scoredCluster(id, shops, facts, eventOf.get(id), params.flagThreshold, (k) => links.strong[nodes[k]!] === 1);
+      clusters.push(write);
+      result.push(detected);
+      nodes.forEach((v, k) => members.push({ shop: shops[k]!, key: `${runId}:${id}`, confidence: links.confidence[v]! }));
+    });
+    lap('score');
+
+    await store.writeClusters(runId, clusters, members);
+    const counts = {
+      shopsLinked: ids.length,
+      edges: projection.graph.src.length,
+      clusters: clusters.length,
+      flagged: clusters.filter((c) => c.flagged).length,
+      clusteredShops: members.length,
+      hubs: projection.hubs.length,
+      identifiers: projection.linkingIdentifiers,
+    };
+    const topHubs = [...projection.hubs].sort((a, b) => b.shopCount - a.shopCount).slice(0, 100);
+    lap('write');
+    await store.finishRun(runId, {
+      status: 'completed',
+      timings: JSON.stringify(timings),
+      modularity: communities.modularity,
+      counts: JSON.stringify(counts),
+      hubs: JSON.stringify(topHubs),
+      lineage: JSON.stringify(lineageCounts),
+      error: null,
+      typicalPrices: JSON.stringify(typicalPrices),
+    });
+    await store.prune(options.retention);
+    return { runId, params, timingsMs: timings, counts, modularity: communities.modularity, lineage: lineageCounts, clusters: result };
+  } catch (error) {
+    await store
+      .finishRun(runId, {
+        status: 'failed',
+        timings: JSON.stringify(timings),
+        modularity: null,
+        counts: '{}',
+        hubs: '[]',
+        lineage: '{}',
+        error: error instanceof Error ? error.message : String(error),
+        typicalPrices: '{}',
+      })
+      .catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * Reads shared identifiers (shops as dense indices, in first-seen order) and the shops' sellers, and
+ * projects the weighted shop graph. Exported so benchmarks can hand the very same graph to other engines.
+ */
+export async function readProjection(
+  reader: Pick<DetectionReader, 'readGroups' | 'shopSellers'>,
+  params: Pick<DetectionParams, 'hubThreshold' | 'minShared'>,
+  lap: (stage: string) => void = () => {},
+): Promise<{ ids: string[]; projection: Projection }> {
+  const index = new Map<string, number>();
+  const ids: string[] = [];
+  const groups: IdentifierGroup[] = [];
+  await reader.readGroups(params.hubThreshold, (g) => {
+    const shops = new Int32Array(g.shops.length);
+    g.shops.forEach((id, i) => {
+      let k = index.get(id);
+      if (k === undefined) {
+        k = ids.length;
+        index.set(id, k);
+        ids.push(id);
+      }
+      shops[i] = k;
+    });
+    groups.push({ kind: g.kind, key: g.key, shopCount: g.shopCount, shops });
+  });
+  const sellers = await reader.shopSellers(ids);
+  const sellerIndex = new Map<string, number>();
+  const sellerOf = Int32Array.from(ids, (id) => {
+    const seller = sellers.get(id);
+    if (seller === undefined) return -1;
+    let k = sellerIndex.get(seller);
+    if (k === undefined) sellerIndex.set(seller, (k = sellerIndex.size));
+    return k;
+  });
+  lap('read');
+  const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minShared: params.minShared, sellerOf });
+  lap('project');
+  return { ids, projection };
+}
+
+/**
+ * Per shop, from the projected links and the clusters: whether a strong link joins it to another member
+ * of its cluster, and its confidence, the share of its link weight that stays inside its cluster (to 3
+ * decimals; 1 for a shop without links).
+ */
+export function memberLinks(projection: Projection, membership: Int32Array): { strong: Uint8Array; confidence: Float64Array } {
+  const n = projection.graph.nodeCount;
+  const strong = new Uint8Array(n);
+  const internal = new Float64Array(n);
+  const totalWeight = new Float64Array(n);
+  const { src, dst, weight } = projection.graph;
+  for (let e = 0; e < src.length; e++) {
+    const a = src[e]!;
+    const b = dst[e]!;
+    totalWeight[a]! += weight[e]!;
+    totalWeight[b]! += weight[e]!;
+    if (membership[a]! >= 0 && membership[a] === membership[b]) {
+      internal[a]! += weight[e]!;
+      internal[b]! += weight[e]!;
+      if (projection.strong[e]) strong[a] = strong[b] = 1;
+    }
+  }
+  const confidence = Float64Array.from(totalWeight, (total, v) => (total > 0 ? Math.round((internal[v]! / total) * 1000) / 1000 : 1));
+  return { strong, confidence };
+}
+
+/** One cluster's risk, lineage and brands (most widely listed first), as written and as reported. */
+function scoredCluster(
+  id: string,
+  shops: string[],
+  facts: ReadonlyMap<string, MemberFactsRow>,
+  event: LineageEvent | undefined,
+  flagThreshold: number,
+  strongLink: (member: number) => boolean,
+): { write: ClusterWrite; detected: DetectedCluster } {
+  const memberFacts: MemberFacts[] = shops.map((shop, k) => {
+    const f = facts.get(shop);
+    return {
+      openedAt: f?.openedAt ?? null,
+      status: f?.status ?? null,
+      brandedListings: f?.branded ?? 0,
+      deepDiscountListings: f?.deep ?? 0,
+      counterfeitReports: f?.reports ?? 0,
+      strongLink: strongLink(k),
+    };
+  });
+  const risk = scoreCluster(memberFacts, { flagThreshold });
+  const brandShops = new Map<string, number>();
+  for (const shop of shops) for (const brand of facts.get(shop)?.brands ?? []) brandShops.set(brand, (brandShops.get(brand) ?? 0) + 1);
+  const lineage = event?.type ?? 'new';
+  return {
+    write: {
+      id,
+      size: shops.length,
+      risk: risk.score,
+      flagged: risk.flagged,
+      factors: JSON.stringify(risk.factors),
+      lineage,
+      lineageFrom: [...(event?.from ?? [])],
+      sizeBefore: event?.sizeBefore ?? 0,
+      brands: [...brandShops].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([brand]) => brand),
+    },
+    detected: { id, members: shops, risk: risk.score, flagged: risk.flagged, lineage, factors: risk.factors },
+  };
+}
