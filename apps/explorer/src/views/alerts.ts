@@ -1,4 +1,4 @@
-import { getJson, postJson } from '../api';
+import { can, getJson, postJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
 import type { Alert } from '../types';
 
@@ -66,7 +66,7 @@ export async function alertsView(root: HTMLElement, params: URLSearchParams): Pr
                 a.formerShops.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `#/shops/${encodeURIComponent(s)}` }, s)]),
               ),
               h('td', {}, a.raisedAt.slice(0, 16).replace('T', ' ')),
-              h('td', {}, a.status === 'open' ? ack : `by ${a.acknowledgedBy}`),
+              h('td', {}, a.status === 'open' ? (can('alerts.acknowledge') ? ack : null) : `by ${a.acknowledgedBy}`),
             );
           }),
         ),
