@@ -49,45 +49,30 @@ const INVESTIGATE = [
   'reports.read',
 ] as const satisfies readonly Permission[];
 
+/** What the roles that run the platform (supervisors, admins) share: operations, data, audit. */
+const OPERATE = [
+  'shutdowns.read',
+  'shutdown.resume',
+  'shop.reinstate',
+  'imports.read',
+  'imports.write',
+  'alerts.read',
+  'alerts.acknowledge',
+  'brands.suspected',
+  'brands.read-any',
+  'reports.run',
+  'audit.read',
+] as const satisfies readonly Permission[];
+
 /** The table: role → what it may do. The compiler asks for a row for every role in ROLES. */
 export const GRANTS: { readonly [R in Role]: readonly Permission[] } = {
   analyst: [...INVESTIGATE, 'shutdowns.read', 'shutdown.propose', 'alerts.read', 'alerts.acknowledge', 'brands.suspected', 'brands.read-any'],
-  supervisor: [
-    ...INVESTIGATE,
-    'dossier.identities',
-    'shutdowns.read',
-    'shutdown.propose',
-    'shutdown.decide',
-    'shutdown.resume',
-    'shop.reinstate',
-    'imports.read',
-    'imports.write',
-    'alerts.read',
-    'alerts.acknowledge',
-    'brands.suspected',
-    'brands.read-any',
-    'reports.run',
-    'audit.read',
-  ],
+  supervisor: [...INVESTIGATE, ...OPERATE, 'dossier.identities', 'shutdown.propose', 'shutdown.decide'],
   // brands.read-any without brands.suspected only matters to an account that is a brand owner as well:
   // a liaison is staff there, as before the table.
   liaison: [...INVESTIGATE, 'dossier.identities', 'brands.read-any'],
   brand_owner: ['session.read', 'brands.suspected', 'brands.report'],
-  admin: [
-    ...INVESTIGATE,
-    'users.manage',
-    'shutdowns.read',
-    'shutdown.resume',
-    'shop.reinstate',
-    'imports.read',
-    'imports.write',
-    'alerts.read',
-    'alerts.acknowledge',
-    'brands.suspected',
-    'brands.read-any',
-    'reports.run',
-    'audit.read',
-  ],
+  admin: [...INVESTIGATE, ...OPERATE, 'users.manage'],
 };
 
 /** The grants of one role; nothing for a name the table does not know (an old token, a typo, a new role). */
