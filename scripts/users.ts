@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
+import { ROLES } from '@ringwatch/permissions';
 import { AuditRepository } from '../apps/api/src/audit/audit.repository';
 import { NewUserSchema } from '../apps/api/src/auth/auth.dto';
 import { AuthService } from '../apps/api/src/auth/auth.service';
@@ -11,7 +12,7 @@ import { openTool } from './cli/neo4j';
 const USAGE = `usage:
   npm run users -- list
   npm run users -- add --username NAME --role ROLE [--role ROLE…] [--brand BRAND…]
-     roles: analyst supervisor liaison brand_owner admin; a password is generated and printed once`;
+     roles: ${ROLES.join(' ')}; a password is generated and printed once`;
 
 /** User management from the command line, for admins with access to the machine (audited as "cli"). */
 async function main(): Promise<void> {

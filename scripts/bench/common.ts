@@ -8,7 +8,7 @@ import type { Driver } from 'neo4j-driver';
 import { loadConfig } from '@ringwatch/config';
 import { loadFiles } from '@ringwatch/ingest';
 import { fingerprinter } from '@ringwatch/normalise';
-import type { Role } from '../../apps/api/src/auth/roles';
+import type { Role } from '@ringwatch/permissions';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
 import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';

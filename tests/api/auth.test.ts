@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { permissionsOf } from '@ringwatch/permissions';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { ROOT, startTestServer, type TestServer } from '../setup/app';
@@ -43,12 +44,20 @@ describe('sign-in and roles', () => {
     expect(bad.body.error.details.map((d: { field: string }) => d.field)).toEqual(['username', 'password']);
   });
 
-  it('answers 401 without a valid token and 403 for the wrong role', async () => {
+  it('answers 401 without a valid token and 403, naming the permission, for the wrong role', async () => {
     expect((await call('GET', '/users')).status).toBe(401);
     expect((await call('GET', '/users', { token: 'v1.garbage.sig' })).status).toBe(401);
     const analyst = await login('test.analyst');
-    expect((await call('GET', '/users', { token: analyst })).status).toBe(403);
-    expect((await call('GET', '/auth/me', { token: analyst })).body).toEqual({ username: 'test.analyst', roles: ['analyst'], brands: [] });
+    const refused = await call('GET', '/users', { token: analyst });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toMatch(/^needs the permission users\.manage /);
+    expect((await call('GET', '/auth/me', { token: analyst })).body).toEqual({
+      username: 'test.analyst',
+      roles: ['analyst'],
+      brands: [],
+      permissions: permissionsOf(['analyst']),
+    });
+    expect((await call('GET', '/auth/me', { token: analyst })).body.permissions).toContain('shutdown.propose');
   });
 
   it('lets an admin create users, with field-level errors and conflicts', async () => {

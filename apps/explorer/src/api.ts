@@ -1,4 +1,5 @@
 import type { ErrorBody, FieldProblem } from '@ringwatch/wire';
+import type { Permission } from '@ringwatch/permissions';
 
 const TOKEN_KEY = 'ringwatch.token';
 const ME_KEY = 'ringwatch.me';
@@ -10,10 +11,12 @@ export class SignInRequired extends Error {
   }
 }
 
+/** GET /auth/me: who is signed in, and what the account may do (menus and buttons follow it). */
 export interface Me {
   username: string;
   roles: string[];
   brands: string[];
+  permissions: Permission[];
 }
 
 /** The session's token: kept for the tab only (sessionStorage), never in a cookie. */
@@ -21,7 +24,9 @@ export const session = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
   me: (): Me | null => {
     const raw = sessionStorage.getItem(ME_KEY);
-    return raw ? (JSON.parse(raw) as Me) : null;
+    const me = raw ? (JSON.parse(raw) as Partial<Me>) : null;
+    // A session kept from before permissions were sent has none: signing in again fetches them.
+    return me && Array.isArray(me.permissions) ? (me as Me) : null;
   },
   set: (token: string, me: Me) => {
     sessionStorage.setItem(TOKEN_KEY, token);
@@ -33,7 +38,8 @@ export const session = {
   },
 };
 
-export const hasRole = (...roles: string[]) => (session.me()?.roles ?? []).some((r) => roles.includes(r));
+/** Whether the signed-in account may do this; the API decides again on every call. */
+export const can = (permission: Permission) => session.me()?.permissions.includes(permission) ?? false;
 
 async function errorMessage(path: string, response: Response): Promise<string> {
   let message = `${response.status} ${response.statusText}`;
@@ -92,6 +98,8 @@ export async function signIn(username: string, password: string): Promise<void> 
     body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(response.status === 401 ? 'Wrong username or password.' : await errorMessage('/auth/login', response));
-  const body = (await response.json()) as { token: string; roles: string[]; brands: string[] };
-  session.set(body.token, { username, roles: body.roles, brands: body.brands });
+  const { token } = (await response.json()) as { token: string };
+  const me = await fetch('/auth/me', { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
+  if (!me.ok) throw new Error(await errorMessage('/auth/me', me));
+  session.set(token, (await me.json()) as Me);
 }

@@ -1,6 +1,6 @@
-import { session, SignInRequired, signIn } from './api';
-import { h } from './dom';
-import { parseRoute } from './router';
+import { can, session, SignInRequired, signIn } from './api';
+import { failure, h } from './dom';
+import { parseRoute, ROUTE_PERMISSIONS } from './router';
 import { alertsView } from './views/alerts';
 import { clusterView } from './views/cluster';
 import { clustersView } from './views/clusters';
@@ -45,9 +45,14 @@ async function render(): Promise<void> {
     ),
   );
   const route = parseRoute(location.hash);
-  for (const link of nav.querySelectorAll('a')) link.classList.toggle('active', link.dataset.section === route.name.replace(/s?$/, ''));
+  for (const link of nav.querySelectorAll('a')) {
+    link.hidden = !can(ROUTE_PERMISSIONS[parseRoute(link.hash).name]);
+    link.classList.toggle('active', link.dataset.section === route.name.replace(/s?$/, ''));
+  }
   window.__ringwatch?.view?.kill();
   window.__ringwatch = {};
+  const needed = ROUTE_PERMISSIONS[route.name];
+  if (!can(needed)) return void view.replaceChildren(failure(`This page needs the permission ${needed}, which your account does not have.`));
   try {
     switch (route.name) {
       case 'cluster':

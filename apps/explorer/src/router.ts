@@ -1,9 +1,24 @@
+import type { Permission } from '@ringwatch/permissions';
+
 /** Hash routes (#/clusters/C000042?run=…): bookmarkable, and the back button works. */
 export interface Route {
   name: 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'reports' | 'search' | 'model';
   id?: string;
   params: URLSearchParams;
 }
+
+/** What each page needs: its menu link is hidden, and the page refused, without it. */
+export const ROUTE_PERMISSIONS: Record<Route['name'], Permission> = {
+  clusters: 'clusters.read',
+  cluster: 'clusters.read',
+  shop: 'shops.read',
+  shutdowns: 'shutdowns.read',
+  shutdown: 'shutdowns.read',
+  alerts: 'alerts.read',
+  reports: 'reports.read',
+  search: 'search.read',
+  model: 'schema.read',
+};
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

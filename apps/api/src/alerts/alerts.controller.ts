@@ -1,9 +1,8 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import type { AuthenticatedRequest } from '../auth/roles.guard';
-import { Roles } from '../auth/roles';
-import { actorOf } from '../common/actor';
+import { RequirePermission } from '../auth/roles';
+import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { AlertsService } from './alerts.service';
@@ -23,24 +22,21 @@ const AcknowledgeSchema = z
 
 @ApiTags('alerts')
 @ApiBearerAuth()
-@Roles('analyst', 'supervisor', 'admin')
 @Controller('alerts')
 export class AlertsController {
   constructor(@Inject(AlertsService) private readonly alerts: AlertsService) {}
 
   @Get()
+  @RequirePermission('alerts.read')
   list(@Query(new ZodPipe(AlertListQuerySchema)) query: z.infer<typeof AlertListQuerySchema>) {
     return this.alerts.list(query.status, query.skip, query.limit);
   }
 
   @Post(':id/acknowledge')
+  @RequirePermission('alerts.acknowledge')
   @HttpCode(200)
   @ApiBody({ schema: openApiSchema(AcknowledgeSchema) })
-  acknowledge(
-    @Param('id', new ZodPipe(AlertIdSchema)) id: string,
-    @Body(new ZodPipe(AcknowledgeSchema)) body: { note?: string },
-    @Req() request: AuthenticatedRequest,
-  ) {
-    return this.alerts.acknowledge(id, body.note, actorOf(request));
+  acknowledge(@Param('id', new ZodPipe(AlertIdSchema)) id: string, @Body(new ZodPipe(AcknowledgeSchema)) body: { note?: string }, @Actor() actor: Actor) {
+    return this.alerts.acknowledge(id, body.note, actor);
   }
 }

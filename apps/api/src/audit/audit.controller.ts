@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '../auth/roles';
+import { RequirePermission } from '../auth/roles';
 import { ZodPipe } from '../common/zod.pipe';
 import { AuditRepository } from './audit.repository';
 
@@ -17,7 +17,7 @@ const AuditQuerySchema = z
 /** Read-only: the audit trail has no endpoint that changes or deletes an event. */
 @ApiTags('audit')
 @ApiBearerAuth()
-@Roles('supervisor', 'admin')
+@RequirePermission('audit.read')
 @Controller('audit')
 export class AuditController {
   constructor(@Inject(AuditRepository) private readonly audit: AuditRepository) {}

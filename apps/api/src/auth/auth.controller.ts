@@ -1,11 +1,12 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { permissionsOf } from '@ringwatch/permissions';
+import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { LoginSchema, NewUserSchema, PageQuerySchema, TokenSchema, UserSchema, type Login, type NewUser } from './auth.dto';
 import { AuthService } from './auth.service';
-import { Public, Roles, ROLES } from './roles';
-import type { AuthenticatedRequest } from './roles.guard';
+import { Public, RequirePermission } from './roles';
 
 @ApiTags('auth')
 @Controller()
@@ -21,15 +22,15 @@ export class AuthController {
     return this.auth.login(body.username, body.password);
   }
 
-  @Roles(...ROLES)
+  /** Who is signed in, and what the account may do (the explorer shows menus and buttons by it). */
+  @RequirePermission('session.read')
   @Get('auth/me')
   @ApiBearerAuth()
-  me(@Req() request: AuthenticatedRequest) {
-    const { sub, roles, brands } = request.user!;
-    return { username: sub, roles, brands };
+  me(@Actor() actor: Actor) {
+    return { username: actor.name, roles: actor.roles, brands: actor.brands, permissions: permissionsOf(actor.roles) };
   }
 
-  @Roles('admin')
+  @RequirePermission('users.manage')
   @Get('users')
   @ApiBearerAuth()
   @ApiOkResponse({ schema: openApiSchema(UserSchema.array()) })
@@ -37,12 +38,12 @@ export class AuthController {
     return this.auth.listUsers(page.skip, page.limit);
   }
 
-  @Roles('admin')
+  @RequirePermission('users.manage')
   @Post('users')
   @ApiBearerAuth()
   @ApiBody({ schema: openApiSchema(NewUserSchema) })
   @ApiCreatedResponse({ schema: openApiSchema(UserSchema) })
-  create(@Body(new ZodPipe(NewUserSchema)) body: NewUser, @Req() request: AuthenticatedRequest & { id?: string }) {
-    return this.auth.createUser(body, { name: request.user!.sub, requestId: request.id ?? null });
+  create(@Body(new ZodPipe(NewUserSchema)) body: NewUser, @Actor() actor: Actor) {
+    return this.auth.createUser(body, actor);
   }
 }

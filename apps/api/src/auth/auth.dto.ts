@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from './roles';
+import { ROLES } from '@ringwatch/permissions';
 
 export const LoginSchema = z.object({
   username: z.string().min(1).max(64),

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ConflictException, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
+import type { Role } from '@ringwatch/permissions';
 import { Neo4jError } from 'neo4j-driver';
 import { AuditRepository } from '../audit/audit.repository';
 import type { NewUser } from './auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
-import type { Role } from './roles';
 import { TokenSigner } from './tokens';
 import { UsersRepository, type UserRecord } from './users.repository';
 

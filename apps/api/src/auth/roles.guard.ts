@@ -1,15 +1,16 @@
 import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { hasPermission, PERMISSIONS, type Permission } from '@ringwatch/permissions';
 import type { Request } from 'express';
-import { PUBLIC_KEY, ROLES_KEY, type Role } from './roles';
+import { PERMISSION_KEY, PUBLIC_KEY } from './roles';
 import { TokenSigner, type TokenClaims } from './tokens';
 
-export type AuthenticatedRequest = Request & { user?: TokenClaims };
+export type AuthenticatedRequest = Request & { user?: TokenClaims; id?: string };
 
 /**
- * Every route declares who may call it: @Public() or @Roles(...). A route with neither is refused to
- * everyone, so forgetting the declaration can never open a route. 401: no valid token; 403: valid
- * token, wrong role.
+ * Every route declares who may call it: @Public() or @RequirePermission(...), checked against the
+ * permission table. A route with neither is refused to everyone, so forgetting the declaration can
+ * never open a route. 401: no valid token; 403: valid token, the roles do not grant the permission.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -26,9 +27,12 @@ export class RolesGuard implements CanActivate {
     const claims = header.startsWith('Bearer ') ? this.tokens.verify(header.slice(7).trim()) : null;
     if (claims === null) throw new UnauthorizedException('sign in first: send Authorization: Bearer <token> from POST /auth/login');
     request.user = claims;
-    const allowed = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (!allowed || !claims.roles.some((r) => allowed.includes(r))) {
-      throw new ForbiddenException(allowed ? `needs one of the roles: ${allowed.join(', ')}` : 'this route declares no role');
+    const needed = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    if (needed === undefined) throw new ForbiddenException('this route declares no permission');
+    if (!hasPermission(claims.roles, needed)) {
+      throw new ForbiddenException(
+        `needs the permission ${needed} (${PERMISSIONS[needed]}), which the roles ${claims.roles.join(', ') || '(none)'} do not grant`,
+      );
     }
     return true;
   }

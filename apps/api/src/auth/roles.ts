@@ -1,12 +1,13 @@
 import { SetMetadata } from '@nestjs/common';
+import type { Permission } from '@ringwatch/permissions';
 
-export const ROLES = ['analyst', 'supervisor', 'liaison', 'brand_owner', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLES_KEY = 'ringwatch:roles';
+export const PERMISSION_KEY = 'ringwatch:permission';
 export const PUBLIC_KEY = 'ringwatch:public';
 
-/** The roles that may call a route (any one suffices). Routes without it are refused: fail closed. */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/**
+ * The permission a route needs (@ringwatch/permissions says which roles hold it). Routes with neither
+ * this nor @Public() are refused: fail closed.
+ */
+export const RequirePermission = (permission: Permission) => SetMetadata(PERMISSION_KEY, permission);
 /** A route anyone may call (health, docs, sign-in). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);

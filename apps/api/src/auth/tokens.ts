@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ROLES, type Role } from './roles';
+import { ROLES, type Role } from '@ringwatch/permissions';
 
 /** A signed, expiring sign-in token: `v1.<payload>.<HMAC-SHA256>` (base64url). */
 export interface TokenClaims {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
+import type { Role } from '@ringwatch/permissions';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
-import type { Role } from './roles';
 
 export interface UserRecord {
   username: string;

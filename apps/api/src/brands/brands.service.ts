@@ -1,7 +1,7 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { BrandReportReceipt, SuspectedPage } from '@ringwatch/wire';
+import { hasPermission } from '@ringwatch/permissions';
 import { AuditRepository } from '../audit/audit.repository';
-import type { TokenClaims } from '../auth/tokens';
 import type { Actor } from '../common/actor';
 import type { BrandReport } from './brands.dto';
 import { BrandsRepository } from './brands.repository';
@@ -14,17 +14,17 @@ export class BrandsService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
   ) {}
 
-  suspected(brand: string, user: TokenClaims, skip: number, limit: number): Promise<SuspectedPage> {
-    this.authorise(brand, user);
+  suspected(brand: string, actor: Actor, skip: number, limit: number): Promise<SuspectedPage> {
+    this.authorise(brand, actor);
     return this.repository.suspected(brand, skip, limit);
   }
 
-  async report(brand: string, input: BrandReport, user: TokenClaims, actor: Actor): Promise<BrandReportReceipt> {
-    this.authorise(brand, user);
+  async report(brand: string, input: BrandReport, actor: Actor): Promise<BrandReportReceipt> {
+    this.authorise(brand, actor);
     const listing = await this.repository.listingBrand(input.listingId);
     // Another brand's listing answers like a missing one: its existence is not this owner's business.
     if (!listing || listing.brand !== brand) throw new NotFoundException(`listing ${input.listingId} of brand ${brand} not found`);
-    const done = await this.repository.report({ listingId: input.listingId, brand, reporter: user.sub, verdict: input.verdict, note: input.note ?? null });
+    const done = await this.repository.report({ listingId: input.listingId, brand, reporter: actor.name, verdict: input.verdict, note: input.note ?? null });
     if (!done) throw new NotFoundException(`listing ${input.listingId} of brand ${brand} not found`);
     await this.audit.append({
       actor: actor.name,
@@ -37,9 +37,9 @@ export class BrandsService {
     return { id: done.id, listingId: input.listingId, verdict: input.verdict, reportedAt: done.reportedAt };
   }
 
-  /** Brand owners are confined to their brands; staff roles see every brand. */
-  private authorise(brand: string, user: TokenClaims): void {
-    const staff = user.roles.some((r) => r !== 'brand_owner');
-    if (!staff && !user.brands.includes(brand)) throw new ForbiddenException(`this account acts for ${user.brands.join(', ') || 'no brand'}, not ${brand}`);
+  /** An account acts for the brands bound to it; only brands.read-any (staff) reaches every brand. */
+  private authorise(brand: string, actor: Actor): void {
+    if (hasPermission(actor.roles, 'brands.read-any') || actor.brands.includes(brand)) return;
+    throw new ForbiddenException(`this account acts for ${actor.brands.join(', ') || 'no brand'}, not ${brand}`);
   }
 }

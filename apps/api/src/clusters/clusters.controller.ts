@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
+import { RequirePermission } from '../auth/roles';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import {
@@ -19,7 +19,7 @@ import { ClustersService } from './clusters.service';
 
 @ApiTags('clusters')
 @ApiBearerAuth()
-@Roles('analyst', 'supervisor', 'liaison', 'admin')
+@RequirePermission('clusters.read')
 @Controller('clusters')
 export class ClustersController {
   constructor(@Inject(ClustersService) private readonly clusters: ClustersService) {}

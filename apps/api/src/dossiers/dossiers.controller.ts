@@ -1,10 +1,9 @@
-import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import type { AuthenticatedRequest } from '../auth/roles.guard';
-import { Roles } from '../auth/roles';
-import { actorOf } from '../common/actor';
+import { RequirePermission } from '../auth/roles';
+import { Actor } from '../common/actor';
 import { ZodPipe } from '../common/zod.pipe';
 import { ClusterIdSchema } from '../clusters/clusters.dto';
 import { DossiersService, type DossierFormat } from './dossiers.service';
@@ -17,17 +16,17 @@ const DossierQuerySchema = z.object({ format: z.enum(['pdf', 'html', 'json', 'zi
 export class DossiersController {
   constructor(@Inject(DossiersService) private readonly dossiers: DossiersService) {}
 
-  /** Liaisons and supervisors get identities; analysts and admins a redacted copy. Every export is audited. */
+  /** Identities only with dossier.identities, a redacted copy otherwise. Every export is audited. */
   @Get(':id/dossier')
-  @Roles('liaison', 'supervisor', 'analyst', 'admin')
+  @RequirePermission('dossier.read')
   @ApiProduces('application/pdf', 'text/html', 'application/json', 'application/zip')
   async dossier(
     @Param('id', new ZodPipe(ClusterIdSchema)) id: string,
     @Query(new ZodPipe(DossierQuerySchema)) query: { format: DossierFormat; run?: string },
-    @Req() request: AuthenticatedRequest,
+    @Actor() actor: Actor,
     @Res() res: Response,
   ) {
-    const out = await this.dossiers.export(id, query.run, query.format, request.user!, actorOf(request));
+    const out = await this.dossiers.export(id, query.run, query.format, actor);
     res.setHeader('content-type', out.type);
     res.setHeader('content-disposition', `${query.format === 'html' || query.format === 'json' ? 'inline' : 'attachment'}; filename="${out.fileName}"`);
     if (query.format === 'html') res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");

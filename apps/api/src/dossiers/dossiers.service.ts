@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { hasPermission } from '@ringwatch/permissions';
 import { zipSync, strToU8 } from 'fflate';
 import { AuditRepository } from '../audit/audit.repository';
-import type { TokenClaims } from '../auth/tokens';
 import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
 import { toCsv } from '../common/csv';
@@ -13,8 +13,6 @@ import { dossierPdf } from './render-pdf';
 
 export type DossierFormat = 'json' | 'html' | 'pdf' | 'zip';
 
-/** Who sees identities: liaisons (who hand dossiers to police) and supervisors. Everyone else gets a redacted copy. */
-const UNREDACTED = new Set(['liaison', 'supervisor']);
 /** Enough of the graph to see the network on a page; a bigger cluster is drawn truncated (and says so). */
 const GRAPH_LIMIT = 3000;
 
@@ -61,7 +59,8 @@ export class DossiersService implements OnApplicationBootstrap {
     void dossierPdf(EMPTY_DOSSIER).catch(() => undefined);
   }
 
-  async build(clusterId: string, runId: string | undefined, user: TokenClaims): Promise<Dossier> {
+  /** Identities only for callers with dossier.identities (those who hand dossiers to police); a redacted copy for everyone else. */
+  async build(clusterId: string, runId: string | undefined, actor: Actor): Promise<Dossier> {
     const cluster = await this.clusters.detail(clusterId, runId);
     const ids = cluster.members.map((m) => m.id);
     const [graph, history] = await Promise.all([
@@ -76,8 +75,8 @@ export class DossiersService implements OnApplicationBootstrap {
       history,
       ...facts,
       generatedAt: new Date().toISOString(),
-      generatedBy: user.sub,
-      redacted: !user.roles.some((r) => UNREDACTED.has(r)),
+      generatedBy: actor.name,
+      redacted: !hasPermission(actor.roles, 'dossier.identities'),
     });
   }
 
@@ -86,11 +85,10 @@ export class DossiersService implements OnApplicationBootstrap {
     clusterId: string,
     runId: string | undefined,
     format: DossierFormat,
-    user: TokenClaims,
     actor: Actor,
   ): Promise<{ body: Buffer | string; type: string; fileName: string }> {
     const t0 = performance.now();
-    const dossier = await this.build(clusterId, runId, user);
+    const dossier = await this.build(clusterId, runId, actor);
     const t1 = performance.now();
     const base = `dossier-${dossier.cluster.id}-${dossier.provenance.runId.slice(0, 8)}${dossier.provenance.redacted ? '-redacted' : ''}`;
     let out: { body: Buffer | string; type: string; fileName: string };

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '../auth/roles';
+import { RequirePermission } from '../auth/roles';
 import { ZodPipe } from '../common/zod.pipe';
 import { EvidenceService } from './evidence.service';
 
@@ -28,7 +28,7 @@ const EvidenceQuerySchema = z
 
 @ApiTags('evidence')
 @ApiBearerAuth()
-@Roles('analyst', 'supervisor', 'liaison', 'admin')
+@RequirePermission('evidence.read')
 @Controller('evidence')
 export class EvidenceController {
   constructor(@Inject(EvidenceService) private readonly evidence: EvidenceService) {}

@@ -1,8 +1,9 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 import { z } from 'zod';
-import type { AuthenticatedRequest } from '../auth/roles.guard';
-import { Roles } from '../auth/roles';
+import { RequirePermission } from '../auth/roles';
+import { Actor } from '../common/actor';
 import { ZodPipe } from '../common/zod.pipe';
 import { ImportsService } from './imports.service';
 
@@ -11,19 +12,20 @@ const ImportIdSchema = z.string().uuid('import ids are UUIDs');
 
 @ApiTags('imports')
 @ApiBearerAuth()
-@Roles('supervisor', 'admin')
 @Controller('imports')
 export class ImportsController {
   constructor(@Inject(ImportsService) private readonly imports: ImportsService) {}
 
   /** Streams one data file (raw body; `file` names its kind, e.g. shops.csv) to disk and starts loading it. */
   @Post()
+  @RequirePermission('imports.write')
   @HttpCode(202)
-  upload(@Query(new ZodPipe(UploadQuerySchema)) query: { file: string }, @Req() request: AuthenticatedRequest) {
-    return this.imports.upload(query.file, request, request.user!.sub);
+  upload(@Query(new ZodPipe(UploadQuerySchema)) query: { file: string }, @Req() request: Request, @Actor() actor: Actor) {
+    return this.imports.upload(query.file, request, actor.name);
   }
 
   @Get(':id')
+  @RequirePermission('imports.read')
   async get(@Param('id', new ZodPipe(ImportIdSchema)) id: string) {
     const record = await this.imports.get(id);
     if (!record) throw new NotFoundException(`import ${id} not found`);

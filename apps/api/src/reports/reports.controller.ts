@@ -2,7 +2,7 @@ import { ConflictException, Controller, Get, HttpCode, Inject, Param, Post, Quer
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Roles } from '../auth/roles';
+import { RequirePermission } from '../auth/roles';
 import { ZodPipe } from '../common/zod.pipe';
 import { REPORT_FILES, ReportsService, type ReportFile } from './reports.service';
 
@@ -20,19 +20,19 @@ export class ReportsController {
   constructor(@Inject(ReportsService) private readonly reports: ReportsService) {}
 
   @Get()
-  @Roles('analyst', 'supervisor', 'liaison', 'admin')
+  @RequirePermission('reports.read')
   list(@Query(new ZodPipe(PageSchema)) page: z.infer<typeof PageSchema>) {
     return this.reports.list(page.skip, page.limit);
   }
 
   @Get(':id')
-  @Roles('analyst', 'supervisor', 'liaison', 'admin')
+  @RequirePermission('reports.read')
   get(@Param('id', new ZodPipe(ReportIdSchema)) id: string) {
     return this.reports.get(id);
   }
 
   @Get(':id/:file')
-  @Roles('analyst', 'supervisor', 'liaison', 'admin')
+  @RequirePermission('reports.read')
   async file(@Param('id', new ZodPipe(ReportIdSchema)) id: string, @Param('file', new ZodPipe(FileSchema)) file: ReportFile, @Res() res: Response) {
     const found = await this.reports.file(id, file);
     res.setHeader('content-type', CONTENT_TYPES[file]);
@@ -44,7 +44,7 @@ export class ReportsController {
   /** Runs the nightly report now (it runs detection first); 409 while one is running here. */
   @Post()
   @HttpCode(202)
-  @Roles('supervisor', 'admin')
+  @RequirePermission('reports.run')
   run() {
     if (this.reports.isRunning()) throw new ConflictException('a report is already running');
     void this.reports.nightly('manual');

@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../auth/roles';
+import { RequirePermission } from '../auth/roles';
 import { openApiSchema } from '../common/openapi';
 import { SchemaGraphSchema, type SchemaGraph } from './schema.dto';
 import { SchemaService } from './schema.service';
@@ -10,7 +10,7 @@ import { SchemaService } from './schema.service';
 export class SchemaController {
   constructor(@Inject(SchemaService) private readonly schema: SchemaService) {}
 
-  @Roles('analyst', 'supervisor', 'liaison', 'admin')
+  @RequirePermission('schema.read')
   @Get('graph')
   @ApiBearerAuth()
   @ApiOkResponse({ schema: openApiSchema(SchemaGraphSchema) })

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles } from '../auth/roles';
+import { RequirePermission } from '../auth/roles';
 import { ZodPipe } from '../common/zod.pipe';
 import { SearchService } from './search.service';
 
@@ -14,7 +14,7 @@ const SearchQuerySchema = z
 
 @ApiTags('search')
 @ApiBearerAuth()
-@Roles('analyst', 'supervisor', 'liaison', 'admin')
+@RequirePermission('search.read')
 @Controller('search')
 export class SearchController {
   constructor(@Inject(SearchService) private readonly searchService: SearchService) {}

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '../auth/roles.guard';
-import { Roles } from '../auth/roles';
-import { actorOf } from '../common/actor';
+import { RequirePermission } from '../auth/roles';
+import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import {
@@ -25,22 +24,22 @@ export class ShutdownsController {
   constructor(@Inject(ShutdownsService) private readonly shutdowns: ShutdownsService) {}
 
   @Post()
-  @Roles('analyst', 'supervisor')
+  @RequirePermission('shutdown.propose')
   @ApiBody({ schema: openApiSchema(ProposeShutdownSchema) })
   @ApiCreatedResponse({ schema: openApiSchema(ShutdownSchema) })
-  propose(@Body(new ZodPipe(ProposeShutdownSchema)) body: ProposeShutdown, @Req() request: AuthenticatedRequest) {
-    return this.shutdowns.propose(body, actorOf(request));
+  propose(@Body(new ZodPipe(ProposeShutdownSchema)) body: ProposeShutdown, @Actor() actor: Actor) {
+    return this.shutdowns.propose(body, actor);
   }
 
   @Get()
-  @Roles('analyst', 'supervisor', 'admin')
+  @RequirePermission('shutdowns.read')
   @ApiOkResponse({ schema: openApiSchema(ShutdownPageSchema) })
   list(@Query(new ZodPipe(ShutdownListQuerySchema)) query: ShutdownListQuery) {
     return this.shutdowns.list(query);
   }
 
   @Get(':id')
-  @Roles('analyst', 'supervisor', 'admin')
+  @RequirePermission('shutdowns.read')
   @ApiOkResponse({ schema: openApiSchema(ShutdownSchema) })
   get(@Param('id', new ZodPipe(ShutdownIdSchema)) id: string) {
     return this.shutdowns.get(id);
@@ -48,27 +47,27 @@ export class ShutdownsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @Roles('supervisor')
+  @RequirePermission('shutdown.decide')
   @ApiBody({ schema: openApiSchema(DecisionSchema) })
   @ApiOkResponse({ schema: openApiSchema(ShutdownSchema) })
-  approve(@Param('id', new ZodPipe(ShutdownIdSchema)) id: string, @Body(new ZodPipe(DecisionSchema)) body: Decision, @Req() request: AuthenticatedRequest) {
-    return this.shutdowns.decide(id, 'approved', body.note, actorOf(request));
+  approve(@Param('id', new ZodPipe(ShutdownIdSchema)) id: string, @Body(new ZodPipe(DecisionSchema)) body: Decision, @Actor() actor: Actor) {
+    return this.shutdowns.decide(id, 'approved', body.note, actor);
   }
 
   @Post(':id/reject')
   @HttpCode(200)
-  @Roles('supervisor')
+  @RequirePermission('shutdown.decide')
   @ApiBody({ schema: openApiSchema(DecisionSchema) })
   @ApiOkResponse({ schema: openApiSchema(ShutdownSchema) })
-  reject(@Param('id', new ZodPipe(ShutdownIdSchema)) id: string, @Body(new ZodPipe(DecisionSchema)) body: Decision, @Req() request: AuthenticatedRequest) {
-    return this.shutdowns.decide(id, 'rejected', body.note, actorOf(request));
+  reject(@Param('id', new ZodPipe(ShutdownIdSchema)) id: string, @Body(new ZodPipe(DecisionSchema)) body: Decision, @Actor() actor: Actor) {
+    return this.shutdowns.decide(id, 'rejected', body.note, actor);
   }
 
   @Post(':id/resume')
   @HttpCode(200)
-  @Roles('supervisor', 'admin')
+  @RequirePermission('shutdown.resume')
   @ApiOkResponse({ schema: openApiSchema(ShutdownSchema) })
-  resume(@Param('id', new ZodPipe(ShutdownIdSchema)) id: string, @Req() request: AuthenticatedRequest) {
-    return this.shutdowns.resume(id, actorOf(request));
+  resume(@Param('id', new ZodPipe(ShutdownIdSchema)) id: string, @Actor() actor: Actor) {
+    return this.shutdowns.resume(id, actor);
   }
 }

@@ -1,5 +1,5 @@
 import type { AlertPage } from '@ringwatch/wire';
-import { getJson, postJson } from '../api';
+import { can, getJson, postJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
 
 /** Recidivism watch: new shops tied by a strong identifier to a shop a shutdown took down. */
@@ -66,7 +66,7 @@ export async function alertsView(root: HTMLElement, params: URLSearchParams): Pr
                 a.formerShops.flatMap((s, i) => [i ? ', ' : '', h('a', { href: `#/shops/${encodeURIComponent(s)}` }, s)]),
               ),
               h('td', {}, a.raisedAt.slice(0, 16).replace('T', ' ')),
-              h('td', {}, a.status === 'open' ? ack : `by ${a.acknowledgedBy}`),
+              h('td', {}, a.status === 'open' ? (can('alerts.acknowledge') ? ack : null) : `by ${a.acknowledgedBy}`),
             );
           }),
         ),

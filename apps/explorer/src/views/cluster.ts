@@ -1,5 +1,5 @@
 import type { ClusterDetail, ClusterGraph, ProposeShutdownBody, Shutdown } from '@ringwatch/wire';
-import { download, getJson, hasRole, postJson } from '../api';
+import { can, download, getJson, postJson } from '../api';
 import { failure, fmtDate, h, loading } from '../dom';
 import { go } from '../router';
 import { mountGraph } from './graph-panel';
@@ -54,15 +54,15 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
     ),
     dossierLinks(cluster.id, run),
     details,
-    hasRole('analyst', 'supervisor') && cluster.status === 'open' ? proposeForm(cluster) : null,
+    can('shutdown.propose') && cluster.status === 'open' ? proposeForm(cluster) : null,
   );
   root.replaceChildren(h('section', { class: 'workspace' }, h('div', { class: 'graph-area' }, toolbar, canvas), side));
   mountGraph(canvas, toolbar, details, graph, `cluster-${cluster.id}`);
 }
 
-/** Raid dossier downloads; liaisons and supervisors get identities, others a redacted copy. */
+/** Raid dossier downloads; identities only with dossier.identities, a redacted copy otherwise. */
 function dossierLinks(id: string, run: string | null): HTMLElement | null {
-  if (!hasRole('liaison', 'supervisor', 'analyst', 'admin')) return null;
+  if (!can('dossier.read')) return null;
   const error = h('span', { class: 'error' });
   const link = (format: string, label: string) => {
     const button = h('button', { type: 'button', class: 'secondary', 'data-dossier': format }, label);
@@ -83,7 +83,7 @@ function dossierLinks(id: string, run: string | null): HTMLElement | null {
     link('zip', 'ZIP'),
     ' ',
     link('html', 'HTML'),
-    hasRole('liaison', 'supervisor') ? null : h('span', { class: 'muted' }, ' (redacted for your role)'),
+    can('dossier.identities') ? null : h('span', { class: 'muted' }, ' (redacted for your role)'),
     error,
   );
 }

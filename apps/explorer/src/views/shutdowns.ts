@@ -1,11 +1,11 @@
 import type { Decision, Shutdown, ShutdownPage } from '@ringwatch/wire';
-import { getJson, hasRole, postJson, session } from '../api';
+import { can, getJson, postJson, session } from '../api';
 import { empty, failure, fmtNumber, h, loading } from '../dom';
 import { go } from '../router';
 
-/** All proposals; a supervisor lands on the ones waiting for a decision (the approval queue). */
+/** All proposals; whoever may decide lands on the ones waiting for a decision (the approval queue). */
 export async function shutdownsView(root: HTMLElement, params: URLSearchParams): Promise<void> {
-  const status = params.get('status') ?? (hasRole('supervisor') ? 'proposed' : '');
+  const status = params.get('status') ?? (can('shutdown.decide') ? 'proposed' : '');
   const tabs = h(
     'nav',
     { class: 'tabs' },
@@ -81,7 +81,7 @@ export async function shutdownView(root: HTMLElement, id: string): Promise<void>
     }
   };
   const me = session.me()?.username;
-  const canDecide = s.status === 'proposed' && hasRole('supervisor') && s.proposedBy !== me;
+  const canDecide = s.status === 'proposed' && can('shutdown.decide') && s.proposedBy !== me;
   const progress = s.shopsTotal === 0 ? 0 : s.shopsDone / s.shopsTotal;
   root.replaceChildren(
     h(
@@ -120,7 +120,7 @@ export async function shutdownView(root: HTMLElement, id: string): Promise<void>
         ? h(
             'p',
             { class: 'muted' },
-            hasRole('supervisor') ? 'You proposed this: another supervisor decides (four eyes).' : 'Waiting for a supervisor’s decision.',
+            can('shutdown.decide') ? 'You proposed this: another supervisor decides (four eyes).' : 'Waiting for a supervisor’s decision.',
           )
         : null,
       canDecide
