@@ -152,7 +152,7 @@ describe('edge-list mode', () => {
       [
         '--import',
         'tsx',
-        path.join(ROOT, 'scripts', 'detect.ts'),
+        path.join(ROOT, 'apps', 'api', 'src', 'cli', 'detect.ts'),
         '--edges',
         path.resolve(ROOT, 'datasets', 'karate', 'edges.tsv'),
         '--out',

@@ -4,9 +4,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
 import { detectCommunities, graphFromNamedEdges } from '@ringwatch/detection';
 import { readEdges } from '@ringwatch/evaluation';
-import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
-import { DETECTORS, DetectionService, type DetectionParams } from '../apps/api/src/detection/detection.service';
-import { openTool } from './cli/neo4j';
+import { DETECTORS, DetectionService, type DetectionParams } from '../detection/detection.service';
+import { openApiContext } from './context';
 
 const USAGE = `usage:
   npm run detect [-- --resolution R --seed N --engine graphology|ringwatch --out clusters.csv]
@@ -62,10 +61,9 @@ async function main(): Promise<void> {
     return;
   }
 
-  const tool = await openTool(config);
+  const context = await openApiContext(config);
   try {
-    const service = new DetectionService(new DetectionRepository(tool.driver, tool.database, tool.registry), config);
-    const summary = await service.run(overrides, 'cli', (stage) => process.stderr.write(`detect: ${stage} done\n`));
+    const summary = await context.app.get(DetectionService).run(overrides, 'cli', (stage) => process.stderr.write(`detect: ${stage} done\n`));
     if (values.out) {
       const rows = summary.clusters.flatMap((c) => c.members.map((m) => `${m},${c.id},${c.flagged}`));
       fs.writeFileSync(here(values.out), `shop_id,cluster_id,flagged\n${rows.join('\n')}\n`);
@@ -73,7 +71,7 @@ async function main(): Promise<void> {
     const { clusters: _omitted, ...rest } = summary;
     console.log(JSON.stringify(rest, null, 2));
   } finally {
-    await tool.close();
+    await context.close();
   }
 }
 
