@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalNeo4jError, openDatabase, openDriver, readMigrations, type Database } from '@ringwatch/neo4j';
+import { freePort, LocalNeo4jError, openDatabase, openDriver, readMigrations, type Database } from '@ringwatch/neo4j';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../setup/app';
 
@@ -63,6 +63,35 @@ describe('openDatabase', () => {
   });
 
   // A second server starts beside the test run's: slow on a busy machine.
+  it(
+    'starts the local server a command-line tool finds not running, with the password kept in its folder; close() stops it and keeps the data',
+    { timeout: 240_000 },
+    async () => {
+      const dataDir = path.join(scratch, 'local-start');
+      const target = {
+        mode: 'local',
+        port: await freePort(),
+        dataDir,
+        heap: '512m',
+        pageCache: '64m',
+        user: 'neo4j',
+        password: undefined,
+        database: 'neo4j',
+      } as const;
+      const db = await openDatabase(target, { rootDir: ROOT, reuseRunning: true });
+      try {
+        expect(db.server).toBeDefined();
+        expect(db.uri).toBe(`bolt://127.0.0.1:${target.port}`);
+        expect(db.connection.password).toBe(fs.readFileSync(path.join(dataDir, 'password'), 'utf8').trim());
+        expect(db.migrations.applied).toEqual(migrations);
+      } finally {
+        await db.close();
+      }
+      expect(fs.existsSync(path.join(dataDir, 'password'))).toBe(true);
+      await expect(openDriver(db.connection)).rejects.toThrow(/cannot reach/);
+    },
+  );
+
   it('starts a throw-away server in an emptied folder on a free port, and close() stops it and deletes the folder', { timeout: 240_000 }, async () => {
     const dataDir = path.join(scratch, 'throw-away');
     fs.mkdirSync(dataDir, { recursive: true });

@@ -77,11 +77,17 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       await server?.stop();
       if (target.mode === 'throw-away') fs.rmSync(target.dataDir, { recursive: true, force: true });
     })());
-  const start = async (dataDir: string, port: number, password: string, sizes: { heap: string; pageCache: string; importDir?: string }) => {
+  // The sizes are picked out by name: a local target also carries the password from the environment.
+  const start = async (
+    dataDir: string,
+    port: number,
+    password: string,
+    { heap, pageCache, importDir }: { heap: string; pageCache: string; importDir?: string },
+  ) => {
     const launcherDir = path.join(options.rootDir, 'tools', 'neo4j-local');
     ensureLauncherBuilt(launcherDir, (line) => log(line));
     log(`starting the local Neo4j on port ${port}`, { port, dataDir });
-    server = await startLocalNeo4j({ launcherDir, dataDir, port, password, ...sizes, onOutput: options.onServerOutput });
+    server = await startLocalNeo4j({ launcherDir, dataDir, port, password, heap, pageCache, importDir, onOutput: options.onServerOutput });
     return server.uri;
   };
 
