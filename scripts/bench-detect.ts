@@ -1,17 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '@ringwatch/config';
 import { KINDS } from '@ringwatch/contract';
 import { DETECTORS, detectCommunities, graphFromNamedEdges, modularityOf } from '@ringwatch/detection';
 import { evaluate, formatReport, modularity, readEdges, readLabels, readTruth } from '@ringwatch/evaluation';
 import { loadFiles } from '@ringwatch/ingest';
 import { fingerprinter } from '@ringwatch/normalise';
 import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
-import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
-import { DetectionService } from '../apps/api/src/detection/detection.service';
-import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
-import { benchDataset, freshDatabase, mib, ROOT, rssSampler } from './bench/common';
+import { DetectionService, ImportsRepository } from '../apps/api/src/cli/context';
+import { benchConfig, benchDataset, freshDatabase, mib, ROOT, rssSampler } from './bench/common';
 import { GdsRepository } from './bench/gds.repository';
 
 /**
@@ -30,7 +27,7 @@ async function main(): Promise<void> {
   });
   const preset = values.preset as PresetName;
   if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:detect: unknown preset ${values.preset}`);
-  const config = loadConfig({ ...process.env, NEO4J_URI: undefined, NEO4J_PASSWORD: undefined, PII_HMAC_KEY: 'bench-key-0123456789abcdef' }, ROOT);
+  const config = benchConfig(process.env);
   const engine = (values.engine ?? config.detection.engine) as 'graphology' | 'ringwatch';
   const detector = DETECTORS[engine];
   if (!detector) throw new Error(`bench:detect: engine ${engine} is not available`);
@@ -38,9 +35,9 @@ async function main(): Promise<void> {
   if (!values['public-only']) {
     const { dir, manifest } = await benchDataset(preset, Number(values.seed));
     console.log(`bench:detect preset=${preset} seed=${values.seed} engine=${detector.name} shops=${manifest.counts.shops.toLocaleString('en')}`);
-    const db = await freshDatabase('detect', { heap: '4g', pageCache: '2g' });
+    const db = await freshDatabase('detect', { heap: '4g', pageCache: '2g', config });
     try {
-      const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
+      const repo = db.app.get(ImportsRepository);
       const t0 = Date.now();
       await loadFiles({
         files: KINDS.map((k) => path.join(dir, manifest.files[k])),
@@ -52,7 +49,7 @@ async function main(): Promise<void> {
       console.log(`load                 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
       const rss = rssSampler();
-      const service = new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config);
+      const service = db.app.get(DetectionService);
       const t1 = Date.now();
       const summary = await service.run({ engine }, 'bench');
       const seconds = (Date.now() - t1) / 1000;

@@ -4,7 +4,7 @@ import { KINDS } from '@ringwatch/contract';
 import { loadFiles } from '@ringwatch/ingest';
 import { fingerprinter } from '@ringwatch/normalise';
 import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
-import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
+import { ImportsRepository } from '../apps/api/src/cli/context';
 import { benchDataset, directorySize, freshDatabase, mib, rssSampler } from './bench/common';
 import { LoadCsvRepository } from './bench/load-csv.repository';
 
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const ours = await freshDatabase('ingest-ours');
   const rss = rssSampler();
   const started = Date.now();
-  const repo = new ImportsRepository(ours.driver, 'neo4j', ours.registry);
+  const repo = ours.app.get(ImportsRepository);
   const report = await loadFiles({
     files,
     writer: repo,

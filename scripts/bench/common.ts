@@ -1,25 +1,29 @@
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { CypherRegistry, ensureLauncherBuilt, MigrationRunner, openDriver, readMigrations, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
+import { freePort, type Database } from '@ringwatch/neo4j';
 import { generateMarketplace, type PresetName, type SynthManifest } from '@ringwatch/synth';
-import type { Driver } from 'neo4j-driver';
-import { loadConfig } from '@ringwatch/config';
+import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
 import { loadFiles } from '@ringwatch/ingest';
 import { fingerprinter } from '@ringwatch/normalise';
+import type { DetectionSummary } from '@ringwatch/detection';
 import type { Role } from '@ringwatch/permissions';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
-import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
-import { ImportsRepository } from '../../apps/api/src/imports/imports.repository';
+import type { INestApplicationContext } from '@nestjs/common';
+import { DetectionService, ImportsRepository, openApiContext, TokenSigner } from '../../apps/api/src/cli/context';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
 /** Fixed secrets of the throw-away benchmark databases (never used outside them). */
 export const BENCH_PII_KEY = 'bench-key-0123456789abcdef';
 const BENCH_TOKEN_SECRET = 'bench-token-secret-0123456789abcdefghij';
-const BENCH_DB_PASSWORD = 'bench-password-1';
+
+/**
+ * The configuration benchmarks run the API's services with: the bench secrets over `env` (the defaults
+ * when empty), never a server of the caller's own (each benchmark starts a throw-away one).
+ */
+export function benchConfig(env: Record<string, string | undefined> = {}): RingwatchConfig {
+  return loadConfig({ ...env, NEO4J_URI: undefined, NEO4J_PASSWORD: undefined, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET }, ROOT);
+}
 
 /** The preset's files, generated once per preset and seed into .data/bench (git-ignored) and reused. */
 export async function benchDataset(preset: PresetName, seed: number): Promise<{ dir: string; manifest: SynthManifest }> {
@@ -33,56 +37,26 @@ export async function benchDataset(preset: PresetName, seed: number): Promise<{ 
   return { dir, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as SynthManifest };
 }
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-export interface BenchDb {
-  readonly driver: Driver;
-  readonly registry: CypherRegistry;
+export interface BenchDb extends Database {
+  /** The API's services over this database (its configuration: benchConfig). */
+  readonly app: INestApplicationContext;
   readonly dataDir: string;
-  readonly server: LocalNeo4j;
-  close(): Promise<void>;
 }
 
-/** A fresh, empty local Neo4j with the schema migrations applied, in a throw-away folder. */
-export async function freshDatabase(name: string, options: { heap?: string; pageCache?: string; importDir?: string } = {}): Promise<BenchDb> {
-  const launcherDir = path.join(ROOT, 'tools', 'neo4j-local');
-  ensureLauncherBuilt(launcherDir);
+/**
+ * A fresh, empty local Neo4j with the schema migrations applied, in a throw-away folder, and the API's
+ * services over it. close() stops the server and deletes the folder.
+ */
+export async function freshDatabase(
+  name: string,
+  options: { heap?: string; pageCache?: string; importDir?: string; config?: RingwatchConfig } = {},
+): Promise<BenchDb> {
   // Per process, so two benchmarks running at once never share (or delete) one database.
   const dataDir = path.join(ROOT, '.data', 'bench', `db-${name}-${process.pid}`);
-  fs.rmSync(dataDir, { recursive: true, force: true });
-  const password = BENCH_DB_PASSWORD;
-  const server = await startLocalNeo4j({
-    launcherDir,
-    dataDir,
-    port: await freePort(),
-    password,
-    heap: options.heap ?? '4g',
-    pageCache: options.pageCache ?? '2g',
-    importDir: options.importDir,
+  const { app, database, close } = await openApiContext(options.config ?? benchConfig(), {
+    target: { mode: 'throw-away', dataDir, heap: options.heap ?? '4g', pageCache: options.pageCache ?? '2g', importDir: options.importDir },
   });
-  const driver = await openDriver({ uri: server.uri, user: 'neo4j', password });
-  const registry = CypherRegistry.load(path.join(ROOT, 'cypher'));
-  await new MigrationRunner(driver, 'neo4j', registry).apply(readMigrations(path.join(ROOT, 'cypher', 'migrations')));
-  return {
-    driver,
-    registry,
-    dataDir,
-    server,
-    async close() {
-      await driver.close();
-      await server.stop();
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  return { ...database, app, dataDir, close };
 }
 
 export function directorySize(dir: string): number {
@@ -141,21 +115,17 @@ export async function startApiProcess(env: Record<string, string>): Promise<{ ur
 
 /** Loads files into a benchmark database and runs detection once with the default parameters, as the API would. */
 export async function loadAndDetect(db: BenchDb, files: string[], rejectsPath = path.join(db.dataDir, 'rejects.ndjson')): Promise<DetectionSummary> {
-  const repo = new ImportsRepository(db.driver, 'neo4j', db.registry);
+  const repo = db.app.get(ImportsRepository);
   await loadFiles({ files, writer: repo, ledger: repo, fingerprinter: fingerprinter(BENCH_PII_KEY), rejectsPath });
-  const config = loadConfig(
-    { NEO4J_URI: db.server.uri, NEO4J_PASSWORD: BENCH_DB_PASSWORD, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET },
-    ROOT,
-  );
-  return new DetectionService(new DetectionRepository(db.driver, 'neo4j', db.registry), config).run({}, 'bench');
+  return db.app.get(DetectionService).run({}, 'bench');
 }
 
 /** The API in its own process against a benchmark database (more settings in `env`). */
 export function startBenchApi(db: BenchDb, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
   return startApiProcess({
-    NEO4J_URI: db.server.uri,
-    NEO4J_USER: 'neo4j',
-    NEO4J_PASSWORD: BENCH_DB_PASSWORD,
+    NEO4J_URI: db.connection.uri,
+    NEO4J_USER: db.connection.user,
+    NEO4J_PASSWORD: db.connection.password,
     PII_HMAC_KEY: BENCH_PII_KEY,
     AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET,
     ...env,

@@ -108,7 +108,7 @@ describe('route walk', () => {
 
 describe('users CLI', () => {
   const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'users.ts'), ...args], {
+    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'cli', 'users.ts'), ...args], {
       cwd: ROOT,
       encoding: 'utf8',
       env: {

@@ -15,7 +15,8 @@ import {
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import type { DetectionSummary } from '@ringwatch/detection';
+import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { startTestServer, type TestServer } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';

@@ -3,7 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import type { DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import type { DetectionSummary } from '@ringwatch/detection';
 import type { TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 

@@ -4,7 +4,7 @@ import { AlertAcknowledgedSchema, AlertPageSchema, ShutdownPageSchema, ShutdownS
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import type { DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import type { DetectionSummary } from '@ringwatch/detection';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer } from '../setup/app';

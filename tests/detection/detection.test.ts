@@ -12,7 +12,8 @@ import { generateMarketplace } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
-import { DetectionService, type DetectionSummary } from '../../apps/api/src/detection/detection.service';
+import type { DetectionSummary } from '@ringwatch/detection';
+import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import { ImportsRepository } from '../../apps/api/src/imports/imports.repository';
 import { ROOT, testConfig } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';
@@ -152,7 +153,7 @@ describe('edge-list mode', () => {
       [
         '--import',
         'tsx',
-        path.join(ROOT, 'scripts', 'detect.ts'),
+        path.join(ROOT, 'apps', 'api', 'src', 'cli', 'detect.ts'),
         '--edges',
         path.resolve(ROOT, 'datasets', 'karate', 'edges.tsv'),
         '--out',

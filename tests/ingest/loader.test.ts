@@ -142,7 +142,7 @@ describe('order independence and interruption', () => {
   });
 
   it('a load killed part-way and run again ends with the same graph as a clean load', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'ingest.ts'), '--batch-size', '20', ...files], {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'cli', 'ingest.ts'), '--batch-size', '20', ...files], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -2,10 +2,9 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalNeo4jError, startLocalNeo4j } from '@ringwatch/neo4j';
+import { freePort, LocalNeo4jError, startLocalNeo4j } from '@ringwatch/neo4j';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../setup/app';
-import { freePort } from '../setup/neo4j.global';
 
 describe('local Neo4j launcher', () => {
   it('refuses a port already in use with a clear message, leaving no process behind', async () => {

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
+import { openDatabase } from '@ringwatch/neo4j';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp, type RingwatchApp } from '../../apps/api/src/bootstrap';
@@ -37,7 +38,11 @@ export interface TestServer extends RingwatchApp {
 /** The real application on a free loopback port, against the test run's Neo4j. */
 export async function startTestServer(extra: Record<string, string> = {}): Promise<TestServer> {
   const config = testConfig(extra);
-  const ringwatch = await createApp(config, config.neo4j as Extract<RingwatchConfig['neo4j'], { mode: 'external' }>, new JsonLogger('error'));
+  const database = await openDatabase(config.neo4j, { rootDir: ROOT });
+  const ringwatch = await createApp(config, database, new JsonLogger('error')).catch(async (error: unknown) => {
+    await database.close();
+    throw error;
+  });
   await ringwatch.app.listen(0, '127.0.0.1');
   const { port } = ringwatch.app.getHttpServer().address() as AddressInfo;
   return { ...ringwatch, baseUrl: `http://127.0.0.1:${port}`, close: () => ringwatch.app.close() };

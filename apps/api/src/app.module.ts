@@ -1,9 +1,10 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
+import type { Database } from '@ringwatch/neo4j';
 import { ReadCache } from './common/read-cache';
 import { CONFIG } from './common/tokens';
-import { DatabaseModule, type Neo4jConnection } from './database/database.module';
+import { DatabaseModule } from './database/database.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { BrandsModule } from './brands/brands.module';
@@ -23,12 +24,17 @@ import { ShutdownsModule } from './shutdowns/shutdowns.module';
 @Global()
 @Module({})
 export class AppModule {
-  static register(config: RingwatchConfig, connection: Neo4jConnection, cypherDir: string): DynamicModule {
+  /**
+   * Every module of the API over an opened database; the HTTP server (createApp) and the command-line
+   * tools (cli/context.ts) build on it. ScheduleModule only provides the registry: the nightly report's
+   * job is added by ReportsService.startSchedule, which createApp alone calls.
+   */
+  static register(config: RingwatchConfig, database: Database): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ScheduleModule.forRoot(),
-        DatabaseModule.register(connection, cypherDir),
+        DatabaseModule.register(database),
         AuditModule,
         AuthModule,
         HealthModule,

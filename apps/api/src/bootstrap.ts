@@ -5,15 +5,12 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { RingwatchConfig } from '@ringwatch/config';
-import { MigrationRunner, readMigrations, type CypherRegistry, type MigrationReport } from '@ringwatch/neo4j';
-import type { Driver } from 'neo4j-driver';
+import type { Database, MigrationReport } from '@ringwatch/neo4j';
 import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
 import { rateLimit } from './common/rate-limit.middleware';
 import { requestContext } from './common/request-context.middleware';
-import { CYPHER, NEO4J_DRIVER } from './common/tokens';
-import type { Neo4jConnection } from './database/database.module';
 import { ReportsService } from './reports/reports.service';
 import { ShutdownsService } from './shutdowns/shutdowns.service';
 
@@ -23,11 +20,12 @@ export interface RingwatchApp {
 }
 
 /**
- * Builds the Nest application against a reachable Neo4j, applies pending migrations and mounts the docs
- * and the explorer. Listening is left to the caller, so tests can bind to a free port.
+ * Builds the Nest application over a database opened (and migrated) by `openDatabase`, and mounts the
+ * docs and the explorer. The application owns the database: closing it closes the database. Listening is
+ * left to the caller, so tests can bind to a free port.
  */
-export async function createApp(config: RingwatchConfig, connection: Neo4jConnection, logger: JsonLogger): Promise<RingwatchApp> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, connection, path.join(config.rootDir, 'cypher')), {
+export async function createApp(config: RingwatchConfig, database: Database, logger: JsonLogger): Promise<RingwatchApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config, database), {
     logger,
     abortOnError: false,
     bodyParser: false,
@@ -56,8 +54,7 @@ export async function createApp(config: RingwatchConfig, connection: Neo4jConnec
   }
 
   await app.init();
-  const runner = new MigrationRunner(app.get<Driver>(NEO4J_DRIVER), connection.database, app.get<CypherRegistry>(CYPHER));
-  const migrations = await runner.apply(readMigrations(path.join(config.rootDir, 'cypher', 'migrations')));
+  const { migrations } = database;
   logger.event('info', 'migrations', 'schema up to date', { applied: migrations.applied, alreadyApplied: migrations.alreadyApplied.length });
   // Work a previous process left half done (a crash, a restart) is finished once the schema is in place.
   const resumed = await app.get(ShutdownsService).resumeInterrupted();

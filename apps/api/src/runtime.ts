@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RingwatchConfig } from '@ringwatch/config';
-import { ensureLauncherBuilt, resolveLocalPassword, startLocalNeo4j, type LocalNeo4j } from '@ringwatch/neo4j';
+import { openDatabase } from '@ringwatch/neo4j';
 import { generateMarketplace } from '@ringwatch/synth';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AuthService } from './auth/auth.service';
@@ -8,7 +8,6 @@ import { createApp } from './bootstrap';
 import { DetectionService } from './detection/detection.service';
 import { ImportsService } from './imports/imports.service';
 import type { JsonLogger } from './common/json-logger';
-import type { Neo4jConnection } from './database/database.module';
 
 export class StartupError extends Error {
   constructor(message: string) {
@@ -25,30 +24,15 @@ export interface RunningRingwatch {
 
 /** Everything `npm start` brings up: the local Neo4j when no NEO4J_URI is given, migrations, the API. */
 export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger): Promise<RunningRingwatch> {
-  let local: LocalNeo4j | undefined;
-  let connection: Neo4jConnection;
-  if (config.neo4j.mode === 'external') {
-    connection = config.neo4j;
-  } else {
-    const launcherDir = path.join(config.rootDir, 'tools', 'neo4j-local');
-    ensureLauncherBuilt(launcherDir, (line) => logger.event('info', 'neo4j-local', line));
-    const password = resolveLocalPassword(config.neo4j.dataDir, config.neo4j.password);
-    logger.event('info', 'neo4j-local', 'starting the local Neo4j', { port: config.neo4j.port, dataDir: config.neo4j.dataDir });
-    local = await startLocalNeo4j({
-      launcherDir,
-      dataDir: config.neo4j.dataDir,
-      port: config.neo4j.port,
-      password,
-      heap: config.neo4j.heap,
-      pageCache: config.neo4j.pageCache,
-      onOutput: (line) => logger.event('debug', 'neo4j-local', line),
-    });
-    logger.event('info', 'neo4j-local', 'ready', { uri: local.uri, wallStartMillis: local.wallStartMillis });
-    connection = { uri: local.uri, user: config.neo4j.user, password, database: config.neo4j.database };
-  }
+  const database = await openDatabase(config.neo4j, {
+    rootDir: config.rootDir,
+    log: (message, fields) => logger.event('info', 'neo4j-local', message, fields),
+    onServerOutput: (line) => logger.event('debug', 'neo4j-local', line),
+  });
+  if (database.server) logger.event('info', 'neo4j-local', 'ready', { uri: database.uri, wallStartMillis: database.server.wallStartMillis });
 
   try {
-    const { app } = await createApp(config, connection, logger);
+    const { app } = await createApp(config, database, logger);
     const demoUsers = await app.get(AuthService).ensureDemoUsers();
     if (demoUsers.length > 0) {
       // Printed once, to the terminal only (not the JSON log): only their hashes are stored.
@@ -68,14 +52,12 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
     }
     return {
       url: `http://${config.api.host}:${config.api.port}`,
-      neo4jUri: connection.uri,
-      async stop() {
-        await app.close();
-        await local?.stop();
-      },
+      neo4jUri: database.uri,
+      // Closing the application closes the database and stops the local server.
+      stop: () => app.close(),
     };
   } catch (error) {
-    await local?.stop();
+    await database.close();
     throw error;
   }
 }

@@ -1,4 +1,5 @@
 export * from './cypher-registry';
+export * from './database';
 export * from './driver';
 export * from './local-server';
 export * from './migrations';

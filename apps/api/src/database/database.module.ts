@@ -1,34 +1,30 @@
 import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import { CypherRegistry, openDriver } from '@ringwatch/neo4j';
-import type { Driver } from 'neo4j-driver';
-import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
+import type { Database } from '@ringwatch/neo4j';
+import { CYPHER, DATABASE, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
 
-export interface Neo4jConnection {
-  readonly uri: string;
-  readonly user: string;
-  readonly password: string;
-  readonly database: string;
-}
-
-/** Holds the process's one Neo4j driver and the Cypher registry; only repositories inject them. */
+/**
+ * Hands the database opened by `openDatabase` (driver, Cypher registry) to the repositories, the only
+ * code that injects them. The application owns it from then on: closing the application closes it.
+ */
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
-  constructor(@Inject(NEO4J_DRIVER) private readonly driver: Driver) {}
+  constructor(@Inject(DATABASE) private readonly database: Database) {}
 
-  static register(connection: Neo4jConnection, cypherDir: string): DynamicModule {
+  static register(database: Database): DynamicModule {
     return {
       module: DatabaseModule,
       providers: [
-        { provide: NEO4J_DRIVER, useFactory: () => openDriver(connection) },
-        { provide: NEO4J_DATABASE, useValue: connection.database },
-        { provide: CYPHER, useFactory: () => CypherRegistry.load(cypherDir) },
+        { provide: DATABASE, useValue: database },
+        { provide: NEO4J_DRIVER, useValue: database.driver },
+        { provide: NEO4J_DATABASE, useValue: database.database },
+        { provide: CYPHER, useValue: database.registry },
       ],
       exports: [NEO4J_DRIVER, NEO4J_DATABASE, CYPHER],
     };
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.driver.close();
+    await this.database.close();
   }
 }

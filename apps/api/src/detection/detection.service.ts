@@ -5,9 +5,6 @@ import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import { DetectionRepository } from './detection.repository';
 
-// Where callers of the API found them before detection became a lib.
-export { DETECTORS, type DetectedCluster, type DetectionParams, type DetectionSummary, type ProgressListener } from '@ringwatch/detection';
-
 /**
  * Detection runs for the API and the CLIs: the configured parameters with a run's overrides, the lib's
  * run (libs/detection runDetection) over the repository, and the read cache dropped once it is done.

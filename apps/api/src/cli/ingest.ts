@@ -2,13 +2,9 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
 import { planLoad } from '@ringwatch/ingest';
-import { AlertsRepository } from '../apps/api/src/alerts/alerts.repository';
-import { AlertsService } from '../apps/api/src/alerts/alerts.service';
-import { AuditRepository } from '../apps/api/src/audit/audit.repository';
-import { ImportsRepository } from '../apps/api/src/imports/imports.repository';
-import { ImportsService } from '../apps/api/src/imports/imports.service';
-import { openTool } from './cli/neo4j';
-import { Progress } from './cli/progress';
+import { Progress } from '../../../../scripts/cli/progress';
+import { ImportsService } from '../imports/imports.service';
+import { openApiContext } from './context';
 
 const USAGE =
   'usage: npm run ingest -- <file…> [--batch-size N] [--rejects rejects.ndjson]\n  files are named <kind>.csv|.ndjson[.gz], kinds: sellers shops listings payments addresses brand_reports';
@@ -27,22 +23,15 @@ async function main(): Promise<void> {
   planLoad(files);
   const config = loadConfig(process.env);
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
-  const tool = await openTool(config);
+  const context = await openApiContext(batchSize === undefined ? config : { ...config, ingest: { ...config.ingest, batchSize } });
   const progress = new Progress('ingest', 'rows');
   try {
-    const audit = new AuditRepository(tool.driver, tool.database, tool.registry);
-    const imports = new ImportsService(
-      new ImportsRepository(tool.driver, tool.database, tool.registry),
-      batchSize === undefined ? config : { ...config, ingest: { ...config.ingest, batchSize } },
-      audit,
-      new AlertsService(new AlertsRepository(tool.driver, tool.database, tool.registry), audit),
-    );
-    const report = await imports.load(files, 'cli', (p) => progress.update(p.totalRead), values.rejects);
+    const report = await context.app.get(ImportsService).load(files, 'cli', (p) => progress.update(p.totalRead), values.rejects);
     progress.done();
     console.log(JSON.stringify(report, null, 2));
     if (report.status !== 'completed') process.exitCode = 1;
   } finally {
-    await tool.close();
+    await context.close();
   }
 }
 

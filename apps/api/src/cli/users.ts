@@ -2,12 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
 import { ROLES } from '@ringwatch/permissions';
-import { AuditRepository } from '../apps/api/src/audit/audit.repository';
-import { NewUserSchema } from '../apps/api/src/auth/auth.dto';
-import { AuthService } from '../apps/api/src/auth/auth.service';
-import { TokenSigner } from '../apps/api/src/auth/tokens';
-import { UsersRepository } from '../apps/api/src/auth/users.repository';
-import { openTool } from './cli/neo4j';
+import { NewUserSchema } from '../auth/auth.dto';
+import { AuthService } from '../auth/auth.service';
+import { openApiContext } from './context';
 
 const USAGE = `usage:
   npm run users -- list
@@ -32,14 +29,9 @@ async function main(): Promise<void> {
   if (input && !input.success) throw new Error(`users: ${input.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}\n${USAGE}`);
 
   const config = loadConfig(process.env);
-  const tool = await openTool(config);
+  const context = await openApiContext(config);
   try {
-    // Tokens are not issued here; the signer only satisfies the service's constructor.
-    const auth = new AuthService(
-      new UsersRepository(tool.driver, tool.database, tool.registry),
-      new TokenSigner('unused-by-the-cli-0123456789abcdef', 60),
-      new AuditRepository(tool.driver, tool.database, tool.registry),
-    );
+    const auth = context.app.get(AuthService);
     if (input?.success) {
       const user = await auth.createUser(input.data, { name: 'cli' });
       console.log(
@@ -50,7 +42,7 @@ async function main(): Promise<void> {
         console.log(`${u.username.padEnd(20)} ${u.roles.join(',').padEnd(24)} ${u.brands.join(',')}${u.active ? '' : ' (inactive)'}`);
     }
   } finally {
-    await tool.close();
+    await context.close();
   }
 }
 

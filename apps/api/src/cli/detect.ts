@@ -2,15 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
-import { detectCommunities, graphFromNamedEdges } from '@ringwatch/detection';
+import { detectEdgeList, ENGINES, formatPartition, type DetectionEngine, type DetectionParams } from '@ringwatch/detection';
 import { readEdges } from '@ringwatch/evaluation';
-import { DetectionRepository } from '../apps/api/src/detection/detection.repository';
-import { DETECTORS, DetectionService, type DetectionParams } from '../apps/api/src/detection/detection.service';
-import { openTool } from './cli/neo4j';
+import { DetectionService } from '../detection/detection.service';
+import { openApiContext } from './context';
 
 const USAGE = `usage:
-  npm run detect [-- --resolution R --seed N --engine graphology|ringwatch --out clusters.csv]
-  npm run detect -- --edges graph.tsv --out partition.tsv [--resolution R --seed N --engine …]
+  npm run detect [-- --resolution R --seed N --engine ${ENGINES.join('|')} --threads 1|2 --out clusters.csv]
+  npm run detect -- --edges graph.tsv --out partition.tsv [--resolution R --seed N --engine … --threads 1|2]
      edge list: source<TAB>target[<TAB>weight], # comments; output: node<TAB>cluster`;
 
 const here = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
@@ -23,6 +22,7 @@ async function main(): Promise<void> {
       resolution: { type: 'string' },
       seed: { type: 'string' },
       engine: { type: 'string' },
+      threads: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -38,34 +38,34 @@ async function main(): Promise<void> {
     overrides.seed = Number(values.seed);
   }
   if (values.engine !== undefined) {
-    if (values.engine !== 'graphology' && values.engine !== 'ringwatch') throw new Error(`detect: --engine must be graphology or ringwatch\n${USAGE}`);
-    overrides.engine = values.engine;
+    if (!(ENGINES as readonly string[]).includes(values.engine)) throw new Error(`detect: --engine must be one of ${ENGINES.join(', ')}\n${USAGE}`);
+    overrides.engine = values.engine as DetectionEngine;
+  }
+  if (values.threads !== undefined) {
+    if (values.threads !== '1' && values.threads !== '2') throw new Error(`detect: --threads must be 1 or 2\n${USAGE}`);
+    overrides.threads = Number(values.threads) as 1 | 2;
   }
 
   if (values.edges !== undefined) {
     if (!values.out) throw new Error(`detect: --out is required with --edges\n${USAGE}`);
-    const { graph, names } = graphFromNamedEdges(await readEdges(here(values.edges)));
-    const engine = overrides.engine ?? config.detection.engine;
-    const detector = DETECTORS[engine];
-    if (!detector) throw new Error(`detect: engine ${engine} is not available`);
-    const result = detectCommunities(graph, {
-      detector,
-      resolution: overrides.resolution ?? config.detection.resolution,
-      seed: overrides.seed ?? config.detection.seed,
-      minClusterSize: 1,
-    });
-    const lines = names.map((name, v) => `${name}\t${result.membership[v]}`);
-    fs.writeFileSync(here(values.out), `# node\tcluster (engine ${detector.name}, modularity ${result.modularity.toFixed(6)})\n${lines.join('\n')}\n`);
+    const { detection } = config;
+    const partition = detectEdgeList(await readEdges(here(values.edges)), { ...detection, ...overrides });
+    fs.writeFileSync(here(values.out), formatPartition(partition));
     console.log(
-      JSON.stringify({ nodes: names.length, edges: graph.src.length, clusters: result.clusters.length, modularity: result.modularity, out: here(values.out) }),
+      JSON.stringify({
+        nodes: partition.names.length,
+        edges: partition.edges,
+        clusters: partition.clusters,
+        modularity: partition.modularity,
+        out: here(values.out),
+      }),
     );
     return;
   }
 
-  const tool = await openTool(config);
+  const context = await openApiContext(config);
   try {
-    const service = new DetectionService(new DetectionRepository(tool.driver, tool.database, tool.registry), config);
-    const summary = await service.run(overrides, 'cli', (stage) => process.stderr.write(`detect: ${stage} done\n`));
+    const summary = await context.app.get(DetectionService).run(overrides, 'cli', (stage) => process.stderr.write(`detect: ${stage} done\n`));
     if (values.out) {
       const rows = summary.clusters.flatMap((c) => c.members.map((m) => `${m},${c.id},${c.flagged}`));
       fs.writeFileSync(here(values.out), `shop_id,cluster_id,flagged\n${rows.join('\n')}\n`);
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     const { clusters: _omitted, ...rest } = summary;
     console.log(JSON.stringify(rest, null, 2));
   } finally {
-    await tool.close();
+    await context.close();
   }
 }
 
