@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PRESET_NAMES, PRESETS, generateMarketplace, type PresetName } from '@ringwatch/synth';
-import { parseNumberPairs, Progress } from './cli/progress';
+import { parseNumberPairs, Progress } from '@ringwatch/terminal';
 
 const USAGE = `usage: npm run synth -- --preset tiny|small|medium|large --seed N --out DIR [--format csv|ndjson] [--gzip] [--knob name=value …]
 knobs: ${Object.keys(PRESETS.small).join(', ')}`;

@@ -45,6 +45,10 @@ describe('the boundary check fails when a boundary is crossed on purpose', () =>
     expect(rules('apps/explorer/src/types.ts', "import type { X } from '../../api/src/clusters/clusters.dto';")).toEqual(['app explorer imports app api']);
   });
 
+  it('an app importing a script', () => {
+    expect(rules('apps/api/src/cli/ingest.ts', "import { Progress } from '../../../../scripts/cli/progress';")[0]).toMatch(/^app api imports scripts\//);
+  });
+
   it('a lib importing an app, or another lib by path', () => {
     expect(rules('libs/neo4j/src/a.ts', "import { A } from '../../../apps/api/src/a';")[0]).toMatch(/^lib neo4j imports app api by path/);
     expect(rules('libs/neo4j/src/a.ts', "export * from '../../kinds/src/index';")[0]).toMatch(/^lib neo4j imports lib kinds by path/);

@@ -4,7 +4,7 @@ import path from 'node:path';
 
 /**
  * Module boundaries, checked from the import statements themselves (no build needed):
- * - an app never imports another app;
+ * - an app never imports another app, nor scripts, tests or tools;
  * - a lib never reaches outside its own folder by a relative path (other libs go through their
  *   `@ringwatch/<name>` alias; apps, scripts and tests are never imported by a lib);
  * - browser code (the explorer, tagged scope:browser) and the libs it may use (scope:shared) import only
@@ -112,6 +112,8 @@ export function checkBoundaries(files: readonly SourceFile[], projects: readonly
         }
         const to = projectOf(target);
         if (own?.type === 'app' && to?.type === 'app' && to !== own) flag(specifier, `app ${own.name} imports app ${to.name}`);
+        if (own?.type === 'app' && /^(scripts|tests|tools)\//.test(target))
+          flag(specifier, `app ${own.name} imports ${target.split('/')[0]}/ (apps import libs, never scripts, tests or tools)`);
         if (own?.type === 'lib' && !inside(target, own.root)) {
           flag(
             specifier,

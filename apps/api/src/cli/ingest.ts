@@ -2,7 +2,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
 import { planLoad } from '@ringwatch/ingest';
-import { Progress } from '../../../../scripts/cli/progress';
+import { Progress } from '@ringwatch/terminal';
 import { ImportsService } from '../imports/imports.service';
 import { openApiContext } from './context';
 
