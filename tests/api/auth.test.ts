@@ -3,7 +3,7 @@ import path from 'node:path';
 import { permissionsOf } from '@ringwatch/permissions';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { ROOT, startTestServer, type TestServer } from '../setup/app';
+import { ROOT, startTestServer, testEnv, type TestServer } from '../setup/app';
 
 let server: TestServer;
 const neo4j = inject('neo4j');
@@ -111,15 +111,7 @@ describe('users CLI', () => {
     spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'cli', 'users.ts'), ...args], {
       cwd: ROOT,
       encoding: 'utf8',
-      env: {
-        ...process.env,
-        NEO4J_URI: neo4j.uri,
-        NEO4J_USER: neo4j.user,
-        NEO4J_PASSWORD: neo4j.password,
-        NEO4J_DATABASE: neo4j.database,
-        PII_HMAC_KEY: 'test-pii-key-0123456789',
-        AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
-      },
+      env: { ...process.env, ...testEnv() },
     });
 
   it('adds a user whose printed password signs in, and lists it', async () => {

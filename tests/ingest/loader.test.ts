@@ -11,7 +11,7 @@ import { generateMarketplace, type SynthManifest } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { ImportsRepository } from '../../apps/api/src/imports/imports.repository';
-import { ROOT } from '../setup/app';
+import { ROOT, testEnv } from '../setup/app';
 import { graphFingerprint, testDriver, wipeMarketplace } from '../setup/graph';
 
 const neo4j = inject('neo4j');
@@ -144,16 +144,7 @@ describe('order independence and interruption', () => {
   it('a load killed part-way and run again ends with the same graph as a clean load', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'cli', 'ingest.ts'), '--batch-size', '20', ...files], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NEO4J_URI: neo4j.uri,
-        NEO4J_USER: neo4j.user,
-        NEO4J_PASSWORD: neo4j.password,
-        NEO4J_DATABASE: neo4j.database,
-        PII_HMAC_KEY: KEY,
-        AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
-        INIT_CWD: ROOT,
-      },
+      env: { ...process.env, ...testEnv({ PII_HMAC_KEY: KEY, INIT_CWD: ROOT }) },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';

@@ -9,25 +9,27 @@ import { JsonLogger } from '../../apps/api/src/common/json-logger';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
-export function testConfig(extra: Record<string, string> = {}): RingwatchConfig {
+/** The environment of the API or a command-line tool against the test run's Neo4j (with test-only secrets). */
+export function testEnv(extra: Record<string, string> = {}): Record<string, string> {
   const neo4j = inject('neo4j');
-  return loadConfig(
-    {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'error',
-      NEO4J_URI: neo4j.uri,
-      NEO4J_USER: neo4j.user,
-      NEO4J_PASSWORD: neo4j.password,
-      NEO4J_DATABASE: neo4j.database,
-      PII_HMAC_KEY: 'test-pii-key-0123456789',
-      AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
-      // Scheduled only where a test asks for it; reports go to a throw-away folder.
-      REPORT_SCHEDULE: 'off',
-      REPORTS_DIR: path.join(os.tmpdir(), `ringwatch-test-reports-${process.pid}`),
-      ...extra,
-    },
-    ROOT,
-  );
+  return {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'error',
+    NEO4J_URI: neo4j.uri,
+    NEO4J_USER: neo4j.user,
+    NEO4J_PASSWORD: neo4j.password,
+    NEO4J_DATABASE: neo4j.database,
+    PII_HMAC_KEY: 'test-pii-key-0123456789',
+    AUTH_TOKEN_SECRET: 'test-token-secret-0123456789abcdefghij',
+    // Scheduled only where a test asks for it; reports go to a throw-away folder.
+    REPORT_SCHEDULE: 'off',
+    REPORTS_DIR: path.join(os.tmpdir(), `ringwatch-test-reports-${process.pid}`),
+    ...extra,
+  };
+}
+
+export function testConfig(extra: Record<string, string> = {}): RingwatchConfig {
+  return loadConfig(testEnv(extra), ROOT);
 }
 
 export interface TestServer extends RingwatchApp {

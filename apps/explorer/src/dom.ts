@@ -25,6 +25,10 @@ export function clear(element: Element): void {
 }
 
 export const fmtDate = (iso: string | null) => (iso ? iso.slice(0, 10) : '–');
+
+/** A definition list from label–value pairs (details panels). */
+export const facts = (pairs: readonly (readonly [string, Child])[]) =>
+  h('dl', {}, pairs.map(([label, value]) => [h('dt', {}, label), h('dd', {}, value)]).flat());
 export const fmtNumber = (n: number) => n.toLocaleString('en');
 
 /** The three states every view has besides its content. */

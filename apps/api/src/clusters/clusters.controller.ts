@@ -14,7 +14,7 @@ import {
   ClusterPageSchema,
   type ClusterGraphQuery,
   type ClusterListQuery,
-} from './clusters.dto';
+} from '@ringwatch/wire';
 import { ClustersService } from './clusters.service';
 
 @ApiTags('clusters')

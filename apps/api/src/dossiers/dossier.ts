@@ -1,7 +1,7 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 import { redactAddress, redactValue, type AddressKind, type IdentifierKind } from '@ringwatch/kinds';
-import type { ClusterDetail, ClusterGraph } from '../clusters/clusters.dto';
+import type { ClusterDetail, ClusterGraph } from '@ringwatch/wire';
 import type {
   DossierAccountRow,
   DossierContactRow,

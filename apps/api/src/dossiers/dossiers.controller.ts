@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
 import { ZodPipe } from '../common/zod.pipe';
-import { ClusterIdSchema } from '../clusters/clusters.dto';
+import { ClusterIdSchema } from '@ringwatch/wire';
 import { DossiersService, type DossierFormat } from './dossiers.service';
 
 const DossierQuerySchema = z.object({ format: z.enum(['pdf', 'html', 'json', 'zip']).default('pdf'), run: z.string().uuid().optional() }).strict();

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/roles';
 import { openApiSchema } from '../common/openapi';
-import { SchemaGraphSchema, type SchemaGraph } from './schema.dto';
+import { SchemaGraphSchema, type SchemaGraph } from '@ringwatch/wire';
 import { SchemaService } from './schema.service';
 
 @ApiTags('schema')

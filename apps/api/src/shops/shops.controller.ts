@@ -4,7 +4,7 @@ import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
-import { NeighbourhoodQuerySchema, NeighbourhoodSchema, ReinstateSchema, ShopIdSchema, type NeighbourhoodQuery, type Reinstate } from './shops.dto';
+import { NeighbourhoodQuerySchema, NeighbourhoodSchema, ReinstateSchema, ShopIdSchema, type NeighbourhoodQuery, type Reinstate } from '@ringwatch/wire';
 import { ShopsService } from './shops.service';
 
 @ApiTags('shops')

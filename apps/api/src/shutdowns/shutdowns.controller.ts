@@ -14,7 +14,7 @@ import {
   type Decision,
   type ProposeShutdown,
   type ShutdownListQuery,
-} from './shutdowns.dto';
+} from '@ringwatch/wire';
 import { ShutdownsService } from './shutdowns.service';
 
 @ApiTags('shutdowns')

@@ -1,11 +1,12 @@
 import type { Evidence, Neighbourhood, ShopDetail } from '@ringwatch/wire';
 import { getJson } from '../api';
-import { fmtDate, h } from '../dom';
+import { facts, h } from '../dom';
 import { buildNetworkGraph, type ColourMode } from '../graph/build';
 import { identifierColour, identifierName, SHOP_STATUS_COLOURS } from '../graph/palette';
 import { GraphView } from '../graph/view';
 import type { NetworkGraph } from '../types';
 import { expose } from './expose';
+import { shopFacts } from './shop-facts';
 
 const AUTO_LAYOUT_MAX_NODES = 1500;
 
@@ -143,24 +144,11 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
     });
     details.replaceChildren(
       h('h3', { 'data-shop': shop.id }, shop.name ?? shop.id),
-      h(
-        'dl',
-        {},
-        h('dt', {}, 'Shop'),
-        h('dd', {}, h('a', { href: `#/shops/${encodeURIComponent(shop.id)}` }, shop.id)),
-        h('dt', {}, 'Status'),
-        h('dd', {}, shop.status ?? '–'),
-        h('dt', {}, 'Opened'),
-        h('dd', {}, fmtDate(shop.openedAt)),
-        h('dt', {}, 'Seller'),
-        h('dd', {}, `${shop.sellerName ?? '–'} (${shop.sellerId ?? '–'}, ${shop.sellerCountry ?? '–'})`),
-        h('dt', {}, 'Listings'),
-        h('dd', {}, shop.listings),
-        h('dt', {}, 'Counterfeit reports'),
-        h('dd', {}, shop.counterfeitReports),
-        h('dt', {}, 'Membership confidence'),
-        h('dd', {}, shop.confidence?.toFixed(2) ?? '–'),
-      ),
+      facts([
+        ['Shop', h('a', { href: `#/shops/${encodeURIComponent(shop.id)}` }, shop.id)],
+        ...shopFacts(shop),
+        ['Membership confidence', shop.confidence?.toFixed(2) ?? '–'],
+      ]),
       expand,
       h('p', { class: 'muted' }, 'Shift-click another shop to see why they are linked.'),
     );

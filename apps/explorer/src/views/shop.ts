@@ -1,8 +1,9 @@
 import type { Neighbourhood, ShopDetail } from '@ringwatch/wire';
 import { getJson } from '../api';
-import { failure, fmtDate, h, loading } from '../dom';
+import { facts, failure, h, loading } from '../dom';
 import { go } from '../router';
 import { mountGraph } from './graph-panel';
+import { shopFacts } from './shop-facts';
 
 export async function shopView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
   root.replaceChildren(loading(`shop ${id}`));
@@ -35,26 +36,12 @@ export async function shopView(root: HTMLElement, id: string, params: URLSearchP
         'aside',
         { class: 'side' },
         h('h2', {}, shop.name ?? shop.id),
-        h(
-          'dl',
-          {},
-          h('dt', {}, 'Shop'),
-          h('dd', {}, shop.id),
-          h('dt', {}, 'Status'),
-          h('dd', {}, shop.status ?? '–'),
-          h('dt', {}, 'Category'),
-          h('dd', {}, shop.category ?? '–'),
-          h('dt', {}, 'Opened'),
-          h('dd', {}, fmtDate(shop.openedAt)),
-          h('dt', {}, 'Seller'),
-          h('dd', {}, `${shop.sellerName ?? '–'} (${shop.sellerId ?? '–'}, ${shop.sellerCountry ?? '–'})`),
-          h('dt', {}, 'Listings'),
-          h('dd', {}, shop.listings),
-          h('dt', {}, 'Counterfeit reports'),
-          h('dd', {}, shop.counterfeitReports),
-          h('dt', {}, 'Cluster'),
-          h('dd', {}, shop.clusterId ? h('a', { href: `#/clusters/${shop.clusterId}` }, `${shop.clusterId} (risk ${shop.clusterRisk?.toFixed(0)})`) : 'none'),
-        ),
+        facts([
+          ['Shop', shop.id],
+          ...shopFacts(shop),
+          ['Category', shop.category ?? '–'],
+          ['Cluster', shop.clusterId ? h('a', { href: `#/clusters/${shop.clusterId}` }, `${shop.clusterId} (risk ${shop.clusterRisk?.toFixed(0)})`) : 'none'],
+        ]),
         h('label', {}, 'Neighbourhood ', depthSelect),
         hood.truncated ? h('p', { class: 'warn' }, 'Truncated at 400 nodes.') : null,
         details,
