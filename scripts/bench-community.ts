@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { buildCsr, louvain, qualityOf } from '@ringwatch/community';
 import { graphFromNamedEdges, graphologyLouvain, seededRandom } from '@ringwatch/detection';
 import { evaluate, modularity, readEdges, readLabels } from '@ringwatch/evaluation';
-import { mib, ROOT, rssSampler } from './bench/common';
+import { mib, ROOT, rssSampler } from './bench/measure';
 
 /**
  * bench:community — our typed-array Louvain against graphology's, and (when Python is available)

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { freePort, type Database } from '@ringwatch/neo4j';
 import { generateMarketplace, type PresetName, type SynthManifest } from '@ringwatch/synth';
 import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
@@ -10,8 +9,10 @@ import type { DetectionSummary } from '@ringwatch/detection';
 import type { Role } from '@ringwatch/permissions';
 import type { INestApplicationContext } from '@nestjs/common';
 import { DetectionService, ImportsRepository, openApiContext, TokenSigner } from '../../apps/api/src/cli/context';
+import { ROOT } from './measure';
 
-export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+// Measuring helpers live apart, so an engine benchmark does not load the API (and its heap) with them.
+export { directorySize, mib, ROOT, rssSampler } from './measure';
 
 /** Fixed secrets of the throw-away benchmark databases (never used outside them). */
 export const BENCH_PII_KEY = 'bench-key-0123456789abcdef';
@@ -58,36 +59,6 @@ export async function freshDatabase(
   });
   return { ...database, app, dataDir, close };
 }
-
-export function directorySize(dir: string): number {
-  let total = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) total += fs.statSync(path.join(entry.parentPath, entry.name)).size;
-  }
-  return total;
-}
-
-/**
- * Samples this process's RSS; `peak()` is the highest seen. The sampling runs on a worker thread: a
- * timer on the main thread would never fire while synchronous work (Louvain, projection) holds it.
- */
-export function rssSampler(intervalMs = 100): { peak(): number; stop(): void } {
-  const seen = new Float64Array(new SharedArrayBuffer(8));
-  seen[0] = process.memoryUsage.rss();
-  const worker = new Worker(
-    `const { workerData } = require('node:worker_threads');
-     const { seen, intervalMs } = workerData;
-     setInterval(() => { seen[0] = Math.max(seen[0], process.memoryUsage.rss()); }, intervalMs);`,
-    { eval: true, workerData: { seen, intervalMs } },
-  );
-  worker.unref();
-  return {
-    peak: () => Math.max(seen[0]!, process.memoryUsage.rss()),
-    stop: () => void worker.terminate(),
-  };
-}
-
-export const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /** The API in its own process (as in production), so a load generator in this one does not skew it. */
 export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
