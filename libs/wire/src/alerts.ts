@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from './page';
+import { pageOf, pageQuery } from './page';
 
 /** A recidivism alert: a new shop tied by a strong identifier to shops a shutdown took down. */
 export const AlertSchema = z.object({
@@ -22,3 +22,16 @@ export type AlertPage = z.infer<typeof AlertPageSchema>;
 
 export const AlertAcknowledgedSchema = z.object({ id: z.string(), status: z.literal('acknowledged'), acknowledgedBy: z.string() });
 export type AlertAcknowledged = z.infer<typeof AlertAcknowledgedSchema>;
+
+/** `GET /alerts`: by status, paged. */
+export const AlertListQuerySchema = z.object({ status: z.enum(['open', 'acknowledged']).optional(), ...pageQuery(50) }).strict();
+export type AlertListQuery = z.infer<typeof AlertListQuerySchema>;
+
+export const AlertIdSchema = z.string().uuid('alert ids are UUIDs');
+
+/** `POST /alerts/:id/acknowledge`: an optional note for the trail. */
+export const AcknowledgeSchema = z
+  .object({ note: z.string().trim().max(2000).optional().meta({ example: 'Same payout account as C000042; proposing a shutdown' }) })
+  .strict()
+  .default({});
+export type Acknowledge = z.infer<typeof AcknowledgeSchema>;

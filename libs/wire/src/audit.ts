@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageOf } from './page';
+import { pageOf, pageQuery } from './page';
 
 /** One audit event; `before` and `after` are JSON text as recorded. */
 export const AuditEventSchema = z.object({
@@ -16,3 +16,7 @@ export type AuditEvent = z.infer<typeof AuditEventSchema>;
 
 export const AuditPageSchema = pageOf(AuditEventSchema);
 export type AuditPage = z.infer<typeof AuditPageSchema>;
+
+/** `GET /audit`: by action and actor, paged. */
+export const AuditQuerySchema = z.object({ action: z.string().max(64).optional(), actor: z.string().max(64).optional(), ...pageQuery(50) }).strict();
+export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -81,3 +81,7 @@ export const ClusterGraphSchema = z.object({
   edges: z.array(NetworkEdgeSchema),
 });
 export type ClusterGraph = z.infer<typeof ClusterGraphSchema>;
+
+/** `GET /clusters/:id/dossier`: the format, and optionally the run the cluster was found in. */
+export const DossierQuerySchema = z.object({ format: z.enum(['pdf', 'html', 'json', 'zip']).default('pdf'), run: z.string().uuid().optional() }).strict();
+export type DossierQuery = z.infer<typeof DossierQuerySchema>;

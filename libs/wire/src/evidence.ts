@@ -1,5 +1,6 @@
 import { IDENTIFIER_KINDS } from '@ringwatch/kinds';
 import { z } from 'zod';
+import { ShopIdSchema } from './shops';
 
 /** An identifier two or more of the asked-about shops share, weighed as the detection projection weighs it. */
 export const SharedIdentifierSchema = z.object({
@@ -24,3 +25,21 @@ export const EvidenceSchema = z.object({
   pairs: z.array(EvidencePairSchema),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** `GET /evidence?shops=a,b`: two to fifty shop ids, comma-separated (duplicates ignored). */
+export const EvidenceQuerySchema = z
+  .object({
+    shops: z
+      .string()
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        ),
+      ])
+      .pipe(z.array(ShopIdSchema).min(2, 'name at least two shops').max(50, 'name at most 50 shops')),
+  })
+  .strict();
+export type EvidenceQuery = z.infer<typeof EvidenceQuerySchema>;

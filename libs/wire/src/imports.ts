@@ -22,3 +22,9 @@ export type Import = z.infer<typeof ImportSchema>;
 
 export const ImportStartedSchema = z.object({ id: z.string(), status: z.literal('running') });
 export type ImportStarted = z.infer<typeof ImportStartedSchema>;
+
+/** `POST /imports?file=shops.csv`: the data file's name says its kind. */
+export const UploadQuerySchema = z.object({ file: z.string().min(5).max(200) }).strict();
+export type UploadQuery = z.infer<typeof UploadQuerySchema>;
+
+export const ImportIdSchema = z.string().uuid('import ids are UUIDs');

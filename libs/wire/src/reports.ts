@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { pageOf, pageQuery } from './page';
 import { AlertSchema } from './alerts';
 import { ClusterListItemSchema } from './clusters';
-import { pageOf } from './page';
 
 const CountsSchema = z.record(z.string(), z.number());
 
@@ -56,3 +56,9 @@ export type ReportListItem = z.infer<typeof ReportListItemSchema>;
 
 export const ReportPageSchema = pageOf(ReportListItemSchema);
 export type ReportPage = z.infer<typeof ReportPageSchema>;
+
+/** `GET /reports`, paged. */
+export const ReportListQuerySchema = z.object(pageQuery(30)).strict();
+export type ReportListQuery = z.infer<typeof ReportListQuerySchema>;
+
+export const ReportIdSchema = z.string().uuid('report ids are UUIDs');

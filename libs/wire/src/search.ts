@@ -15,3 +15,12 @@ export const SearchResultSchema = z.object({
   groups: z.record(z.string(), z.array(SearchHitSchema)),
 });
 export type SearchResult = z.infer<typeof SearchResultSchema>;
+
+/** `GET /search?q=`. */
+export const SearchQuerySchema = z
+  .object({
+    q: z.string().trim().min(2, 'type at least two characters').max(200),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;

@@ -1,5 +1,5 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import type { AlertAcknowledged, AlertPage } from '@ringwatch/wire';
+import type { AlertAcknowledged, AlertListQuery, AlertPage } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/actor';
 import { AlertsRepository } from './alerts.repository';
@@ -29,7 +29,7 @@ export class AlertsService {
     return raised.map(({ id, shopId }) => ({ id, shopId }));
   }
 
-  list(status: 'open' | 'acknowledged' | undefined, skip: number, limit: number): Promise<AlertPage> {
+  list(status: AlertListQuery['status'], skip: number, limit: number): Promise<AlertPage> {
     return this.repository.list(status ?? null, skip, limit);
   }
 

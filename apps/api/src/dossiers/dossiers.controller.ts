@@ -1,14 +1,11 @@
 import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { z } from 'zod';
 import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
 import { ZodPipe } from '../common/zod.pipe';
-import { ClusterIdSchema } from '@ringwatch/wire';
-import { DossiersService, type DossierFormat } from './dossiers.service';
-
-const DossierQuerySchema = z.object({ format: z.enum(['pdf', 'html', 'json', 'zip']).default('pdf'), run: z.string().uuid().optional() }).strict();
+import { ClusterIdSchema, DossierQuerySchema, type DossierQuery } from '@ringwatch/wire';
+import { DossiersService } from './dossiers.service';
 
 @ApiTags('dossiers')
 @ApiBearerAuth()
@@ -22,7 +19,7 @@ export class DossiersController {
   @ApiProduces('application/pdf', 'text/html', 'application/json', 'application/zip')
   async dossier(
     @Param('id', new ZodPipe(ClusterIdSchema)) id: string,
-    @Query(new ZodPipe(DossierQuerySchema)) query: { format: DossierFormat; run?: string },
+    @Query(new ZodPipe(DossierQuerySchema)) query: DossierQuery,
     @Actor() actor: Actor,
     @Res() res: Response,
   ) {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { hasPermission } from '@ringwatch/permissions';
+import type { DossierQuery } from '@ringwatch/wire';
 import { zipSync, strToU8 } from 'fflate';
 import { AuditRepository } from '../audit/audit.repository';
 import { ClustersService } from '../clusters/clusters.service';
@@ -11,7 +12,7 @@ import { DossiersRepository } from './dossiers.repository';
 import { dossierHtml } from './render-html';
 import { dossierPdf } from './render-pdf';
 
-export type DossierFormat = 'json' | 'html' | 'pdf' | 'zip';
+export type DossierFormat = DossierQuery['format'];
 
 /** Enough of the graph to see the network on a page; a bigger cluster is drawn truncated (and says so). */
 const GRAPH_LIMIT = 3000;

@@ -1,14 +1,11 @@
 import { Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { z } from 'zod';
+import { ImportIdSchema, UploadQuerySchema, type UploadQuery } from '@ringwatch/wire';
 import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
 import { ZodPipe } from '../common/zod.pipe';
 import { ImportsService } from './imports.service';
-
-const UploadQuerySchema = z.object({ file: z.string().min(5).max(200) }).strict();
-const ImportIdSchema = z.string().uuid('import ids are UUIDs');
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -20,7 +17,7 @@ export class ImportsController {
   @Post()
   @RequirePermission('imports.write')
   @HttpCode(202)
-  upload(@Query(new ZodPipe(UploadQuerySchema)) query: { file: string }, @Req() request: Request, @Actor() actor: Actor) {
+  upload(@Query(new ZodPipe(UploadQuerySchema)) query: UploadQuery, @Req() request: Request, @Actor() actor: Actor) {
     return this.imports.upload(query.file, request, actor.name);
   }
 

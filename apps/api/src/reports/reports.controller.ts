@@ -2,14 +2,11 @@ import { ConflictException, Controller, Get, HttpCode, Inject, Param, Post, Quer
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { ReportIdSchema, ReportListQuerySchema, type ReportListQuery } from '@ringwatch/wire';
 import { RequirePermission } from '../auth/roles';
 import { ZodPipe } from '../common/zod.pipe';
 import { REPORT_FILES, ReportsService, type ReportFile } from './reports.service';
 
-const PageSchema = z
-  .object({ skip: z.coerce.number().int().min(0).max(1_000_000).default(0), limit: z.coerce.number().int().min(1).max(200).default(30) })
-  .strict();
-const ReportIdSchema = z.string().uuid('report ids are UUIDs');
 const FileSchema = z.enum(REPORT_FILES);
 const CONTENT_TYPES: Record<ReportFile, string> = { 'report.json': 'application/json', 'report.html': 'text/html; charset=utf-8', 'clusters.csv': 'text/csv; charset=utf-8' };
 
@@ -21,7 +18,7 @@ export class ReportsController {
 
   @Get()
   @RequirePermission('reports.read')
-  list(@Query(new ZodPipe(PageSchema)) page: z.infer<typeof PageSchema>) {
+  list(@Query(new ZodPipe(ReportListQuerySchema)) page: ReportListQuery) {
     return this.reports.list(page.skip, page.limit);
   }
 
