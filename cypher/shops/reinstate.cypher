@@ -1,6 +1,10 @@
 // An appeal upheld: the shop comes back with the listings its shutdown delisted (not ones delisted
-// for other reasons), and the shutdown's record shows the reinstatement.
+// for other reasons), and the shutdown's record shows the reinstatement. The write lock is taken before
+// the status is read, so of concurrent reinstatements one wins and the others find the shop active.
 MATCH (s:Shop {id: $id})
+SET s._lock = true
+REMOVE s._lock
+WITH s
 WHERE s.status = 'suspended'
 WITH s, s.suspendedBy AS shutdownId, s.status AS before
 CALL (s, shutdownId) {

@@ -211,9 +211,18 @@ describe('bulk shutdown with four eyes', () => {
     // A second load of the same files does not raise it twice.
     await server.app.get(ImportsService).load([sellers, path.join(dir, 'return', 'shops.csv')], 'test');
     expect((await call('GET', '/alerts', 'analyst')).body.items.filter((a: { shopId: string }) => a.shopId === 'RET-S1')).toHaveLength(1);
-    const ack = await call('POST', `/alerts/${alert.id}/acknowledge`, 'analyst', { note: 'Proposing a shutdown of RET-S1' });
-    expect(ack).toMatchObject({ status: 200, body: { status: 'acknowledged', acknowledgedBy: 'ana.lyst' } });
+    // Six acknowledgements at once: one wins, the others are told it was done, the audit says so once.
+    const acks = await Promise.all(
+      Array.from({ length: 6 }, () => call('POST', `/alerts/${alert.id}/acknowledge`, 'analyst', { note: 'Proposing a shutdown of RET-S1' })),
+    );
+    expect(acks.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    const ack = acks.find((a) => a.status === 200)!;
+    expect(ack.body).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'ana.lyst' });
     expectWire(AlertAcknowledgedSchema, ack.body);
+    const [audited] = await query<{ n: number }>("MATCH (e:AuditEvent {target: $target, action: 'alert.acknowledge'}) RETURN count(e) AS n", {
+      target: `alert:${alert.id}`,
+    });
+    expect(Number(audited!.n)).toBe(1);
     expect((await call('POST', `/alerts/${alert.id}/acknowledge`, 'analyst')).status).toBe(409);
     expect((await call('POST', '/alerts/00000000-0000-4000-8000-000000000000/acknowledge', 'analyst')).status).toBe(404);
     expect((await call('GET', '/alerts?status=closed', 'analyst')).status).toBe(400);
@@ -251,6 +260,62 @@ describe('bulk shutdown with four eyes', () => {
     } finally {
       await restarted.close();
     }
+  });
+});
+
+describe('decisions under concurrency: exactly one wins, the audit says so once', () => {
+  const propose = async () => {
+    const cluster = takeCluster(3);
+    const proposed = await call('POST', '/shutdowns', 'analyst', { clusterId: cluster.id, reason: 'Shared payout accounts and burst openings', exclude: [] });
+    expect(proposed.status).toBe(201);
+    return proposed.body as { id: string; shops: string[] };
+  };
+  const auditActions = async (target: string) =>
+    (await query<{ action: string; actor: string }>('MATCH (e:AuditEvent {target: $target}) RETURN e.action AS action, e.actor AS actor', { target })).map(
+      (e) => `${e.action} by ${e.actor}`,
+    );
+  let executed: { id: string; shops: string[] };
+
+  it('ten approvals at once by two supervisors: one 200, nine 409, one audited approval by the winner', async () => {
+    executed = await propose();
+    const who = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'supervisor' : 'supervisor2'));
+    const answers = await Promise.all(who.map((w) => call('POST', `/shutdowns/${executed.id}/approve`, w, { note: 'Four eyes' })));
+    const won = answers.map((a, i) => ({ status: a.status, who: who[i]!, decidedBy: a.body.decidedBy as string | undefined })).filter((a) => a.status === 200);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(409)]);
+    const winner = won[0]!.who === 'supervisor' ? 'sue.pervisor' : 'sam.pervisor';
+    expect(won[0]!.decidedBy).toBe(winner);
+    expect((await auditActions(`shutdown:${executed.id}`)).filter((a) => a.startsWith('shutdown.approve'))).toEqual([`shutdown.approve by ${winner}`]);
+    await waitFor(executed.id, 'executed');
+  });
+
+  it('five approvals and five rejections at once: one decision, and no execution after a rejection', async () => {
+    const proposal = await propose();
+    const calls = Array.from({ length: 10 }, (_, i) => ({ verb: i % 2 === 0 ? 'approve' : 'reject', who: i % 4 < 2 ? 'supervisor' : 'supervisor2' }));
+    const answers = await Promise.all(calls.map((c) => call('POST', `/shutdowns/${proposal.id}/${c.verb}`, c.who, { note: 'Decided under load' })));
+    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
+    const winner = calls[answers.findIndex((a) => a.status === 200)]!;
+    const decisions = (await auditActions(`shutdown:${proposal.id}`)).filter((a) => /^shutdown\.(approve|reject) /.test(a));
+    expect(decisions).toHaveLength(1);
+    expect(decisions[0]).toMatch(winner.verb === 'approve' ? /^shutdown\.approve / : /^shutdown\.reject /);
+    if (winner.verb === 'approve') {
+      await waitFor(proposal.id, 'executed');
+    } else {
+      const [row] = await query<{ suspended: number }>('MATCH (s:Shop {suspendedBy: $id}) RETURN count(s) AS suspended', { id: proposal.id });
+      expect(Number(row!.suspended)).toBe(0);
+      expect((await call('GET', `/shutdowns/${proposal.id}`, 'analyst')).body.status).toBe('rejected');
+    }
+  });
+
+  it('six reinstatements of one shop at once: one 200, five 409, one audited reinstatement', async () => {
+    const shop = executed.shops[0]!;
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        call('POST', `/shops/${shop}/reinstate`, i % 2 === 0 ? 'supervisor' : 'supervisor2', { reason: 'Appeal upheld after review' }),
+      ),
+    );
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
+    expect((await auditActions(`shop:${shop}`)).filter((a) => a.startsWith('shop.reinstate'))).toHaveLength(1);
   });
 });
 
