@@ -402,6 +402,10 @@ describe('abuse limits', () => {
       expect((await attempt()).status).toBe(401);
       expect((await attempt()).status).toBe(401);
       expect((await attempt()).status).toBe(429);
+      // Express routes these spellings to sign-in too; the limit counts them as the same route.
+      for (const variant of ['/auth/login/', '/Auth/Login', '/AUTH/LOGIN/']) {
+        expect((await call('POST', variant, null, { username: 'nobody', password: 'wrong-password' }, limited)).status, variant).toBe(429);
+      }
       expect((await call('GET', '/health', null, undefined, limited)).status).not.toBe(429);
     } finally {
       await limited.close();

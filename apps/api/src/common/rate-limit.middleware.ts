@@ -33,6 +33,12 @@ function refuse(req: Request & { id?: string }, res: Response, retryAfter: numbe
   res.status(429).json({ error: { status: 429, code: 'too_many_requests', message: `too many ${what}; retry in ${retryAfter} s`, requestId: req.id } });
 }
 
+/**
+ * The route a path reaches as Express matches it: case-insensitive, trailing slashes ignored. Compared
+ * with the raw path, `/Auth/Login/` reached sign-in without counting as a sign-in attempt.
+ */
+export const routeOf = (path: string): string => path.toLowerCase().replace(/\/+$/, '') || '/';
+
 /** Per client address for every route, and a much lower one for sign-in attempts (password guessing). */
 export function rateLimit(limits: { perMinute: number; loginPerMinute: number }) {
   const requests = new RateLimiter(limits.perMinute);
@@ -41,7 +47,7 @@ export function rateLimit(limits: { perMinute: number; loginPerMinute: number })
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const wait = requests.hit(client);
     if (wait > 0) return refuse(req, res, wait, 'requests');
-    if (req.method === 'POST' && req.path === '/auth/login') {
+    if (req.method === 'POST' && routeOf(req.path) === '/auth/login') {
       const loginWait = logins.hit(client);
       if (loginWait > 0) return refuse(req, res, loginWait, 'sign-in attempts');
     }
