@@ -182,7 +182,9 @@ describe('GET /shops/:id and GET /search', () => {
     const word = String(shop.name).split(' ')[0]!;
     const byName = await get(`/search?q=${encodeURIComponent(word)}`);
     expect(byName.body.groups.shop.length).toBeGreaterThan(0);
-    expect((await get(`/search?q=${encodeURIComponent('name:(*')}`)).status).toBe(200);
+    for (const q of ['name:(*', 'AND', 'OR', 'NOT', 'a AND', "' OR 1=1 //", 'x || y && !z']) {
+      expect((await get(`/search?q=${encodeURIComponent(q)}`)).status, q).toBe(200);
+    }
     expect((await get('/search?q=a')).status).toBe(400);
   });
 });

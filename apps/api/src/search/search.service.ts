@@ -22,7 +22,8 @@ export class SearchService {
     const raw = q.trim();
     const words = raw
       .split(/\s+/)
-      .map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+      // Lower case: the index's analyzer lowercases anyway, and AND, OR and NOT stop being operators.
+      .map((w) => w.toLowerCase().replace(LUCENE_SPECIAL, (c) => `\\${c}`))
       .filter((w) => w !== '');
     const hits = await this.repository.search({
       text: words.join(' AND '),
