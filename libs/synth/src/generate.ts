@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { COLUMNS, KINDS, type Kind } from '@ringwatch/contract';
-import type { IdentifierKind } from '@ringwatch/kinds';
+import type { AddressKind, IdentifierKind } from '@ringwatch/kinds';
 import {
   newAccount,
   newAddress,
@@ -249,7 +249,7 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
 
   const w = writers;
   const tag = () => rng.pick(['shop', 'store', 'biz', 'sales', 'x']) + String(rng.int(100));
-  const addressRow = (shopId: string, kind: 'dispatch' | 'return' | 'ship_to', a: Address) => {
+  const addressRow = (shopId: string, kind: AddressKind, a: Address) => {
     const r = renderAddress(a, rng.int(ADDRESS_STYLES), rng.chance(knobs.typoRate));
     w.addresses.write([shopId, kind, r.line1, r.line2, r.city, r.region, r.postcode, r.country]);
   };

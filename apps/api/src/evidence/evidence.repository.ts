@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { IdentifierKind } from '@ringwatch/kinds';
+import type { SharedIdentifier } from '@ringwatch/wire';
 import { recordToPlain } from '@ringwatch/neo4j';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
-export interface SharedIdentifierRow {
-  kind: IdentifierKind;
-  /** The identifier node's unique key (a fingerprint for accounts and identity documents). */
-  key: string;
-  label: string;
-  shopCount: number;
-  shops: string[];
-}
+/** A shared identifier as the statement returns it, before the service weighs it (strong, hub, weight). */
+export type SharedIdentifierRow = Omit<SharedIdentifier, 'strong' | 'hub' | 'weight'>;
 
 @Injectable()
 export class EvidenceRepository extends Neo4jRepository {
