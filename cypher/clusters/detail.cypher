@@ -8,5 +8,5 @@ CALL (c) {
   RETURN collect({id: s.id, name: s.name, status: s.status, openedAt: toString(s.openedAt), confidence: m.confidence}) AS members
 }
 RETURN r.id AS runId, toString(r.startedAt) AS runStartedAt, c.clusterId AS id, c.size AS size, c.risk AS risk,
-       c.flagged AS flagged, c.status AS status, c.factors AS factors, c.lineage AS lineage, c.lineageFrom AS lineageFrom,
+       c.flagged AS flagged, c.status AS status, c.factors AS factors, c.verdict AS verdict, c.lineage AS lineage, c.lineageFrom AS lineageFrom,
        c.sizeBefore AS sizeBefore, members

@@ -4,6 +4,8 @@ import { connectedComponents, type WeightedGraph } from './graph';
 import { graphologyLouvain } from './graphology-louvain';
 import { assignStableIds } from './lineage';
 import { DEFAULT_EVIDENCE_WEIGHTS, projectShops, type IdentifierGroup } from './projection';
+import type { ShopProfiles } from './pooled';
+import { PriceModel } from './prices';
 import { scoreCluster, type MemberFacts } from './risk';
 
 function graphOf(n: number, edges: [number, number, number?][]): WeightedGraph {
@@ -39,7 +41,7 @@ describe('projection', () => {
       { kind: 'dispatch', key: 'warehouse', shopCount: warehouse.length, shops: warehouse },
       { kind: 'account', key: 'a', shopCount: 2, shops: [5, 9] },
     ]);
-    expect(p.hubs).toEqual([{ kind: 'dispatch', key: 'warehouse', shopCount: 10_000 }]);
+    expect(p.hubs).toEqual([{ kind: 'dispatch', key: 'warehouse', shopCount: 10_000, reason: 'wide' }]);
     expect(p.graph.src.length).toBe(1);
     expect(p.pairContributions).toBe(1);
   });
@@ -161,7 +163,10 @@ describe('risk', () => {
     expect(f.discount!.points).toBeCloseTo(32);
     expect(f.reports!.value).toBeCloseTo(0.4);
     expect(f.burst!.value).toBe(1);
-    expect(f.discount!.explanation).toBe("80 of 100 branded listings (80%) are priced under half the brand's typical price.");
+    expect(f.discount!.explanation).toBe(
+      '80 of 100 branded listings (80%) are priced under half the typical price of comparable listings (same brand, category and product line).',
+    );
+    expect(r.verdict).toMatch(/^Flagged: .* with price and brand reports and shared identity and opening burst\.$/);
     expect(r.score).toBeCloseTo(
       r.factors.reduce((a, x) => a + x.points, 0),
       5,
@@ -177,7 +182,119 @@ describe('risk', () => {
     expect(r.score).toBeLessThan(20);
   });
   it('honours a configured threshold', () => {
-    expect(scoreCluster([base, base], { flagThreshold: 0 }).flagged).toBe(true);
+    const strongPair = { ...base, strongLink: true, deepDiscountListings: 5 };
+    expect(scoreCluster([strongPair, strongPair], { flagThreshold: 0 }).flagged).toBe(true);
+    expect(scoreCluster([strongPair, strongPair], { flagThreshold: 90 }).flagged).toBe(false);
+  });
+  it('never flags on one kind of evidence, however high the score', () => {
+    // Twelve shops selling at half price (second-hand, or a brand's cheap line): price alone.
+    const cheap = Array.from({ length: 12 }, () => ({ ...base, deepDiscountListings: 10 }));
+    const r = scoreCluster(cheap, { flagThreshold: 30 });
+    expect(r.score).toBeGreaterThanOrEqual(30);
+    expect(r.flagged).toBe(false);
+    expect(r.verdict).toContain('only price');
+    // The same shops sharing payout accounts: two kinds, flagged.
+    expect(
+      scoreCluster(
+        cheap.map((m) => ({ ...m, strongLink: true })),
+        { flagThreshold: 30 },
+      ).flagged,
+    ).toBe(true);
+  });
+  it('needs a strong link to flag two shops', () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    // A family: a shared phone, second-hand goods, shops opened the same week.
+    const family = [0, 3].map((d) => ({ ...base, openedAt: t0 + d * 86_400_000, deepDiscountListings: 10, counterfeitReports: 1 }));
+    const r = scoreCluster(family);
+    expect(r.score).toBeGreaterThanOrEqual(40);
+    expect(r.flagged).toBe(false);
+    expect(r.verdict).toContain('two shops need a shared payout account');
+    expect(scoreCluster(family.map((m) => ({ ...m, strongLink: true }))).flagged).toBe(true);
+  });
+});
+
+describe('pooled identifiers', () => {
+  const YEAR = 365 * 86_400_000;
+  const profiles = (n: number, country: (i: number) => number, category: (i: number) => number, opened: (i: number) => number): ShopProfiles => ({
+    country: Int32Array.from({ length: n }, (_, i) => country(i)),
+    category: Int32Array.from({ length: n }, (_, i) => category(i)),
+    openedAt: Float64Array.from({ length: n }, (_, i) => opened(i)),
+  });
+  const shops = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  it("leaves out a provider's pooled account: unrelated merchants from several countries and trades, years apart", () => {
+    const n = 19;
+    const p = projectShops(n, [{ kind: 'account', key: 'psp', shopCount: n, shops: shops(n) }], {
+      profiles: profiles(
+        n,
+        (i) => i % 5,
+        (i) => i % 7,
+        (i) => i * 0.4 * YEAR,
+      ),
+    });
+    expect(p.graph.src.length).toBe(0);
+    expect(p.hubs).toEqual([
+      { kind: 'account', key: 'psp', shopCount: n, reason: 'pooled', shape: { corroborated: 0, countries: 5, categories: 7, inBurst: 0 } },
+    ]);
+  });
+
+  it("keeps a ring's pool: its shops share other identifiers too, or opened in a burst from one country", () => {
+    const n = 8;
+    const spread = profiles(
+      n,
+      (i) => i % 4,
+      (i) => i % 4,
+      (i) => i * YEAR,
+    );
+    const corroborated = projectShops(
+      n,
+      [
+        { kind: 'account', key: 'pool', shopCount: n, shops: shops(n) },
+        { kind: 'device', key: 'd1', shopCount: 4, shops: [0, 1, 2, 3] },
+        { kind: 'phone', key: 'p1', shopCount: 4, shops: [4, 5, 6, 7] },
+      ],
+      { profiles: spread },
+    );
+    expect(corroborated.hubs).toEqual([]);
+    const burst = projectShops(n, [{ kind: 'account', key: 'pool', shopCount: n, shops: shops(n) }], {
+      profiles: profiles(
+        n,
+        () => 0,
+        (i) => i % 4,
+        (i) => Date.UTC(2026, 0, 1) + i * 86_400_000,
+      ),
+    });
+    expect(burst.hubs).toEqual([]);
+    expect(burst.graph.src.length).toBe(28);
+  });
+});
+
+describe('price model', () => {
+  it('compares a listing with its product line, not the brand as a whole', () => {
+    const model = new PriceModel();
+    // An official store group sells socks at 15 and coats at 300; a ring sells coats at 60.
+    for (let shop = 0; shop < 10; shop++) {
+      for (let i = 0; i < 5; i++) {
+        model.add(`o${shop}`, 'Nordkap', 'clothing', `Nordkap Socks Wool ${i % 2 ? 'Black' : 'Grey'}`, 15, 'EUR');
+        model.add(`o${shop}`, 'Nordkap', 'clothing', `Nordkap Coat Wool ${i % 2 ? 'Black' : 'Grey'}`, 300, 'EUR');
+      }
+    }
+    model.finish();
+    expect(model.reference('Nordkap', 'clothing', 'Nordkap Socks Wool Black', 'EUR')).toEqual({ price: 15, basis: 'line', word: 'socks' });
+    expect(model.reference('Nordkap', 'clothing', 'Nordkap Coat Black', 'EUR')!.price).toBe(300);
+    // Unknown line: the category's typical price (its 90th percentile).
+    expect(model.reference('Nordkap', 'clothing', 'Nordkap Scarf', 'EUR')).toEqual({ price: 300, basis: 'category' });
+    // Another currency is compared through the reference rate, and answered in its own currency.
+    expect(model.reference('Nordkap', 'clothing', 'Nordkap Coat', 'PLN')!.price).toBeCloseTo(300 / 0.235, 6);
+    expect(model.reference('Other', 'clothing', 'Other Coat', 'EUR')).toBeNull();
+  });
+  it('keeps currencies without a reference rate apart', () => {
+    const model = new PriceModel({ minListings: 1, minShops: 1 });
+    model.add('a', 'B', 'c', 'B Thing', 100, 'XAU');
+    model.add('a', 'B', 'c', 'B Thing', 10, 'EUR');
+    model.finish();
+    expect(model.reference('B', 'c', 'B Thing', 'XAU')!.price).toBe(100);
+    expect(model.reference('B', 'c', 'B Thing', 'EUR')!.price).toBe(10);
   });
 });
 

@@ -14,16 +14,32 @@ export interface RawGroup {
   shops: string[];
 }
 
+/** What the projection needs to know about a linked shop: its seller (shops of one seller are one actor) and its shape. */
+export interface ShopProfileRow {
+  seller: string | null;
+  country: string | null;
+  category: string | null;
+  openedAt: number | null;
+}
+
 /** What risk scoring needs to know about one clustered shop. */
 export interface MemberFactsRow {
   id: string;
   openedAt: number | null;
   status: string | null;
-  branded: number;
   /** Brands the shop lists. */
   brands: string[];
-  deep: number;
   reports: number;
+}
+
+/** A branded listing, with what makes listings comparable. */
+export interface BrandedListingRow {
+  shop: string;
+  brand: string;
+  category: string | null;
+  title: string;
+  price: number;
+  currency: string | null;
 }
 
 export interface ClusterWrite {
@@ -32,6 +48,8 @@ export interface ClusterWrite {
   risk: number;
   flagged: boolean;
   factors: string;
+  /** Why it is or is not flagged, in words. */
+  verdict: string;
   lineage: string;
   lineageFrom: string[];
   sizeBefore: number;
@@ -72,11 +90,13 @@ export interface RunOutcome {
 export interface DetectionReader {
   /** Shared identifiers of every kind (hubs above the threshold without their shops), one call per group. */
   readGroups(hubThreshold: number, onGroup: (group: RawGroup) => void): Promise<void>;
-  /** The seller of each shop that has one. */
-  shopSellers(ids: string[]): Promise<Map<string, string>>;
-  /** Each brand's typical (median) price. */
+  /** Who runs each shop and what it is: seller, country (its seller's), category and opening date, where known. */
+  shopProfiles(ids: string[]): Promise<Map<string, ShopProfileRow>>;
+  /** Each brand's typical price (its 90th percentile), kept with the run for the dossier. */
   brandTypicalPrices(): Promise<Record<string, number>>;
-  memberFacts(ids: string[], typicalPrices: Record<string, number>, discountRatio: number): Promise<MemberFactsRow[]>;
+  /** Every branded listing, one call each (streamed: there are millions). */
+  brandedListings(onListing: (listing: BrandedListingRow) => void): Promise<void>;
+  memberFacts(ids: string[]): Promise<MemberFactsRow[]>;
   /** The clusters of the last completed run, for stable ids and lineage. */
   previousClusters(): Promise<PreviousCluster[]>;
   /** Reserves `count` cluster numbers from a sequence that never repeats; returns the first. */

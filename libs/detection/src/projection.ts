@@ -1,5 +1,6 @@
 import { IDENTIFIER_KINDS, IDENTIFIERS, LINKING_KINDS, STRONG_KINDS as STRONG_IDENTIFIER_KINDS, type IdentifierKind } from '@ringwatch/kinds';
 import type { WeightedGraph } from './graph';
+import { findPooled, type PooledOptions, type PooledVerdict, type ShopProfiles } from './pooled';
 
 /**
  * Evidence projection: shops become linked by the identifiers they share. Each identifier adds to the
@@ -50,12 +51,22 @@ export interface ProjectionOptions {
   readonly strongAloneMax?: number;
   /** Links lighter than this are dropped as well (default 0). */
   readonly minEdgeWeight?: number;
+  /**
+   * Country, category and opening date per shop. Given, identifiers shaped like a provider's pool
+   * (see pooled.ts) are left out like hubs; without them only size makes a hub.
+   */
+  readonly profiles?: ShopProfiles;
+  readonly pooled?: PooledOptions;
 }
 
 export interface Hub {
   readonly kind: EvidenceKind;
   readonly key: string;
   readonly shopCount: number;
+  /** `wide`: over the hub threshold; `pooled`: narrower, but shaped like a provider's pool. */
+  readonly reason: 'wide' | 'pooled';
+  /** For pooled identifiers: why (shops corroborated by another identifier, countries, categories, openings in bursts). */
+  readonly shape?: PooledVerdict;
 }
 
 /** Kinds whose sharing is strong evidence on its own (money and hardware rarely coincide by chance). */
@@ -98,22 +109,39 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
   const hubs: Hub[] = [];
   let linking = 0;
   let contributions = 0;
+  // Distinct members per group; hubs by size first, then (given profiles) pooled identifiers by shape.
+  const all: { group: IdentifierGroup; members: number[] }[] = [];
   for (const group of groups) {
     if (group.shopCount > hubThreshold) {
-      hubs.push({ kind: group.kind, key: group.key, shopCount: group.shopCount });
+      hubs.push({ kind: group.kind, key: group.key, shopCount: group.shopCount, reason: 'wide' });
       continue;
     }
-    const members = Array.from(new Set(Array.from(group.shops)));
-    if (members.length < 2) continue;
+    const members = Array.from(new Set(Array.from(group.shops))).sort((a, b) => a - b);
+    for (const m of members) if (m < 0 || m >= nodeCount) throw new ProjectionError(`shop index ${m} out of range`);
+    if (members.length >= 2) all.push({ group, members });
+  }
+  const pooled = options.profiles
+    ? findPooled(
+        nodeCount,
+        all.map((g) => ({ shops: g.members })),
+        all.map((_, i) => i),
+        options.profiles,
+        options.pooled,
+      )
+    : new Map<number, PooledVerdict>();
+  all.forEach(({ group, members }, g) => {
+    const shape = pooled.get(g);
+    if (shape !== undefined) {
+      hubs.push({ kind: group.kind, key: group.key, shopCount: group.shopCount, reason: 'pooled', shape });
+      return;
+    }
     // Discounted by sharing, from full weight for two shops: log2(3) / log2(n + 1).
     const w = (weights[group.kind] * Math.log2(3)) / Math.log2(members.length + 1);
-    if (w === 0) continue;
+    if (w === 0) return;
     linking++;
     const strongKind = STRONG_KINDS.has(group.kind) && members.length <= strongAloneMax;
-    members.sort((a, b) => a - b);
     for (let i = 0; i < members.length; i++) {
       const a = members[i]!;
-      if (a < 0 || a >= nodeCount) throw new ProjectionError(`shop index ${a} out of range`);
       const sellerA = sellerOf ? sellerOf[a]! : -1;
       for (let j = i + 1; j < members.length; j++) {
         if (sellerA >= 0 && sellerOf![members[j]!] === sellerA) continue;
@@ -124,7 +152,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
         contributions++;
       }
     }
-  }
+  });
 
   const keep = (key: number, w: number) => w >= minEdgeWeight && (strongPairs.has(key) || pairShared.get(key)! >= minShared);
   let kept = 0;

@@ -1,6 +1,13 @@
 /**
  * Risk score 0–100 per cluster, as a sum of factor contributions an analyst can read one by one. Each
- * factor is a share in [0, 1] times its weight; "flagged" means a score at or over the threshold.
+ * factor is a share in [0, 1] times its weight.
+ *
+ * A score at or over the threshold is not enough to flag: a bulk shutdown hits every shop in a flagged
+ * cluster, and honest groups do show one kind of signal at a time (second-hand sellers price low,
+ * franchisees share a payout account, a family opens shops the same week). So a flag also needs two
+ * independent kinds of evidence (price, brand reports, shared identity, opening burst, past
+ * suspensions; size is context, not evidence), and a two-shop cluster needs a strong link (a payout
+ * account, device or identity document) between its shops. Every verdict is explained in words.
  */
 
 export interface MemberFacts {
@@ -9,7 +16,7 @@ export interface MemberFacts {
   readonly status: string | null;
   /** Listings with a brand. */
   readonly brandedListings: number;
-  /** Branded listings priced below discountRatio × the brand's typical (median) price. */
+  /** Branded listings priced below discountRatio × the typical price of comparable listings (see prices.ts). */
   readonly deepDiscountListings: number;
   /** Brand-owner reports with the verdict "counterfeit" on the shop's listings. */
   readonly counterfeitReports: number;
@@ -19,6 +26,16 @@ export interface MemberFacts {
 
 export const RISK_FACTORS = ['discount', 'reports', 'strongSharing', 'burst', 'suspended', 'size'] as const;
 export type RiskFactorName = (typeof RISK_FACTORS)[number];
+/** The factors that are evidence; size is context. */
+export const EVIDENCE_FACTORS: readonly RiskFactorName[] = ['discount', 'reports', 'strongSharing', 'burst', 'suspended'];
+const EVIDENCE_NAMES: Record<RiskFactorName, string> = {
+  discount: 'price',
+  reports: 'brand reports',
+  strongSharing: 'shared identity',
+  burst: 'opening burst',
+  suspended: 'past suspensions',
+  size: 'size',
+};
 
 export interface RiskOptions {
   readonly weights?: Partial<Record<RiskFactorName, number>>;
@@ -27,6 +44,10 @@ export interface RiskOptions {
   readonly burstDays?: number;
   /** Size at which the size factor is full. */
   readonly fullSize?: number;
+  /** An evidence factor counts towards corroboration at or over this share (default 0.25). */
+  readonly evidenceShare?: number;
+  /** Kinds of evidence a flag needs (default 2). */
+  readonly minEvidence?: number;
 }
 
 export const RISK_DEFAULTS = {
@@ -34,6 +55,8 @@ export const RISK_DEFAULTS = {
   flagThreshold: 40,
   burstDays: 14,
   fullSize: 50,
+  evidenceShare: 0.25,
+  minEvidence: 2,
   /** Used by the caller when it counts deep-discount listings. */
   discountRatio: 0.5,
 };
@@ -51,6 +74,8 @@ export interface RiskScore {
   readonly score: number;
   readonly flagged: boolean;
   readonly factors: RiskFactor[];
+  /** Why the cluster is or is not flagged, in words. */
+  readonly verdict: string;
 }
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -88,7 +113,7 @@ export function scoreCluster(members: readonly MemberFacts[], options: RiskOptio
     size: Math.min(1, Math.log(n) / Math.log(fullSize)),
   };
   const explain: Record<RiskFactorName, string> = {
-    discount: `${deep} of ${branded} branded listings (${pct(values.discount)}) are priced under half the brand's typical price.`,
+    discount: `${deep} of ${branded} branded listings (${pct(values.discount)}) are priced under half the typical price of comparable listings (same brand, category and product line).`,
     reports: `${reported} of ${n} shops (${pct(values.reports)}) have listings brand owners confirmed as counterfeit (${reports} reports).`,
     strongSharing: `${strong} of ${n} shops (${pct(values.strongSharing)}) share a payout account, device or identity document with another shop here.`,
     burst: `${inBurst} of ${opened.length} shops (${pct(values.burst)}) opened within ${options.burstDays ?? RISK_DEFAULTS.burstDays} days of another.`,
@@ -102,5 +127,17 @@ export function scoreCluster(members: readonly MemberFacts[], options: RiskOptio
     explanation: explain[name],
   }));
   const total = Math.min(100, Math.round(factors.reduce((a, f) => a + f.points, 0) * 10) / 10);
-  return { score: total, flagged: total >= threshold, factors };
+  const evidenceShare = options.evidenceShare ?? RISK_DEFAULTS.evidenceShare;
+  const minEvidence = options.minEvidence ?? RISK_DEFAULTS.minEvidence;
+  const evidence = EVIDENCE_FACTORS.filter((name) => weights[name] > 0 && values[name] >= evidenceShare).map((name) => EVIDENCE_NAMES[name]);
+  const strongPair = n > 2 || values.strongSharing === 1;
+  const flagged = total >= threshold && evidence.length >= minEvidence && strongPair;
+  const listed = evidence.length === 0 ? 'no kind of evidence' : evidence.join(' and ');
+  let verdict: string;
+  if (flagged) verdict = `Flagged: risk ${total} is at or over ${threshold}, with ${listed}.`;
+  else if (total < threshold) verdict = `Not flagged: risk ${total} is under ${threshold}.`;
+  else if (evidence.length < minEvidence)
+    verdict = `Not flagged: risk ${total} is at or over ${threshold}, but only ${listed} (${minEvidence} independent kinds of evidence are needed).`;
+  else verdict = `Not flagged: risk ${total} is at or over ${threshold}, but two shops need a shared payout account, device or identity document between them.`;
+  return { score: total, flagged, factors, verdict };
 }

@@ -19,18 +19,15 @@ function memoryStore(groups: RawGroup[]) {
   let next = 1;
   const store: DetectionStore = {
     readGroups: async (_hubThreshold, onGroup) => groups.forEach(onGroup),
-    shopSellers: async (ids) => new Map(ids.map((id) => [id, `seller-${id}`])),
+    shopProfiles: async (ids) => new Map(ids.map((id) => [id, { seller: `seller-${id}`, country: 'DE', category: 'toys', openedAt: null }])),
     brandTypicalPrices: async () => ({ acme: 100 }),
-    memberFacts: async (ids) =>
-      ids.map((id) => ({
-        id,
-        openedAt: null,
-        status: null,
-        branded: 10,
-        brands: id.startsWith('a') ? ['zeta', 'acme'] : ['acme'],
-        deep: id.startsWith('a') ? 9 : 0,
-        reports: 0,
-      })),
+    // Ten Acme dolls per shop: ring A sells nine of its ten at a tenth of the usual price.
+    brandedListings: async (onListing) => {
+      for (const shop of new Set(groups.flatMap((g) => g.shops)))
+        for (let i = 0; i < 10; i++)
+          onListing({ shop, brand: 'acme', category: 'toys', title: 'Acme Doll', price: shop.startsWith('a') && i < 9 ? 10 : 100, currency: 'USD' });
+    },
+    memberFacts: async (ids) => ids.map((id) => ({ id, openedAt: null, status: null, brands: id.startsWith('a') ? ['zeta', 'acme'] : ['acme'], reports: 0 })),
     previousClusters: async () => previous,
     reserveClusterNumbers: async (count) => {
       next += count;
@@ -87,6 +84,47 @@ describe('runDetection over the ports', () => {
       ['C000002', 'unchanged'],
     ]);
     expect(runs[1]!.trigger).toBe('manual');
+  });
+
+  it('gives the same partition and cluster ids whatever order the database returns rows in', async () => {
+    // A marketplace with structure worth splitting: two dense rings bridged by one shop, and a chain.
+    const big: RawGroup[] = [];
+    const shop = (p: string, i: number) => `${p}${String(i).padStart(2, '0')}`;
+    for (const p of ['r', 's'])
+      for (let i = 0; i < 12; i += 3)
+        big.push(
+          ring(
+            'device',
+            `${p}-d${i}`,
+            [0, 1, 2, 3].map((k) => shop(p, (i + k) % 12)),
+          ),
+        );
+    for (const p of ['r', 's'])
+      for (let i = 0; i < 12; i += 4)
+        big.push(
+          ring(
+            'phone',
+            `${p}-p${i}`,
+            [0, 1, 2, 3, 4].map((k) => shop(p, (i + k) % 12)),
+          ),
+        );
+    big.push(ring('email', 'bridge', ['r00', 's00']), ring('phone', 'bridge-p', ['r00', 's00']));
+    for (let i = 0; i < 15; i++) big.push(ring('account', `chain${i}`, [shop('c', i), shop('c', i + 1)]));
+    const random = seededRandom(5);
+    const shuffled = (xs: RawGroup[]) => {
+      const out = xs.map((g) => ({ ...g, shops: [...g.shops].sort(() => random() - 0.5) }));
+      for (let i = out.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [out[i], out[j]] = [out[j]!, out[i]!];
+      }
+      return out;
+    };
+    const runs = await Promise.all(
+      [big, shuffled(big), shuffled(big), [...big].reverse()].map((groups) => runDetection(memoryStore(groups).store, PARAMS, { retention: 3, runId: 'r' })),
+    );
+    const seen = runs.map((r) => JSON.stringify(r.clusters.map((c) => [c.id, c.members])));
+    expect(new Set(seen).size).toBe(1);
+    expect(runs[0]!.clusters.length).toBeGreaterThanOrEqual(2);
   });
 
   it('marks the run failed when a step throws, and rethrows', async () => {

@@ -3,8 +3,10 @@ import { detectCommunities } from './communities';
 import { detectorFor } from './engines';
 import { assignStableIds, type LineageEvent } from './lineage';
 import type { DetectionParams } from './params';
-import type { ClusterWrite, DetectionReader, DetectionStore, MemberFactsRow, MembershipWrite } from './ports';
-import { projectShops, type IdentifierGroup, type Projection } from './projection';
+import type { BrandedListingRow, ClusterWrite, DetectionReader, DetectionStore, MemberFactsRow, MembershipWrite, RawGroup, ShopProfileRow } from './ports';
+import { PriceModel } from './prices';
+import type { ShopProfiles } from './pooled';
+import { EVIDENCE_KINDS, projectShops, type IdentifierGroup, type Projection } from './projection';
 import { RISK_DEFAULTS, scoreCluster, type MemberFacts, type RiskFactor } from './risk';
 
 export interface DetectedCluster {
@@ -14,13 +16,23 @@ export interface DetectedCluster {
   readonly flagged: boolean;
   readonly lineage: string;
   readonly factors: readonly RiskFactor[];
+  readonly verdict: string;
 }
 
 export interface DetectionSummary {
   readonly runId: string;
   readonly params: DetectionParams;
   readonly timingsMs: Record<string, number>;
-  readonly counts: { shopsLinked: number; edges: number; clusters: number; flagged: number; clusteredShops: number; hubs: number; identifiers: number };
+  readonly counts: {
+    shopsLinked: number;
+    edges: number;
+    clusters: number;
+    flagged: number;
+    clusteredShops: number;
+    hubs: number;
+    pooled: number;
+    identifiers: number;
+  };
   readonly modularity: number;
   readonly lineage: Record<string, number>;
   readonly clusters: DetectedCluster[];
@@ -64,7 +76,8 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
     // Member facts are read for clustered shops only.
     const clusteredIds = communities.clusters.flat().map((v) => ids[v]!);
     const typicalPrices = await store.brandTypicalPrices();
-    const facts = new Map((await store.memberFacts(clusteredIds, typicalPrices, RISK_DEFAULTS.discountRatio)).map((f) => [f.id, f]));
+    const prices = await priceFacts(store, new Set(clusteredIds));
+    const facts = new Map((await store.memberFacts(clusteredIds)).map((f) => [f.id, f]));
     const links = memberLinks(projection, communities.membership);
     lap('score-read');
 
@@ -83,7 +96,7 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
     communities.clusters.forEach((nodes, i) => {
       const id = lineage.ids[i]!;
       const shops = memberIds[i]!;
-      const { write, detected } = scoredCluster(id, shops, facts, eventOf.get(id), params.flagThreshold, (k) => links.strong[nodes[k]!] === 1);
+      const { write, detected } = scoredCluster(id, shops, facts, prices, eventOf.get(id), params.flagThreshold, (k) => links.strong[nodes[k]!] === 1);
       clusters.push(write);
       result.push(detected);
       nodes.forEach((v, k) => members.push({ shop: shops[k]!, key: `${runId}:${id}`, confidence: links.confidence[v]! }));
@@ -98,9 +111,12 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
       flagged: clusters.filter((c) => c.flagged).length,
       clusteredShops: members.length,
       hubs: projection.hubs.length,
+      pooled: projection.hubs.filter((h) => h.reason === 'pooled').length,
       identifiers: projection.linkingIdentifiers,
     };
-    const topHubs = [...projection.hubs].sort((a, b) => b.shopCount - a.shopCount).slice(0, 100);
+    // The widest hubs, and the pooled identifiers (narrower, left out for their shape), up to 100 each.
+    const widest = (reason: string) => projection.hubs.filter((h) => h.reason === reason).sort((a, b) => b.shopCount - a.shopCount || byCodeUnit(a.key, b.key));
+    const topHubs = [...widest('wide').slice(0, 100), ...widest('pooled').slice(0, 100)];
     lap('write');
     await store.finishRun(runId, {
       status: 'completed',
@@ -132,44 +148,56 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
 }
 
 /**
- * Reads shared identifiers (shops as dense indices, in first-seen order) and the shops' sellers, and
- * projects the weighted shop graph. Exported so benchmarks can hand the very same graph to other engines.
+ * Reads shared identifiers and the linked shops' profiles, and projects the weighted shop graph.
+ * Shops become dense indices in id order and groups are projected in (kind, key) order, so the graph,
+ * and with it the partition and the cluster ids, do not depend on the order the database returns rows
+ * in (which follows the order the data was loaded in). Exported so benchmarks can hand the very same
+ * graph to other engines.
  */
 export async function readProjection(
-  reader: Pick<DetectionReader, 'readGroups' | 'shopSellers'>,
+  reader: Pick<DetectionReader, 'readGroups' | 'shopProfiles'>,
   params: Pick<DetectionParams, 'hubThreshold' | 'minShared'>,
   lap: (stage: string) => void = () => {},
 ): Promise<{ ids: string[]; projection: Projection }> {
-  const index = new Map<string, number>();
-  const ids: string[] = [];
-  const groups: IdentifierGroup[] = [];
-  await reader.readGroups(params.hubThreshold, (g) => {
-    const shops = new Int32Array(g.shops.length);
-    g.shops.forEach((id, i) => {
-      let k = index.get(id);
-      if (k === undefined) {
-        k = ids.length;
-        index.set(id, k);
-        ids.push(id);
-      }
-      shops[i] = k;
+  const raw: RawGroup[] = [];
+  await reader.readGroups(params.hubThreshold, (g) => raw.push(g));
+  const idSet = new Set<string>();
+  for (const g of raw) for (const id of g.shops) idSet.add(id);
+  const ids = [...idSet].sort(byCodeUnit);
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const kindOrder = new Map(EVIDENCE_KINDS.map((k, i) => [k, i]));
+  raw.sort((a, b) => kindOrder.get(a.kind)! - kindOrder.get(b.kind)! || byCodeUnit(a.key, b.key));
+  const groups: IdentifierGroup[] = raw.map((g) => ({
+    kind: g.kind,
+    key: g.key,
+    shopCount: g.shopCount,
+    shops: Int32Array.from(g.shops, (id) => index.get(id)!),
+  }));
+  const profiles = await reader.shopProfiles(ids);
+  const dense = (pick: (p: ShopProfileRow) => string | null) => {
+    const labels = new Map<string, number>();
+    return Int32Array.from(ids, (id) => {
+      const value = profiles.get(id) === undefined ? null : pick(profiles.get(id)!);
+      if (value === null) return -1;
+      let k = labels.get(value);
+      if (k === undefined) labels.set(value, (k = labels.size));
+      return k;
     });
-    groups.push({ kind: g.kind, key: g.key, shopCount: g.shopCount, shops });
-  });
-  const sellers = await reader.shopSellers(ids);
-  const sellerIndex = new Map<string, number>();
-  const sellerOf = Int32Array.from(ids, (id) => {
-    const seller = sellers.get(id);
-    if (seller === undefined) return -1;
-    let k = sellerIndex.get(seller);
-    if (k === undefined) sellerIndex.set(seller, (k = sellerIndex.size));
-    return k;
-  });
+  };
+  const sellerOf = dense((p) => p.seller);
+  const shopProfiles: ShopProfiles = {
+    country: dense((p) => p.country),
+    category: dense((p) => p.category),
+    openedAt: Float64Array.from(ids, (id) => profiles.get(id)?.openedAt ?? Number.NaN),
+  };
   lap('read');
-  const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minShared: params.minShared, sellerOf });
+  const projection = projectShops(ids.length, groups, { hubThreshold: params.hubThreshold, minShared: params.minShared, sellerOf, profiles: shopProfiles });
   lap('project');
   return { ids, projection };
 }
+
+/** Plain code-unit order: the same on every machine and locale. */
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * Per shop, from the projected links and the clusters: whether a strong link joins it to another member
@@ -197,11 +225,39 @@ export function memberLinks(projection: Projection, membership: Int32Array): { s
   return { strong, confidence };
 }
 
+/**
+ * Per clustered shop: its branded listings, and how many are priced under discountRatio × the typical
+ * price of comparable listings. The model is built from every branded listing in one streamed pass;
+ * only the clustered shops' listings are kept for the second look.
+ */
+async function priceFacts(
+  store: Pick<DetectionReader, 'brandedListings'>,
+  clustered: ReadonlySet<string>,
+): Promise<Map<string, { branded: number; deep: number }>> {
+  const model = new PriceModel();
+  const own: BrandedListingRow[] = [];
+  await store.brandedListings((l) => {
+    model.add(l.shop, l.brand, l.category, l.title, l.price, l.currency);
+    if (clustered.has(l.shop)) own.push(l);
+  });
+  model.finish();
+  const out = new Map<string, { branded: number; deep: number }>();
+  for (const l of own) {
+    let f = out.get(l.shop);
+    if (!f) out.set(l.shop, (f = { branded: 0, deep: 0 }));
+    f.branded++;
+    const ref = model.reference(l.brand, l.category, l.title, l.currency);
+    if (ref !== null && l.price < ref.price * RISK_DEFAULTS.discountRatio) f.deep++;
+  }
+  return out;
+}
+
 /** One cluster's risk, lineage and brands (most widely listed first), as written and as reported. */
 function scoredCluster(
   id: string,
   shops: string[],
   facts: ReadonlyMap<string, MemberFactsRow>,
+  prices: ReadonlyMap<string, { branded: number; deep: number }>,
   event: LineageEvent | undefined,
   flagThreshold: number,
   strongLink: (member: number) => boolean,
@@ -211,8 +267,8 @@ function scoredCluster(
     return {
       openedAt: f?.openedAt ?? null,
       status: f?.status ?? null,
-      brandedListings: f?.branded ?? 0,
-      deepDiscountListings: f?.deep ?? 0,
+      brandedListings: prices.get(shop)?.branded ?? 0,
+      deepDiscountListings: prices.get(shop)?.deep ?? 0,
       counterfeitReports: f?.reports ?? 0,
       strongLink: strongLink(k),
     };
@@ -228,11 +284,12 @@ function scoredCluster(
       risk: risk.score,
       flagged: risk.flagged,
       factors: JSON.stringify(risk.factors),
+      verdict: risk.verdict,
       lineage,
       lineageFrom: [...(event?.from ?? [])],
       sizeBefore: event?.sizeBefore ?? 0,
       brands: [...brandShops].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([brand]) => brand),
     },
-    detected: { id, members: shops, risk: risk.score, flagged: risk.flagged, lineage, factors: risk.factors },
+    detected: { id, members: shops, risk: risk.score, flagged: risk.flagged, lineage, factors: risk.factors, verdict: risk.verdict },
   };
 }

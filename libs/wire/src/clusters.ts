@@ -56,6 +56,7 @@ export const ClusterDetailSchema = ClusterSummarySchema.extend({
   runId: z.string(),
   runStartedAt: z.string(),
   factors: z.array(z.object({ name: z.string(), value: z.number(), points: z.number(), explanation: z.string() })),
+  verdict: z.string().nullable().meta({ description: 'why the cluster is or is not flagged, in words (null for runs before verdicts were kept)' }),
   members: z.array(
     z.object({ id: z.string(), name: z.string().nullable(), status: z.string().nullable(), openedAt: z.string().nullable(), confidence: z.number() }),
   ),

@@ -1,5 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import type { ClusterWrite, DetectionStore, EvidenceKind, MembershipWrite, MemberFactsRow, RawGroup, RunOutcome, RunStart } from '@ringwatch/detection';
+import type {
+  BrandedListingRow,
+  ClusterWrite,
+  DetectionStore,
+  EvidenceKind,
+  MembershipWrite,
+  MemberFactsRow,
+  RawGroup,
+  RunOutcome,
+  RunStart,
+  ShopProfileRow,
+} from '@ringwatch/detection';
 import { groupSourceOf, kindOfAddressUse, LINKING_KINDS, type GroupSource } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
@@ -34,6 +45,7 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
   private readonly q = this.registry.bind({
     brandPrices: 'detection/brand-prices',
     memberFacts: 'detection/member-facts',
+    brandedListings: 'detection/branded-listings',
     previous: 'detection/previous-clusters',
     numbers: 'detection/next-cluster-numbers',
     createRun: 'detection/create-run',
@@ -41,7 +53,7 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
     writeMemberships: 'detection/write-memberships',
     finishRun: 'detection/finish-run',
     prune: 'detection/prune-runs',
-    shopSellers: 'detection/shop-sellers',
+    shopProfiles: 'detection/shop-profiles',
   });
 
   /** Shared identifiers of every kind, streamed so the whole answer is never held as driver records. */
@@ -66,11 +78,14 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
     }
   }
 
-  async shopSellers(ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
+  async shopProfiles(ids: string[]): Promise<Map<string, ShopProfileRow>> {
+    const out = new Map<string, ShopProfileRow>();
     for (let i = 0; i < ids.length; i += 20000) {
-      const { records } = await this.readQuery(this.q.shopSellers, { ids: ids.slice(i, i + 20000) });
-      for (const r of records) out.set(r.get('shop') as string, r.get('seller') as string);
+      const { records } = await this.readQuery(this.q.shopProfiles, { ids: ids.slice(i, i + 20000) });
+      for (const r of records) {
+        const { shop, ...profile } = recordToPlain<ShopProfileRow & { shop: string }>(r);
+        out.set(shop, profile);
+      }
     }
     return out;
   }
@@ -80,10 +95,30 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
     return Object.fromEntries(records.map((r) => [r.get('brand') as string, r.get('typical') as number]));
   }
 
-  async memberFacts(ids: string[], typicalPrices: Record<string, number>, discountRatio: number): Promise<MemberFactsRow[]> {
+  async brandedListings(onListing: (listing: BrandedListingRow) => void): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead(async (tx) => {
+        for await (const r of tx.run(this.q.brandedListings, {})) {
+          onListing({
+            shop: r.get('shop') as string,
+            brand: r.get('brand') as string,
+            category: r.get('category') as string | null,
+            title: (r.get('title') as string | null) ?? '',
+            price: r.get('price') as number,
+            currency: r.get('currency') as string | null,
+          });
+        }
+      });
+    } finally {
+      await session.close();
+    }
+  }
+
+  async memberFacts(ids: string[]): Promise<MemberFactsRow[]> {
     const out: MemberFactsRow[] = [];
     for (let i = 0; i < ids.length; i += 5000) {
-      const { records } = await this.readQuery(this.q.memberFacts, { ids: ids.slice(i, i + 5000), typicalPrices, discountRatio });
+      const { records } = await this.readQuery(this.q.memberFacts, { ids: ids.slice(i, i + 5000) });
       for (const r of records) out.push(recordToPlain<MemberFactsRow>(r));
     }
     return out;

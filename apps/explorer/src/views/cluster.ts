@@ -35,6 +35,7 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
       h('span', { class: `badge lineage-${cluster.lineage}` }, cluster.lineage),
       cluster.lineageFrom.length ? ` from ${cluster.lineageFrom.join(', ')}` : '',
     ),
+    cluster.verdict ? h('p', { class: 'verdict' }, cluster.verdict) : null,
     h('h3', {}, 'Risk factors'),
     h(
       'table',

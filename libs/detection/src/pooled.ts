@@ -1,0 +1,135 @@
+/**
+ * Pooled identifiers: a payout account, phone or address that many unrelated merchants use because a
+ * third party provides it (a small payment provider's pooled account, a marketplace-within-the-
+ * marketplace, a logistics agent, a virtual office). They stay below the hub threshold, so size alone
+ * does not give them away; their shape does. A ring's pool is used by shops that also share other
+ * things (the operators reuse phones, devices and addresses), that open in bursts and that are run
+ * from one place. A provider's pool is used by shops that share nothing else with each other, from
+ * several countries and trades, opened years apart.
+ *
+ * The test is deliberately conservative: an identifier is pooled only when it is wide (at least
+ * `minShops`), barely corroborated by any other shared identifier, AND spread on at least two of the
+ * three axes. Each verdict carries its figures so the hub report can say why.
+ */
+
+export interface ShopProfiles {
+  /** Country index per shop (−1 unknown). */
+  readonly country: Int32Array;
+  /** Category index per shop (−1 unknown). */
+  readonly category: Int32Array;
+  /** Opening time per shop in ms since the epoch (NaN unknown). */
+  readonly openedAt: Float64Array;
+}
+
+export interface PooledOptions {
+  /** Narrower identifiers are never judged pooled (default 5). */
+  readonly minShops?: number;
+  /** At most this share of its shops may share another identifier with one of them (default 0.2). */
+  readonly maxCorroborated?: number;
+  /** Spread of countries or categories: at least this many distinct values (default 3). */
+  readonly minDistinct?: number;
+  /** Openings within this many days of another member's count as a burst (default 30). */
+  readonly burstDays?: number;
+  /** Openings are spread when at most this share of the shops is in a burst (default 0.34). */
+  readonly maxBurstShare?: number;
+}
+
+export const POOLED_DEFAULTS = { minShops: 5, maxCorroborated: 0.2, minDistinct: 3, burstDays: 30, maxBurstShare: 0.34 } as const;
+
+export interface PooledVerdict {
+  /** Shops of the identifier that share another (non-hub) identifier with another of its shops. */
+  readonly corroborated: number;
+  readonly countries: number;
+  readonly categories: number;
+  /** Shops opened within burstDays of another of its shops. */
+  readonly inBurst: number;
+}
+
+export interface PooledGroup {
+  readonly shops: ArrayLike<number>;
+}
+
+const distinct = (values: Int32Array, members: ArrayLike<number>): number => {
+  const seen = new Set<number>();
+  for (let i = 0; i < members.length; i++) {
+    const v = values[members[i]!]!;
+    if (v >= 0) seen.add(v);
+  }
+  return seen.size;
+};
+
+function inBurst(openedAt: Float64Array, members: ArrayLike<number>, burstMs: number): number {
+  const times = Array.from(members, (m) => openedAt[m]!)
+    .filter((t) => !Number.isNaN(t))
+    .sort((a, b) => a - b);
+  let count = 0;
+  for (let i = 0; i < times.length; i++) {
+    if ((i > 0 && times[i]! - times[i - 1]! <= burstMs) || (i + 1 < times.length && times[i + 1]! - times[i]! <= burstMs)) count++;
+  }
+  return count;
+}
+
+/**
+ * Judges every group (index into `groups`) given the groups that may corroborate it (the non-hub ones,
+ * `linking`). Returns the pooled groups with their figures. Cost: for each judged group, each member's
+ * other groups once: O(Σ group size × groups per shop).
+ */
+export function findPooled(
+  nodeCount: number,
+  groups: readonly PooledGroup[],
+  linking: readonly number[],
+  profiles: ShopProfiles,
+  options: PooledOptions = {},
+): Map<number, PooledVerdict> {
+  const o = { ...POOLED_DEFAULTS, ...options };
+  const burstMs = o.burstDays * 86_400_000;
+  // Groups of each shop (CSR over the linking groups).
+  const degree = new Int32Array(nodeCount + 1);
+  for (const g of linking) {
+    const shops = groups[g]!.shops;
+    for (let i = 0; i < shops.length; i++) degree[shops[i]! + 1]!++;
+  }
+  for (let v = 0; v < nodeCount; v++) degree[v + 1]! += degree[v]!;
+  const groupsOf = new Int32Array(degree[nodeCount]!);
+  const fill = degree.slice(0, nodeCount);
+  for (const g of linking) {
+    const shops = groups[g]!.shops;
+    for (let i = 0; i < shops.length; i++) groupsOf[fill[shops[i]!]!++] = g;
+  }
+
+  const verdicts = new Map<number, PooledVerdict>();
+  const mark = new Int32Array(nodeCount).fill(-1);
+  for (const g of linking) {
+    const shops = groups[g]!.shops;
+    if (shops.length < o.minShops) continue;
+    for (let i = 0; i < shops.length; i++) mark[shops[i]!] = g;
+    let corroborated = 0;
+    for (let i = 0; i < shops.length; i++) {
+      const s = shops[i]!;
+      let found = false;
+      for (let k = degree[s]!; k < degree[s + 1]! && !found; k++) {
+        const h = groupsOf[k]!;
+        if (h === g) continue;
+        const others = groups[h]!.shops;
+        for (let j = 0; j < others.length; j++) {
+          if (others[j] !== s && mark[others[j]!] === g) {
+            found = true;
+            break;
+          }
+        }
+      }
+      if (found) corroborated++;
+    }
+    if (corroborated > o.maxCorroborated * shops.length) continue;
+    const verdict: PooledVerdict = {
+      corroborated,
+      countries: distinct(profiles.country, shops),
+      categories: distinct(profiles.category, shops),
+      inBurst: inBurst(profiles.openedAt, shops, burstMs),
+    };
+    const spreads =
+      Number(verdict.countries >= o.minDistinct) + Number(verdict.categories >= o.minDistinct) + Number(verdict.inBurst <= o.maxBurstShare * shops.length);
+    if (spreads >= 2) verdicts.set(g, verdict);
+  }
+  return verdicts;
+}
