@@ -332,3 +332,32 @@ describe('stable ids and lineage', () => {
     expect(events).toEqual([{ type: 'unchanged', clusterId: 'C1', from: ['C1'], sizeBefore: 2, sizeAfter: 2 }]);
   });
 });
+
+describe('chains', () => {
+  it('keeps a chain of pairwise links whole, and two dense rings bridged by one link apart', () => {
+    // 20 shops, each linked to the next by one identifier of the same weight.
+    const chain = graphOf(
+      20,
+      Array.from({ length: 19 }, (_, i) => [i, i + 1] as [number, number]),
+    );
+    const split = detectCommunities(chain, { detector: graphologyLouvain, resolution: 0.2, chainRatio: 0 });
+    expect(split.clusters.length).toBeGreaterThan(1);
+    const whole = detectCommunities(chain, { detector: graphologyLouvain, resolution: 0.2 });
+    expect(whole.clusters).toEqual([Array.from({ length: 20 }, (_, i) => i)]);
+
+    const rings = graphOf(16, [...clique([0, 1, 2, 3, 4, 5, 6, 7]), ...clique([8, 9, 10, 11, 12, 13, 14, 15]), [7, 8, 1]]);
+    expect(detectCommunities(rings, { detector: graphologyLouvain, resolution: 0.2 }).clusters).toHaveLength(2);
+  });
+});
+
+describe('shared units', () => {
+  it('add weight to a shared building, but are not another identifier', () => {
+    const building = { kind: 'dispatch', key: 'b', shopCount: 2, shops: [0, 1] } as const;
+    const unit = { kind: 'dispatch', key: 'b#hall 4', shopCount: 2, shops: [0, 1], refines: true } as const;
+    const phone = { kind: 'phone', key: 'p', shopCount: 2, shops: [0, 1] } as const;
+    expect(projectShops(2, [building, unit]).graph.src.length).toBe(0);
+    const withUnit = projectShops(2, [building, unit, phone]).graph.weight[0]!;
+    const without = projectShops(2, [building, phone]).graph.weight[0]!;
+    expect(withUnit - without).toBeCloseTo(DEFAULT_EVIDENCE_WEIGHTS.dispatch, 9);
+  });
+});

@@ -12,6 +12,8 @@ export interface RawGroup {
   key: string;
   shopCount: number;
   shops: string[];
+  /** A unit (floor, hall, room) of a shared address: see IdentifierGroup.refines. */
+  refines?: boolean;
 }
 
 /** What the projection needs to know about a linked shop: its seller (shops of one seller are one actor) and its shape. */

@@ -26,6 +26,12 @@ export interface IdentifierGroup {
   readonly shopCount: number;
   /** Indices of the shops using it; may be empty for a hub. */
   readonly shops: ArrayLike<number>;
+  /**
+   * A finer view of a group already counted: the same unit (floor, hall, room) of a shared building.
+   * It adds its weight to the pairs (a shared unit links more strongly than a shared building) but is
+   * not another shared identifier: it neither links a pair on its own nor corroborates the building.
+   */
+  readonly refines?: boolean;
 }
 
 export interface ProjectionOptions {
@@ -124,7 +130,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     ? findPooled(
         nodeCount,
         all.map((g) => ({ shops: g.members })),
-        all.map((_, i) => i),
+        all.flatMap((g, i) => (g.group.refines ? [] : [i])),
         options.profiles,
         options.pooled,
       )
@@ -147,6 +153,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
         if (sellerA >= 0 && sellerOf![members[j]!] === sellerA) continue;
         const key = a * nodeCount + members[j]!;
         pairWeight.set(key, (pairWeight.get(key) ?? 0) + w);
+        if (group.refines) continue;
         pairShared.set(key, (pairShared.get(key) ?? 0) + 1);
         if (strongKind) strongPairs.add(key);
         contributions++;
@@ -154,7 +161,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     }
   });
 
-  const keep = (key: number, w: number) => w >= minEdgeWeight && (strongPairs.has(key) || pairShared.get(key)! >= minShared);
+  const keep = (key: number, w: number) => w >= minEdgeWeight && (strongPairs.has(key) || (pairShared.get(key) ?? 0) >= minShared);
   let kept = 0;
   for (const [key, w] of pairWeight) if (keep(key, w)) kept++;
   const src = new Int32Array(kept);

@@ -172,6 +172,7 @@ export async function readProjection(
     key: g.key,
     shopCount: g.shopCount,
     shops: Int32Array.from(g.shops, (id) => index.get(id)!),
+    refines: g.refines === true,
   }));
   const profiles = await reader.shopProfiles(ids);
   const dense = (pick: (p: ShopProfileRow) => string | null) => {

@@ -46,6 +46,7 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
     brandPrices: 'detection/brand-prices',
     memberFacts: 'detection/member-facts',
     brandedListings: 'detection/branded-listings',
+    addressUnits: 'detection/groups-address-unit',
     previous: 'detection/previous-clusters',
     numbers: 'detection/next-cluster-numbers',
     createRun: 'detection/create-run',
@@ -58,23 +59,33 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
 
   /** Shared identifiers of every kind, streamed so the whole answer is never held as driver records. */
   async readGroups(hubThreshold: number, onGroup: (group: RawGroup) => void): Promise<void> {
-    for (const source of GROUP_SOURCES) {
-      const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
-      try {
-        await session.executeRead(async (tx) => {
-          const result = tx.run(this.groups[source], { hubThreshold: neo4j.int(hubThreshold) });
-          for await (const record of result) {
-            onGroup({
-              kind: kindOfRow(source, record),
-              key: record.get('key') as string,
-              shopCount: neo4j.integer.toNumber(record.get('shopCount')),
-              shops: record.get('shops') as string[],
-            });
-          }
-        });
-      } finally {
-        await session.close();
-      }
+    for (const source of GROUP_SOURCES) await this.streamGroups(this.groups[source], source, false, hubThreshold, onGroup);
+    // Shared units of shared addresses, which add weight to their building's links.
+    if (GROUP_SOURCES.includes('address')) await this.streamGroups(this.q.addressUnits, 'address', true, hubThreshold, onGroup);
+  }
+
+  private async streamGroups(
+    statement: string,
+    source: GroupSource,
+    refines: boolean,
+    hubThreshold: number,
+    onGroup: (group: RawGroup) => void,
+  ): Promise<void> {
+    const session = this.driver.session({ database: this.database, defaultAccessMode: neo4j.session.READ });
+    try {
+      await session.executeRead(async (tx) => {
+        for await (const record of tx.run(statement, { hubThreshold: neo4j.int(hubThreshold) })) {
+          onGroup({
+            kind: kindOfRow(source, record),
+            key: record.get('key') as string,
+            shopCount: neo4j.integer.toNumber(record.get('shopCount')),
+            shops: record.get('shops') as string[],
+            ...(refines ? { refines } : {}),
+          });
+        }
+      });
+    } finally {
+      await session.close();
     }
   }
 
