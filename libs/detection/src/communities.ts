@@ -31,8 +31,8 @@ export interface CommunityOptions {
   /** Smallest reported cluster (default 2: singletons are not clusters). */
   readonly minClusterSize?: number;
   /**
-   * Neighbouring communities are joined when the links between them weigh at least this share of the
-   * lighter one's mean internal strength (default 0.5; 0 keeps the detector's partition). See joinChains.
+   * Neighbouring communities are joined when the links between them weigh at least this share of each
+   * one's mean internal strength (default 0.3; 0 keeps the detector's partition). See joinChains.
    */
   readonly chainRatio?: number;
 }
@@ -47,7 +47,7 @@ export interface CommunityResult {
   readonly detectorMillis: number;
 }
 
-export const COMMUNITY_DEFAULTS = { resolution: 1, seed: 42, threads: 1, minClusterSize: 2, chainRatio: 0.5 } as const;
+export const COMMUNITY_DEFAULTS = { resolution: 1, seed: 42, threads: 1, minClusterSize: 2, chainRatio: 0.3 } as const;
 
 export function detectCommunities(graph: WeightedGraph, options: CommunityOptions): CommunityResult {
   const resolution = options.resolution ?? COMMUNITY_DEFAULTS.resolution;
@@ -147,8 +147,12 @@ export function splitDisconnected(graph: WeightedGraph, assignment: Int32Array):
  * dense core, and past a dozen shops splitting it in two scores higher than keeping it whole (at
  * resolution γ a path of n links gains by a cut once 1/n < γ/2). A real boundary between two networks
  * is a link much lighter than what holds each side together; a cut through a chain is a link like any
- * other of it. So two communities A and B are joined when w(A,B) ≥ ratio × min(s(A), s(B)), where
- * s(X) is the mean weighted internal degree of X. Two dense rings bridged by one shop stay apart (a
+ * other of it. So two communities A and B are joined when w(A,B) ≥ ratio × max(s(A), s(B)), where
+ * s(X) is the mean weighted internal degree of X: the link must be comparable to what holds EACH side
+ * together, so a loose group is not swallowed by a dense ring it touches (nor a ring by a loose group).
+ * In a uniform chain a cut weighs half a piece's strength; kinds' weights differ up to twofold (a phone
+ * against a device), so a chain of mixed kinds can be cut at a quarter to a half, while two dense rings
+ * bridged by one shop are cut at a tenth or less: hence 0.3 by default. Two dense rings bridged by one shop stay apart (a
  * bridge of weight ~1 against internal strengths of 5 and more); the halves of a chain (strength ~2
  * against a cut of ~1) are joined. Decided on the detector's communities at once, joined transitively;
  * a shop the detector left on its own is not joined to anything.
@@ -180,7 +184,7 @@ export function joinChains(graph: WeightedGraph, parts: number[][], ratio: numbe
     const b = key % parts.length;
     // A shop the detector left alone stays alone: it is not a chain's piece but a loose end.
     if (parts[a]!.length < 2 || parts[b]!.length < 2) continue;
-    if (between.get(key)! >= ratio * Math.min(strength(a), strength(b))) {
+    if (between.get(key)! >= ratio * Math.max(strength(a), strength(b))) {
       const ra = find(a);
       const rb = find(b);
       if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { detachLoose } from './attachment';
 import { detectCommunities, splitDisconnected } from './communities';
 import { connectedComponents, type WeightedGraph } from './graph';
 import { graphologyLouvain } from './graphology-louvain';
@@ -46,10 +47,18 @@ describe('projection', () => {
     expect(p.pairContributions).toBe(1);
   });
 
-  it('links on one strong identifier, or on two others, never on one phone or address alone', () => {
-    const link = (groups: IdentifierGroup[]) => projectShops(2, groups).graph.src.length;
+  it('links on one strong identifier or one contact point, never on one address alone', () => {
+    const link = (groups: IdentifierGroup[], options = {}) => projectShops(2, groups, options).graph.src.length;
     expect(link([{ kind: 'ship_to', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(0);
-    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(0);
+    expect(link([{ kind: 'dispatch', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(0);
+    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(1);
+    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }], { mediumAlone: false })).toBe(0);
+    expect(
+      link([
+        { kind: 'dispatch', key: 'x', shopCount: 2, shops: [0, 1] },
+        { kind: 'return', key: 'y', shopCount: 2, shops: [0, 1] },
+      ]),
+    ).toBe(1);
     expect(link([{ kind: 'account', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(1);
     const wide = (n: number) => projectShops(n, [{ kind: 'account', key: 'x', shopCount: n, shops: Array.from({ length: n }, (_, i) => i) }]).graph.src.length;
     expect(wide(20)).toBe(190);
@@ -359,5 +368,22 @@ describe('shared units', () => {
     const withUnit = projectShops(2, [building, unit, phone]).graph.weight[0]!;
     const without = projectShops(2, [building, phone]).graph.weight[0]!;
     expect(withUnit - without).toBeCloseTo(DEFAULT_EVIDENCE_WEIGHTS.dispatch, 9);
+  });
+});
+
+describe('shops attached by addresses alone', () => {
+  // Shops 0-3 share a payout account; shop 4 shares only a warehouse and its returns centre with shop 0.
+  const p = projectShops(5, [
+    { kind: 'account', key: 'a', shopCount: 4, shops: [0, 1, 2, 3] },
+    { kind: 'dispatch', key: 'w', shopCount: 2, shops: [0, 4] },
+    { kind: 'return', key: 'r', shopCount: 2, shops: [0, 4] },
+  ]);
+  it('are detached unless they show the network trade themselves', () => {
+    expect(detachLoose(p, [[0, 1, 2, 3, 4]], () => false)).toEqual([[0, 1, 2, 3]]);
+    expect(detachLoose(p, [[0, 1, 2, 3, 4]], (v) => v === 4)).toEqual([[0, 1, 2, 3, 4]]);
+  });
+  it('leave what remains in connected parts, without singletons', () => {
+    // Only shops 0 and 4, tied by addresses: nothing remains of the cluster.
+    expect(detachLoose(p, [[0, 4]], () => false)).toEqual([]);
   });
 });

@@ -70,19 +70,11 @@ function inBurst(openedAt: Float64Array, members: ArrayLike<number>, burstMs: nu
 }
 
 /**
- * Judges every group (index into `groups`) given the groups that may corroborate it (the non-hub ones,
- * `linking`). Returns the pooled groups with their figures. Cost: for each judged group, each member's
- * other groups once: O(Σ group size × groups per shop).
+ * Per group (index into `groups`; 0 for groups not in `linking` or narrower than `minShops`): how many
+ * of its shops share another linking group with another of its shops. Cost: for each judged group,
+ * each member's other groups once: O(Σ group size × groups per shop).
  */
-export function findPooled(
-  nodeCount: number,
-  groups: readonly PooledGroup[],
-  linking: readonly number[],
-  profiles: ShopProfiles,
-  options: PooledOptions = {},
-): Map<number, PooledVerdict> {
-  const o = { ...POOLED_DEFAULTS, ...options };
-  const burstMs = o.burstDays * 86_400_000;
+export function corroboration(nodeCount: number, groups: readonly PooledGroup[], linking: readonly number[], minShops = 2): Int32Array {
   // Groups of each shop (CSR over the linking groups).
   const degree = new Int32Array(nodeCount + 1);
   for (const g of linking) {
@@ -96,12 +88,11 @@ export function findPooled(
     const shops = groups[g]!.shops;
     for (let i = 0; i < shops.length; i++) groupsOf[fill[shops[i]!]!++] = g;
   }
-
-  const verdicts = new Map<number, PooledVerdict>();
+  const out = new Int32Array(groups.length);
   const mark = new Int32Array(nodeCount).fill(-1);
   for (const g of linking) {
     const shops = groups[g]!.shops;
-    if (shops.length < o.minShops) continue;
+    if (shops.length < minShops) continue;
     for (let i = 0; i < shops.length; i++) mark[shops[i]!] = g;
     let corroborated = 0;
     for (let i = 0; i < shops.length; i++) {
@@ -120,15 +111,47 @@ export function findPooled(
       }
       if (found) corroborated++;
     }
-    if (corroborated > o.maxCorroborated * shops.length) continue;
-    const verdict: PooledVerdict = {
-      corroborated,
-      countries: distinct(profiles.country, shops),
-      categories: distinct(profiles.category, shops),
-      inBurst: inBurst(profiles.openedAt, shops, burstMs),
-    };
-    const spreads =
-      Number(verdict.countries >= o.minDistinct) + Number(verdict.categories >= o.minDistinct) + Number(verdict.inBurst <= o.maxBurstShare * shops.length);
+    out[g] = corroborated;
+  }
+  return out;
+}
+
+/** The shape of one group: its corroboration and its spreads (see findPooled). */
+export function shapeOf(
+  shops: ArrayLike<number>,
+  corroborated: number,
+  profiles: ShopProfiles,
+  options: PooledOptions = {},
+): PooledVerdict & { spreads: number } {
+  const o = { ...POOLED_DEFAULTS, ...options };
+  const verdict: PooledVerdict = {
+    corroborated,
+    countries: distinct(profiles.country, shops),
+    categories: distinct(profiles.category, shops),
+    inBurst: inBurst(profiles.openedAt, shops, o.burstDays * 86_400_000),
+  };
+  const spreads =
+    Number(verdict.countries >= o.minDistinct) + Number(verdict.categories >= o.minDistinct) + Number(verdict.inBurst <= o.maxBurstShare * shops.length);
+  return { ...verdict, spreads };
+}
+
+/**
+ * Judges every group in `linking` wide enough to judge, given each group's corroboration (see
+ * corroboration()). Returns the pooled groups with their figures.
+ */
+export function findPooled(
+  groups: readonly PooledGroup[],
+  linking: readonly number[],
+  corroborated: Int32Array,
+  profiles: ShopProfiles,
+  options: PooledOptions = {},
+): Map<number, PooledVerdict> {
+  const o = { ...POOLED_DEFAULTS, ...options };
+  const verdicts = new Map<number, PooledVerdict>();
+  for (const g of linking) {
+    const shops = groups[g]!.shops;
+    if (shops.length < o.minShops || corroborated[g]! > o.maxCorroborated * shops.length) continue;
+    const { spreads, ...verdict } = shapeOf(shops, corroborated[g]!, profiles, o);
     if (spreads >= 2) verdicts.set(g, verdict);
   }
   return verdicts;

@@ -1,6 +1,6 @@
-import { IDENTIFIER_KINDS, IDENTIFIERS, LINKING_KINDS, STRONG_KINDS as STRONG_IDENTIFIER_KINDS, type IdentifierKind } from '@ringwatch/kinds';
+import { identifier, IDENTIFIER_KINDS, IDENTIFIERS, LINKING_KINDS, STRONG_KINDS as STRONG_IDENTIFIER_KINDS, type IdentifierKind } from '@ringwatch/kinds';
 import type { WeightedGraph } from './graph';
-import { findPooled, type PooledOptions, type PooledVerdict, type ShopProfiles } from './pooled';
+import { corroboration, findPooled, shapeOf, type PooledOptions, type PooledVerdict, type ShopProfiles } from './pooled';
 
 /**
  * Evidence projection: shops become linked by the identifiers they share. Each identifier adds to the
@@ -50,6 +50,21 @@ export interface ProjectionOptions {
    */
   readonly minShared?: number;
   /**
+   * Whether one medium identifier (a phone or an email) links a pair on its own (default true). Rings
+   * wired as chains (A~B by a phone, B~C by an email, C~D by a device) share one identifier per pair;
+   * the families such links also join are clusters the risk model does not flag on their own (one kind
+   * of evidence; two shops need a strong link). Addresses are weak: a building or a warehouse alone
+   * joins every customer of a logistics firm, and measured that way rings and honest shops ran together.
+   */
+  readonly mediumAlone?: boolean;
+  /**
+   * An address shared by three or more shops links on its own when at least this share of them also
+   * share another identifier with one of them (default 0.5): then it is the group's own place. A
+   * logistics firm's warehouse or an office building serves shops tied by nothing else. Shops that such
+   * a place alone attaches to a cluster are held to their own signs (see attachment.ts).
+   */
+  readonly placeCorroboration?: number;
+  /**
    * A strong identifier links on its own only when at most this many shops share it (default 20):
    * ring pools are small, while an account paying out to forty unrelated shops is more likely a
    * settlement account below the hub threshold.
@@ -82,13 +97,22 @@ export interface Projection {
   readonly graph: WeightedGraph;
   /** Per edge: 1 when a strong identifier (account, device, KYC document) shared narrowly links the pair. */
   readonly strong: Uint8Array;
+  /** Per edge: 1 when the pair shares something besides addresses (an account, device, document, phone or email). */
+  readonly beyondAddress: Uint8Array;
   readonly hubs: Hub[];
   /** Identifiers that linked at least one pair of shops. */
   readonly linkingIdentifiers: number;
   readonly pairContributions: number;
 }
 
-export const PROJECTION_DEFAULTS = { hubThreshold: 50, minShared: 2, strongAloneMax: 20, minEdgeWeight: 0 } as const;
+export const PROJECTION_DEFAULTS = {
+  hubThreshold: 50,
+  minShared: 2,
+  strongAloneMax: 20,
+  minEdgeWeight: 0,
+  mediumAlone: true,
+  placeCorroboration: 0.5,
+} as const;
 
 export class ProjectionError extends Error {
   constructor(message: string) {
@@ -102,6 +126,8 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
   const hubThreshold = options.hubThreshold ?? PROJECTION_DEFAULTS.hubThreshold;
   const minEdgeWeight = options.minEdgeWeight ?? PROJECTION_DEFAULTS.minEdgeWeight;
   const minShared = options.minShared ?? PROJECTION_DEFAULTS.minShared;
+  const mediumAlone = options.mediumAlone ?? PROJECTION_DEFAULTS.mediumAlone;
+  const placeCorroboration = options.placeCorroboration ?? PROJECTION_DEFAULTS.placeCorroboration;
   const strongAloneMax = options.strongAloneMax ?? PROJECTION_DEFAULTS.strongAloneMax;
   if (!(hubThreshold >= 2)) throw new ProjectionError('hubThreshold must be at least 2');
   for (const [kind, w] of Object.entries(weights)) if (!(w >= 0)) throw new ProjectionError(`weight of ${kind} must be >= 0`);
@@ -112,6 +138,8 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
   const pairWeight = new Map<number, number>();
   const pairShared = new Map<number, number>();
   const strongPairs = new Set<number>();
+  const alonePairs = new Set<number>();
+  const beyondAddress = new Set<number>();
   const hubs: Hub[] = [];
   let linking = 0;
   let contributions = 0;
@@ -126,15 +154,10 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     for (const m of members) if (m < 0 || m >= nodeCount) throw new ProjectionError(`shop index ${m} out of range`);
     if (members.length >= 2) all.push({ group, members });
   }
-  const pooled = options.profiles
-    ? findPooled(
-        nodeCount,
-        all.map((g) => ({ shops: g.members })),
-        all.flatMap((g, i) => (g.group.refines ? [] : [i])),
-        options.profiles,
-        options.pooled,
-      )
-    : new Map<number, PooledVerdict>();
+  const judged = all.map((g) => ({ shops: g.members }));
+  const linkingGroups = all.flatMap((g, i) => (g.group.refines ? [] : [i]));
+  const corroborated = corroboration(nodeCount, judged, linkingGroups, 3);
+  const pooled = options.profiles ? findPooled(judged, linkingGroups, corroborated, options.profiles, options.pooled) : new Map<number, PooledVerdict>();
   all.forEach(({ group, members }, g) => {
     const shape = pooled.get(g);
     if (shape !== undefined) {
@@ -146,6 +169,18 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     if (w === 0) return;
     linking++;
     const strongKind = STRONG_KINDS.has(group.kind) && members.length <= strongAloneMax;
+    const address = identifier(group.kind).addressUse !== null;
+    // A place links on its own when it looks like one group's own: most of its shops are tied to each
+    // other by something else too, and they are not spread over countries, trades and years (a ring's
+    // warehouse, however its halls and spellings are written; not a logistics firm serving several).
+    const ownPlace =
+      address &&
+      !group.refines &&
+      options.profiles !== undefined &&
+      members.length >= 3 &&
+      corroborated[g]! >= placeCorroboration * members.length &&
+      shapeOf(members, corroborated[g]!, options.profiles, options.pooled).spreads < 2;
+    const alone = strongKind || (mediumAlone && identifier(group.kind).strength === 'medium') || ownPlace;
     for (let i = 0; i < members.length; i++) {
       const a = members[i]!;
       const sellerA = sellerOf ? sellerOf[a]! : -1;
@@ -156,18 +191,21 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
         if (group.refines) continue;
         pairShared.set(key, (pairShared.get(key) ?? 0) + 1);
         if (strongKind) strongPairs.add(key);
+        if (alone) alonePairs.add(key);
+        if (!address) beyondAddress.add(key);
         contributions++;
       }
     }
   });
 
-  const keep = (key: number, w: number) => w >= minEdgeWeight && (strongPairs.has(key) || (pairShared.get(key) ?? 0) >= minShared);
+  const keep = (key: number, w: number) => w >= minEdgeWeight && (alonePairs.has(key) || (pairShared.get(key) ?? 0) >= minShared);
   let kept = 0;
   for (const [key, w] of pairWeight) if (keep(key, w)) kept++;
   const src = new Int32Array(kept);
   const dst = new Int32Array(kept);
   const weight = new Float64Array(kept);
   const strong = new Uint8Array(kept);
+  const beyond = new Uint8Array(kept);
   let e = 0;
   // Sorted keys make the edge order, and so every later step, independent of input order.
   const keys = Float64Array.from(pairWeight.keys()).sort();
@@ -178,7 +216,8 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     dst[e] = key - src[e]! * nodeCount;
     weight[e] = w;
     strong[e] = strongPairs.has(key) ? 1 : 0;
+    beyond[e] = beyondAddress.has(key) ? 1 : 0;
     e++;
   }
-  return { graph: { nodeCount, src, dst, weight }, strong, hubs, linkingIdentifiers: linking, pairContributions: contributions };
+  return { graph: { nodeCount, src, dst, weight }, strong, beyondAddress: beyond, hubs, linkingIdentifiers: linking, pairContributions: contributions };
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { detectCommunities } from './communities';
 import { detectorFor } from './engines';
+import { detachLoose } from './attachment';
 import { assignStableIds, type LineageEvent } from './lineage';
 import type { DetectionParams } from './params';
 import type { BrandedListingRow, ClusterWrite, DetectionReader, DetectionStore, MemberFactsRow, MembershipWrite, RawGroup, ShopProfileRow } from './ports';
@@ -78,12 +79,24 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
     const typicalPrices = await store.brandTypicalPrices();
     const prices = await priceFacts(store, new Set(clusteredIds));
     const facts = new Map((await store.memberFacts(clusteredIds)).map((f) => [f.id, f]));
-    const links = memberLinks(projection, communities.membership);
     lap('score-read');
+
+    // Shops tied to their cluster by addresses alone stay only if they show the network's trade.
+    const found = detachLoose(projection, communities.clusters, (v, cluster) =>
+      showsSigns(
+        ids[v]!,
+        cluster.map((u) => ids[u]!),
+        facts,
+        prices,
+      ),
+    );
+    const membership = new Int32Array(ids.length).fill(-1);
+    found.forEach((nodes, c) => nodes.forEach((v) => (membership[v] = c)));
+    const links = memberLinks(projection, membership);
 
     // Stable ids and lineage against the previous run; new ids come from a sequence that never repeats.
     const previous = await store.previousClusters();
-    const memberIds = communities.clusters.map((c) => c.map((v) => ids[v]!));
+    const memberIds = found.map((c) => c.map((v) => ids[v]!));
     const first = await store.reserveClusterNumbers(memberIds.length);
     const lineage = assignStableIds(previous, memberIds, (i) => `C${String(first + i).padStart(6, '0')}`);
     const lineageCounts: Record<string, number> = {};
@@ -93,7 +106,7 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
     const clusters: ClusterWrite[] = [];
     const members: MembershipWrite[] = [];
     const result: DetectedCluster[] = [];
-    communities.clusters.forEach((nodes, i) => {
+    found.forEach((nodes, i) => {
       const id = lineage.ids[i]!;
       const shops = memberIds[i]!;
       const { write, detected } = scoredCluster(id, shops, facts, prices, eventOf.get(id), params.flagThreshold, (k) => links.strong[nodes[k]!] === 1);
@@ -224,6 +237,29 @@ export function memberLinks(projection: Projection, membership: Int32Array): { s
   }
   const confidence = Float64Array.from(totalWeight, (total, v) => (total > 0 ? Math.round((internal[v]! / total) * 1000) / 1000 : 1));
   return { strong, confidence };
+}
+
+/**
+ * Whether a shop shows a ring's trade on its own: a quarter or more of its branded listings deeply
+ * discounted, a confirmed counterfeit report, or an opening within the burst window of another member.
+ */
+function showsSigns(
+  shop: string,
+  cluster: readonly string[],
+  facts: ReadonlyMap<string, MemberFactsRow>,
+  prices: ReadonlyMap<string, { branded: number; deep: number }>,
+): boolean {
+  const p = prices.get(shop);
+  if (p && p.branded > 0 && p.deep / p.branded >= RISK_DEFAULTS.evidenceShare) return true;
+  const f = facts.get(shop);
+  if (!f) return false;
+  if (f.reports > 0) return true;
+  if (f.openedAt === null) return false;
+  const window = RISK_DEFAULTS.burstDays * 86_400_000;
+  return cluster.some((other) => {
+    const t = other === shop ? null : facts.get(other)?.openedAt;
+    return t !== null && t !== undefined && Math.abs(t - f.openedAt!) <= window;
+  });
 }
 
 /**

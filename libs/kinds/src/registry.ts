@@ -9,8 +9,13 @@ export const IDENTIFIER_KINDS = ['account', 'device', 'kyc', 'phone', 'email', '
 export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
 
 /**
- * How sure a shared identifier makes us. Strong kinds link two shops on their own in the projection
- * (money, hardware and identity documents rarely coincide by chance); the others need company.
+ * How sure a shared identifier makes us, and so how the projection links on it:
+ * - `strong` links two shops on its own while narrowly shared (money, hardware and identity documents
+ *   rarely coincide by chance) and makes a pair worth flagging;
+ * - `medium` (contact points: a phone, an email) links on its own: rings chained pairwise through them
+ *   are found, and the families they also join are never flagged on that alone (see detection's risk);
+ * - `weak` (places) needs another shared identifier: a warehouse, a building or a pickup point serves
+ *   unrelated shops every day.
  */
 export type Strength = 'strong' | 'medium' | 'weak';
 
@@ -132,7 +137,7 @@ export const IDENTIFIERS = {
   },
   dispatch: {
     ...address('dispatch'),
-    strength: 'medium',
+    strength: 'weak',
     weight: 0.5,
     name: 'dispatch address',
     colour: '#F0E442',
@@ -143,7 +148,7 @@ export const IDENTIFIERS = {
   },
   return: {
     ...address('return'),
-    strength: 'medium',
+    strength: 'weak',
     weight: 0.4,
     name: 'return address',
     colour: '#7A6A00',
