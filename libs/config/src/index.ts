@@ -77,7 +77,7 @@ const envSchema = z.object({
   DETECTION_THREADS: z.enum(['1', '2']).default('1'),
   DETECTION_HUB_THRESHOLD: z.coerce.number().int().min(2).max(100_000).default(50),
   DETECTION_MIN_SHARED: z.coerce.number().int().min(1).max(10).default(2),
-  DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(40),
+  DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(30),
   DETECTION_RETENTION: z.coerce.number().int().min(1).max(1000).default(10),
   REPORT_SCHEDULE: z.enum(['on', 'off']).default('on'),
   REPORT_CRON: z

@@ -210,6 +210,20 @@ describe('risk', () => {
       ).flagged,
     ).toBe(true);
   });
+  it('needs one kind of evidence about the goods: a franchise group sharing an account and opening together is not flagged', () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    const stores = Array.from({ length: 12 }, (_, i) => ({ ...base, openedAt: t0 + i * 86_400_000, strongLink: true }));
+    const r = scoreCluster(stores, { flagThreshold: 20 });
+    expect(r.score).toBeGreaterThanOrEqual(20);
+    expect(r.flagged).toBe(false);
+    expect(r.verdict).toContain('nothing in what it sells');
+    expect(
+      scoreCluster(
+        stores.map((m) => ({ ...m, counterfeitReports: 1 })),
+        { flagThreshold: 20 },
+      ).flagged,
+    ).toBe(true);
+  });
   it('needs a strong link to flag two shops', () => {
     const t0 = Date.UTC(2026, 0, 1);
     // A family: a shared phone, second-hand goods, shops opened the same week.

@@ -11,7 +11,7 @@ export interface DetectionParams {
   readonly threads: 1 | 2;
   /** Identifiers shared by more shops than this are hubs, left out of the projection. */
   readonly hubThreshold: number;
-  /** Identifiers two shops must share to be linked when none of them is strong. */
+  /** Identifiers two shops must share to be linked when all of them are weak (addresses). */
   readonly minShared: number;
   /** Risk score at or over which a cluster is flagged. */
   readonly flagThreshold: number;
@@ -25,5 +25,5 @@ export const DETECTION_DEFAULTS: DetectionParams = {
   threads: 1,
   hubThreshold: 50,
   minShared: 2,
-  flagThreshold: 40,
+  flagThreshold: 30,
 };

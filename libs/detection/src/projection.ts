@@ -44,9 +44,9 @@ export interface ProjectionOptions {
   /** Identifiers shared by more shops than this are hubs (default 50). */
   readonly hubThreshold?: number;
   /**
-   * Identifiers two shops must share to be linked when none of them is strong (default 2). A payout
-   * account, device or identity document links on its own; one phone shared by a family, or one
-   * building, does not.
+   * Identifiers two shops must share to be linked when all of them are weak (default 2): a payout
+   * account, device or identity document links on its own, and so does a phone or an email (see
+   * mediumAlone); one building does not.
    */
   readonly minShared?: number;
   /**

@@ -4,10 +4,16 @@
  *
  * A score at or over the threshold is not enough to flag: a bulk shutdown hits every shop in a flagged
  * cluster, and honest groups do show one kind of signal at a time (second-hand sellers price low,
- * franchisees share a payout account, a family opens shops the same week). So a flag also needs two
- * independent kinds of evidence (price, brand reports, shared identity, opening burst, past
- * suspensions; size is context, not evidence), and a two-shop cluster needs a strong link (a payout
- * account, device or identity document) between its shops. Every verdict is explained in words.
+ * franchisees share a payout account and open their stores in one month, a family opens shops the
+ * same week). So a flag also needs two independent kinds of evidence (price, brand reports, shared
+ * identity, opening burst, past suspensions; size is context, not evidence), one of them about what
+ * the network sells (price or brand reports: how a network is run is corroboration, counterfeiting is
+ * a matter of the goods), and a two-shop cluster needs a strong link (a payout account, device or
+ * identity document) between its shops. Every verdict is explained in words.
+ *
+ * The threshold (30 by default) is then two moderate signals: half the branded listings deeply
+ * discounted (20) and an opening burst (10), or a third of the shops reported (≈7) with most sharing a
+ * payout account (≈15) and some discounts.
  */
 
 export interface MemberFacts {
@@ -28,6 +34,8 @@ export const RISK_FACTORS = ['discount', 'reports', 'strongSharing', 'burst', 's
 export type RiskFactorName = (typeof RISK_FACTORS)[number];
 /** The factors that are evidence; size is context. */
 export const EVIDENCE_FACTORS: readonly RiskFactorName[] = ['discount', 'reports', 'strongSharing', 'burst', 'suspended'];
+/** The evidence about what a network sells; one of them is needed for a flag. */
+export const TRADE_FACTORS: readonly RiskFactorName[] = ['discount', 'reports'];
 const EVIDENCE_NAMES: Record<RiskFactorName, string> = {
   discount: 'price',
   reports: 'brand reports',
@@ -52,7 +60,7 @@ export interface RiskOptions {
 
 export const RISK_DEFAULTS = {
   weights: { discount: 40, reports: 20, strongSharing: 15, burst: 10, suspended: 10, size: 5 } as Record<RiskFactorName, number>,
-  flagThreshold: 40,
+  flagThreshold: 30,
   burstDays: 14,
   fullSize: 50,
   evidenceShare: 0.25,
@@ -129,15 +137,19 @@ export function scoreCluster(members: readonly MemberFacts[], options: RiskOptio
   const total = Math.min(100, Math.round(factors.reduce((a, f) => a + f.points, 0) * 10) / 10);
   const evidenceShare = options.evidenceShare ?? RISK_DEFAULTS.evidenceShare;
   const minEvidence = options.minEvidence ?? RISK_DEFAULTS.minEvidence;
-  const evidence = EVIDENCE_FACTORS.filter((name) => weights[name] > 0 && values[name] >= evidenceShare).map((name) => EVIDENCE_NAMES[name]);
+  const present = EVIDENCE_FACTORS.filter((name) => weights[name] > 0 && values[name] >= evidenceShare);
+  const evidence = present.map((name) => EVIDENCE_NAMES[name]);
+  const trade = present.some((name) => TRADE_FACTORS.includes(name));
   const strongPair = n > 2 || values.strongSharing === 1;
-  const flagged = total >= threshold && evidence.length >= minEvidence && strongPair;
+  const flagged = total >= threshold && evidence.length >= minEvidence && trade && strongPair;
   const listed = evidence.length === 0 ? 'no kind of evidence' : evidence.join(' and ');
   let verdict: string;
   if (flagged) verdict = `Flagged: risk ${total} is at or over ${threshold}, with ${listed}.`;
   else if (total < threshold) verdict = `Not flagged: risk ${total} is under ${threshold}.`;
   else if (evidence.length < minEvidence)
     verdict = `Not flagged: risk ${total} is at or over ${threshold}, but only ${listed} (${minEvidence} independent kinds of evidence are needed).`;
+  else if (!trade)
+    verdict = `Not flagged: risk ${total} is at or over ${threshold}, with ${listed}, but nothing in what it sells (deep discounts or confirmed counterfeit reports).`;
   else verdict = `Not flagged: risk ${total} is at or over ${threshold}, but two shops need a shared payout account, device or identity document between them.`;
   return { score: total, flagged, factors, verdict };
 }
