@@ -1,6 +1,6 @@
 import { CARE_OF_ANYWHERE, CARE_OF_AT_START, UNIT_TYPES, type MarkerType, type UnitType } from './address-dictionary';
 import { profileFor, type Phrase, type Phrases, type Profile } from './address-profile';
-import { fold, SEP_HYPHEN, SEP_SLASH, SEP_SPACE, tokenize, type Token } from './address-text';
+import { fold, SEP_HYPHEN, SEP_NONE, SEP_SLASH, SEP_SPACE, tokenize, type Token } from './address-text';
 
 /**
  * Addresses → the building they name, the unit inside it and the care-of name, written in any of the
@@ -52,7 +52,8 @@ export function normalisePostcode(postcode: string | null | undefined): string |
 const CARE_OF_ANY_RE = new RegExp(`(?:^|[\\s,;(])(${CARE_OF_ANYWHERE.join('|')})(?=[\\s.:,;)\\-]|$)`, 'iu');
 const CARE_OF_START_RE = new RegExp(`^[\\s(]*(${CARE_OF_AT_START.join('|')})(?=[\\s.:,]|$)`, 'iu');
 const SEGMENTS = /[,;\n\r]+/;
-const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'e', 'er', 'ere', 're', 'eme', 'ieme', 'me', 'de', 'ste', 'o', 'a', 'nde']);
+// Written right after the digits (3rd, 1er, 2e, 2de, 3o). Not "a": 5a is a house; 3ª is read by its mark.
+const ORDINAL_SUFFIXES = new Set(['st', 'nd', 'rd', 'th', 'e', 'er', 'ere', 're', 'eme', 'ieme', 'me', 'de', 'ste', 'o', 'nde']);
 const HOUSE_SUFFIX_WORDS = new Set(['bis', 'ter', 'quater']);
 const ROMAN: Readonly<Record<string, number>> = {
   i: 1,
@@ -162,10 +163,11 @@ class AddressParse {
     this.use(i, i + 1);
   }
 
-  /** A preposition or article before a marker makes it a name: "Am Tor 5", "Via del Piano 5". */
+  /** A preposition or article before a marker makes it a name: "Am Tor 5", "Via del Piano 5" (not the "de" of "2de"). */
   private afterStopWord(i: number): boolean {
     const prev = this.T[i - 1];
-    return prev !== undefined && prev.seg === this.T[i]!.seg && !prev.num && this.P.stop.has(prev.t);
+    if (prev === undefined || prev.seg !== this.T[i]!.seg || prev.num || !this.P.stop.has(prev.t)) return false;
+    return !(prev.pre === SEP_NONE && this.T[i - 2]?.num === true);
   }
 
   private numberBefore(i: number): boolean {
@@ -173,8 +175,8 @@ class AddressParse {
     return false;
   }
 
-  /** The value after a marker: 4, 4b, b, b12, a Roman numeral for floors; a '#' or "No." between is skipped. */
-  private valueAt(j: number, seg: number, roman: boolean): Value | null {
+  /** The value after a marker: 4, 4b, b, b12; for floors a number or Roman numeral only; a '#' or "No." between is skipped. */
+  private valueAt(j: number, seg: number, floor: boolean): Value | null {
     let tok = this.unused(j, seg);
     if (tok === null) return null;
     if (tok.t === '#' || matchAt(this.T, j, this.P.houseBefore)?.len === 1) {
@@ -184,11 +186,11 @@ class AddressParse {
     }
     const next = this.unused(j + 1, seg);
     if (tok.num) {
-      if (next !== null && !next.num && next.pre !== SEP_SPACE && isSingleLetter(next.t))
+      if (!floor && next !== null && !next.num && next.pre !== SEP_SPACE && isSingleLetter(next.t))
         return { value: digits(tok.t) + next.t, from: j, to: j + 2, nums: 1, ordinal: false };
       return { value: digits(tok.t), from: j, to: j + 1, nums: 1, ordinal: tok.ord > 0 };
     }
-    if (roman && ROMAN[tok.t] !== undefined) return { value: String(ROMAN[tok.t]), from: j, to: j + 1, nums: 0, ordinal: true };
+    if (floor) return ROMAN[tok.t] !== undefined ? { value: String(ROMAN[tok.t]), from: j, to: j + 1, nums: 0, ordinal: true } : null;
     if (isSingleLetter(tok.t)) {
       if (next !== null && next.num && next.pre !== SEP_SPACE) return { value: tok.t + digits(next.t), from: j, to: j + 2, nums: 1, ordinal: false };
       return { value: tok.t, from: j, to: j + 1, nums: 0, ordinal: false };
@@ -201,7 +203,7 @@ class AddressParse {
     const prev = this.unused(i - 1, seg);
     if (prev === null) return null;
     if (prev.num) return { value: digits(prev.t), from: i - 1, to: i, nums: 1, ordinal: prev.ord > 0 };
-    if (ORDINAL_SUFFIXES.has(prev.t)) {
+    if (ORDINAL_SUFFIXES.has(prev.t) && prev.pre === SEP_NONE) {
       const n = this.unused(i - 2, seg);
       if (n !== null && n.num) return { value: digits(n.t), from: i - 2, to: i, nums: 1, ordinal: true };
     }
@@ -296,6 +298,8 @@ class AddressParse {
         // "OG 3" and "3. OG": with a number on both sides the one written as an ordinal is the floor.
         const v = vAfter !== null && vBefore !== null ? (vBefore.ordinal ? vBefore : vAfter) : (vAfter ?? vBefore);
         if (v === null) continue;
+        // "128 UG" is house 128 on the basement floor ("UG" alone is a floor); "1. UG" is the first basement.
+        if (v === vBefore && !v.ordinal && level !== null) continue;
         const leavesHouse = this.house !== null || this.free - v.nums > 0;
         if ((m.phrase.weak || (v === vBefore && !v.ordinal)) && !leavesHouse) continue;
         const len = (v === vBefore ? ma : mb)!.len;
@@ -307,14 +311,17 @@ class AddressParse {
     }
   }
 
-  /** Floors without a number: "EG", "rez-de-chaussée", "planta baja", "begane grond". */
-  levels(): void {
+  /**
+   * Floors without a number: "EG", "rez-de-chaussée", "planta baja", "begane grond". Phrases of several
+   * words go before the markers ("Ground Floor #25" is not floor 25), single words after them ("UG 2").
+   */
+  levels(phrases: boolean): void {
     const T = this.T;
     for (const i of this.candidates) {
       const tok = T[i]!;
       if (tok.used) continue;
       const m = matchAt(T, i, this.P.levels);
-      if (m === null || this.afterStopWord(i) || (m.phrase.late && !this.numberBefore(i))) continue;
+      if (m === null || m.len > 1 !== phrases || this.afterStopWord(i) || (m.phrase.late && !this.numberBefore(i))) continue;
       this.use(i, i + m.len);
       this.units.push({ type: 'floor', value: m.phrase.value });
       this.door(i + m.len, tok.seg);
@@ -361,7 +368,10 @@ class AddressParse {
         const tok = T[i]!;
         if (tok.used || !tok.num) continue;
         last = i;
-        if (edge < 0 && (this.isEdge(i, -1) || this.isEdge(i, 1))) edge = i;
+        // A range "5-7" stands at the edge by its last number.
+        const range = this.unused(i + 1, tok.seg)?.num === true && T[i + 1]!.pre === SEP_HYPHEN;
+        if (edge < 0 && (this.isEdge(i, -1) || this.isEdge(range ? i + 1 : i, 1))) edge = i;
+        if (range) i++;
       }
       const at = edge >= 0 ? edge : last;
       if (at < 0) return;
@@ -381,7 +391,7 @@ class AddressParse {
       k++;
       next = this.unused(k, seg);
     }
-    if (next !== null && !next.num && (HOUSE_SUFFIX_WORDS.has(next.t) || (isSingleLetter(next.t) && (next.pre !== SEP_SPACE || this.isEdge(k, 1))))) {
+    if (next !== null && !next.num && (HOUSE_SUFFIX_WORDS.has(next.t) || (isSingleLetter(next.t) && (next.pre !== SEP_SPACE || this.letterEndsHouse(k))))) {
       this.house += next.t;
       this.use(k, k + 1);
       k++;
@@ -391,6 +401,16 @@ class AddressParse {
       this.units.push({ type: 'floor', value: String(ROMAN[next.t]) });
       this.use(k, k + 1);
     }
+  }
+
+  /** "5 A" is house 5A when nothing follows, or the street type ("12 B rue X"), or the floor ("12 A II"). */
+  private letterEndsHouse(k: number): boolean {
+    if (this.isEdge(k, 1)) return true;
+    const next = this.unused(k + 1, this.T[k]!.seg);
+    if (next === null) return false;
+    // "12 r. St-Honoré": a letter that is itself a street type starts the street.
+    if (matchAt(this.T, k + 1, this.P.types) !== null) return matchAt(this.T, k, this.P.types) === null;
+    return this.P.romanFloor && ROMAN[next.t] !== undefined;
   }
 
   /** No unused token of the same comma part lies beyond token i in direction dir. */
@@ -506,7 +526,8 @@ function cutCareOf(segment: string, P: Profile): CareOf | null {
   const name = rest
     .slice(0, stop)
     .join(' ')
-    .replace(/^[\s.:,\-–]+|[\s.:,\-–]+$/g, '');
+    // Punctuation left from the marker ("Attn: X", "c/o. X") goes; a final dot is an abbreviation's (S.r.l.).
+    .replace(/^[\s.:,\-–]+|[\s:,\-–]+$/g, '');
   return { head, name, tail: rest.slice(stop).join(' ') };
 }
 
@@ -556,8 +577,9 @@ export function normaliseAddress(a: AddressInput): NormalisedAddress {
   const parse = new AddressParse(T, P);
   parse.slashes();
   parse.markedHouse();
+  parse.levels(true);
   parse.markers();
-  parse.levels();
+  parse.levels(false);
   parse.bareOrdinals();
   parse.hashes();
   parse.houseNumber();
