@@ -201,6 +201,65 @@ describe('normalisation in the graph', () => {
     expect(await count('MATCH (a:Address) RETURN count(a)')).toBe(1);
     expect(await count('MATCH (:Address)<-[:HAS_ADDRESS]-(s:Shop) RETURN count(s)')).toBe(3);
   });
+
+  it('makes one Address of a warehouse written in several languages, puts the unit on the link and keeps the care-of name out', async () => {
+    const sub = fs.mkdtempSync(path.join(dir, 'warehouse-'));
+    const rows = [
+      'S1,dispatch,Hauptstraße 5,"c/o Müller GmbH, Halle 4",München,,80331,DE',
+      'S2,dispatch,"Hauptstr. 5, Halle 4",,Muenchen,Bayern,,DE',
+      'S3,dispatch,"z. Hd. Anna Schmidt, Haupt-Strasse Nr. 5",3. OG,Munich,,,DE',
+      'S4,return,Hauptstrasse 5,,MUNCHEN,,,de',
+      // A shop naming the building without and with its hall has one link, with the hall, in either order.
+      'S5,dispatch,Hauptstr. 5,,München,,,DE',
+      'S5,dispatch,"Hauptstr. 5, Halle 4",,München,,,DE',
+      'S6,ship_to,"Hauptstr. 5, Halle 4",,München,,,DE',
+      'S6,ship_to,Hauptstr. 5,,München,,,DE',
+    ];
+    const header = 'shop_id,kind,line1,line2,city,region,postcode,country\n';
+    const links = async () =>
+      (
+        await driver.executeQuery(
+          'MATCH (s:Shop)-[h:HAS_ADDRESS]->(a:Address) RETURN s.id AS shop, h.kind AS kind, h.unit AS unit, a.key AS key ORDER BY shop, kind, unit',
+          {},
+          { database: neo4j.database },
+        )
+      ).records.map((r) => r.toObject());
+    const expected = [
+      { shop: 'S1', kind: 'dispatch', unit: 'hall 4' },
+      { shop: 'S2', kind: 'dispatch', unit: 'hall 4' },
+      { shop: 'S3', kind: 'dispatch', unit: 'floor 3' },
+      { shop: 'S4', kind: 'return', unit: null },
+      { shop: 'S5', kind: 'dispatch', unit: 'hall 4' },
+      { shop: 'S6', kind: 'ship_to', unit: 'hall 4' },
+    ].map((l) => ({ ...l, key: 'DE|munchen|5|haupt street' }));
+
+    const inOrder = path.join(sub, 'addresses.csv');
+    fs.writeFileSync(inOrder, header + rows.join('\n') + '\n');
+    const report = await load([inOrder]);
+    expect(report.counts.rejected).toBe(0);
+    expect(report.files[0]!.created).toBe(expected.length);
+    expect(await count('MATCH (a:Address) RETURN count(a)')).toBe(1);
+    expect(await links()).toEqual(expected);
+    // The care-of names are personal data and identify nothing: they are in no property of the graph.
+    const text = JSON.stringify(
+      (
+        await driver.executeQuery(
+          'MATCH (x)-[h]->(a:Address) RETURN properties(x) AS x, properties(h) AS h, properties(a) AS a',
+          {},
+          { database: neo4j.database },
+        )
+      ).records.map((r) => r.toObject()),
+    );
+    expect(text).not.toMatch(/Müller|Schmidt/);
+
+    // Reversed, one row per batch (batches in parallel): the same links.
+    await wipeMarketplace(driver);
+    const reversed = path.join(sub, 'reversed', 'addresses.csv');
+    fs.mkdirSync(path.dirname(reversed));
+    fs.writeFileSync(reversed, header + [...rows].reverse().join('\n') + '\n');
+    await load([reversed], { batchSize: 1 });
+    expect(await links()).toEqual(expected);
+  });
 });
 
 describe('bad input', () => {

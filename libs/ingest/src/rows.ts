@@ -26,7 +26,18 @@ export interface WriteRowOf {
     status: string;
   };
   payments: { id: string; shopId: string; account: Fingerprinted & { kind: string }; provider: string; amount: number; currency: string; paidAt: string };
-  addresses: { shopId: string; kind: string; key: string; text: string; city: string; region: string | null; country: string; postcode: string | null };
+  /** `key` is the building; `unit` (floor, flat, hall, dock) goes on the shop's link to it. The care-of name is not kept. */
+  addresses: {
+    shopId: string;
+    kind: string;
+    key: string;
+    unit: string | null;
+    text: string;
+    city: string;
+    region: string | null;
+    country: string;
+    postcode: string | null;
+  };
   brand_reports: { id: string; listingId: string; brand: string; reporter: string; verdict: string; reportedAt: string };
 }
 
@@ -115,6 +126,7 @@ export function prepareRow<K extends Kind>(kind: K, input: RowOf[K], fp: Fingerp
           shopId: r.shop_id,
           kind: r.kind,
           key: a.key,
+          unit: a.unit,
           text: a.text,
           city: a.city,
           region: r.region?.trim() || null,

@@ -41,12 +41,16 @@ describe('addresses', () => {
       { line1: '5 xinhua road unit 301', city: 'Shenzhen', country: 'CN' },
     ];
     const keys = new Set(variants.map((v) => normaliseAddress(v).key));
-    expect([...keys]).toEqual(['CN|shenzhen|5|xinhua road|301']);
+    expect([...keys]).toEqual(['CN|shenzhen|5|xinhua road']);
+    expect(new Set(variants.map((v) => normaliseAddress(v).unit))).toEqual(new Set(['unit 301']));
   });
-  it('keeps different units, houses and cities apart', () => {
+  it('keeps houses and cities apart, and a unit of one building apart from the next unit', () => {
     const base = { line1: '5 Xinhua Road', city: 'Shenzhen', country: 'CN' };
     const key = normaliseAddress(base).key;
-    expect(normaliseAddress({ ...base, line2: 'Room 302' }).key).not.toBe(key);
+    const room = normaliseAddress({ ...base, line2: 'Room 302' });
+    expect(room.key).toBe(key);
+    expect(room.unit).toBe('unit 302');
+    expect(normaliseAddress({ ...base, line2: 'Room 303' }).unit).not.toBe(room.unit);
     expect(normaliseAddress({ ...base, line1: '6 Xinhua Road' }).key).not.toBe(key);
     expect(normaliseAddress({ ...base, city: 'Guangzhou' }).key).not.toBe(key);
     expect(normaliseAddress({ ...base, line1: '5 Xinhua Street' }).key).not.toBe(key);
@@ -55,8 +59,9 @@ describe('addresses', () => {
     const rng = new Rng(42);
     for (let n = 0; n < 300; n++) {
       const a = newAddress(rng, COUNTRIES[n % COUNTRIES.length]!);
-      const keys = new Set(Array.from({ length: ADDRESS_STYLES }, (_, s) => normaliseAddress(renderAddress(a, s)).key));
-      expect(keys.size, JSON.stringify(a)).toBe(1);
+      const rendered = Array.from({ length: ADDRESS_STYLES }, (_, s) => normaliseAddress(renderAddress(a, s)));
+      expect(new Set(rendered.map((r) => r.key)).size, JSON.stringify(a)).toBe(1);
+      expect(new Set(rendered.map((r) => r.unit)), JSON.stringify(a)).toEqual(new Set([a.unit === null ? null : `unit ${a.unit}`]));
     }
   });
   it('keeps the postcode in one format and the text as written', () => {

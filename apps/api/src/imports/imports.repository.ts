@@ -49,9 +49,11 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     if (kind === 'sellers') return this.writeSellers(rows as WriteRowOf['sellers'][], importId);
     if (kind === 'listings' || kind === 'payments') return this.writeWithCreatePath(kind, rows as WriteRowOf['listings' | 'payments'][], importId);
     if (kind === 'addresses') {
-      // The statement creates no relationship but a shop's address link, so its count is the rows created.
+      // The statement creates no relationship but a shop's address links, and deletes only a link without a
+      // unit that a link with one replaces: the links created are created less deleted.
       const { summary } = await this.writeQuery(this.writes.addresses, { lines: rowLines(kind, rows), importId });
-      return { rows: rows.length, created: summary.counters.updates().relationshipsCreated };
+      const updates = summary.counters.updates();
+      return { rows: rows.length, created: updates.relationshipsCreated - updates.relationshipsDeleted };
     }
     const { records } = await this.writeQuery(this.writes[kind], { lines: rowLines(kind, rows), importId });
     return recordToPlain<{ rows: number; created: number }>(records[0]!);

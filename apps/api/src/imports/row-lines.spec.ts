@@ -35,6 +35,31 @@ describe('rowLines', () => {
       expect(Number(fields[5])).toBe(price);
     }
   });
+  it('sends an address with its unit last, and without one as the empty string', () => {
+    const address: WriteRowOf['addresses'] = {
+      shopId: 'S1',
+      kind: 'dispatch',
+      key: 'DE|munchen|5|haupt street',
+      unit: 'hall 4',
+      text: 'Hauptstraße 5, München, DE',
+      city: 'munchen',
+      region: null,
+      country: 'DE',
+      postcode: '80331',
+    };
+    expect(rowLines('addresses', [address])[0]!.split(FIELD_SEPARATOR)).toEqual([
+      'S1',
+      'dispatch',
+      'DE|munchen|5|haupt street',
+      'Hauptstraße 5, München, DE',
+      'munchen',
+      '',
+      'DE',
+      '80331',
+      'hall 4',
+    ]);
+    expect(rowLines('addresses', [{ ...address, unit: null }])[0]!.split(FIELD_SEPARATOR)[8]).toBe('');
+  });
   it('refuses a value holding the separator rather than shift the fields after it', () => {
     expect(() => rowLines('listings', [{ ...listing, title: `a${FIELD_SEPARATOR}b` }])).toThrow(RowLinesError);
   });

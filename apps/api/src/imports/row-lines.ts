@@ -39,7 +39,7 @@ const ENCODERS: { [K in Kind]: (row: WriteRowOf[K]) => Field[] } = {
   shops: (r) => [r.id, r.sellerId, r.name, r.openedAt, r.status, r.category],
   listings: (r) => [r.id, r.shopId, r.title, r.brand, r.category, r.price, r.currency, r.listedAt, r.status],
   payments: (r) => [r.id, r.shopId, r.account.key, r.account.kind, r.account.last4, r.account.masked, r.provider, r.amount, r.currency, r.paidAt],
-  addresses: (r) => [r.shopId, r.kind, r.key, r.text, r.city, r.region, r.country, r.postcode],
+  addresses: (r) => [r.shopId, r.kind, r.key, r.text, r.city, r.region, r.country, r.postcode, r.unit],
   brand_reports: (r) => [r.id, r.listingId, r.brand, r.reporter, r.verdict, r.reportedAt],
 };
 
