@@ -1,34 +1,43 @@
 import type { Projection } from './projection';
 
 /**
- * Shops attached to a network only by addresses. A warehouse, a returns centre or a building serves
- * the ring's shops and, just as well, honest customers of the same logistics firm; community detection
- * puts such a customer in the ring's cluster when its only links lead there. A member whose every link
- * into its cluster is an address (no account, device, document, phone or email shared with any other
- * member) stays only if it shows the network's trade itself (`showsSigns`: deep discounts, counterfeit
- * reports, an opening in the network's burst). Otherwise it is detached, and the cluster is what
- * remains, split into its connected parts (singletons are not clusters).
+ * Shops loosely attached to a network. A warehouse, a returns centre or a building serves the ring's
+ * shops and, just as well, honest customers of the same logistics firm; a recycled phone number can
+ * tie a stranger to one ring shop. Community detection puts such a shop in the ring's cluster when its
+ * only links lead there. A member is loosely attached when no strong identifier (payout account,
+ * device, identity document) ties it to another member, and either every link it has into the
+ * cluster is an address or it has a single link into the cluster. Such a member stays only if it
+ * shows the network's trade itself (`showsSigns`: deep discounts, counterfeit reports, an opening in
+ * the network's burst); otherwise it is detached, and the cluster is what remains, split into its
+ * connected parts (singletons are not clusters).
  */
 export function detachLoose(
   projection: Projection,
   clusters: readonly number[][],
   showsSigns: (shop: number, cluster: readonly number[]) => boolean,
 ): number[][] {
-  const { graph, beyondAddress } = projection;
+  const { graph, beyondAddress, strong } = projection;
   const n = graph.nodeCount;
   const membership = new Int32Array(n).fill(-1);
   clusters.forEach((members, c) => members.forEach((v) => (membership[v] = c)));
-  const tied = new Uint8Array(n);
+  const strongTie = new Uint8Array(n);
+  const otherTie = new Uint8Array(n);
+  const inside = new Int32Array(n);
   for (let e = 0; e < graph.src.length; e++) {
     const a = graph.src[e]!;
     const b = graph.dst[e]!;
-    if (membership[a]! >= 0 && membership[a] === membership[b] && beyondAddress[e]) tied[a] = tied[b] = 1;
+    if (membership[a]! < 0 || membership[a] !== membership[b]) continue;
+    inside[a]!++;
+    inside[b]!++;
+    if (strong[e]) strongTie[a] = strongTie[b] = 1;
+    if (beyondAddress[e]) otherTie[a] = otherTie[b] = 1;
   }
+  const tied = (v: number) => strongTie[v] === 1 || (otherTie[v] === 1 && inside[v]! >= 2);
   const kept = new Int32Array(n).fill(-1);
   let changed = false;
   clusters.forEach((members, c) => {
     for (const v of members) {
-      if (tied[v] || showsSigns(v, members)) kept[v] = c;
+      if (tied(v) || showsSigns(v, members)) kept[v] = c;
       else changed = true;
     }
   });

@@ -401,3 +401,15 @@ describe('shops attached by addresses alone', () => {
     expect(detachLoose(p, [[0, 4]], () => false)).toEqual([]);
   });
 });
+
+describe('shops tied by one contact point', () => {
+  it('are detached without signs of their own, while chained ring shops with them stay', () => {
+    // 0-3 share a payout account; 4 shares one phone with 0 (a recycled number).
+    const p = projectShops(5, [
+      { kind: 'account', key: 'a', shopCount: 4, shops: [0, 1, 2, 3] },
+      { kind: 'phone', key: 'p', shopCount: 2, shops: [0, 4] },
+    ]);
+    expect(detachLoose(p, [[0, 1, 2, 3, 4]], () => false)).toEqual([[0, 1, 2, 3]]);
+    expect(detachLoose(p, [[0, 1, 2, 3, 4]], (v) => v === 4)).toEqual([[0, 1, 2, 3, 4]]);
+  });
+});
