@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contractJsonSchemas } from './json-schema';
-import { accountProblem, ibanValid, KINDS, luhnValid } from './kinds';
+import { accountProblem, CURRENCIES, ibanValid, KINDS, luhnValid, timestampProblem } from './kinds';
 import { FileFormatError, readRecords, type RawRecord } from './reader';
 import { kindOfFile, validateRow } from './validate';
 
@@ -164,6 +164,72 @@ describe('validateRow', () => {
   it('says a missing field is required', () => {
     const v = validateRow('shops', { shop_id: 'S1' });
     expect(v).toMatchObject({ ok: false, field: 'seller_id' });
+  });
+});
+
+const listing = (over: Record<string, unknown>) => ({
+  listing_id: 'L1',
+  shop_id: 'S1',
+  title: 'Bag',
+  brand: '',
+  category: 'bags',
+  price: '3',
+  currency: 'USD',
+  listed_at: '2026-01-01T00:00:00Z',
+  status: 'active',
+  ...over,
+});
+
+describe('times', () => {
+  it.each([
+    ['2024-04-31T00:00:00Z', /2024-04-31 is not a calendar date: April has 30 days/],
+    ['2025-02-30T10:00:00+08:00', /2025-02-30 is not a calendar date: February has 28 days/],
+    ['2023-02-29T00:00:00Z', /2023 is not a leap year/],
+    ['1900-02-29T00:00:00Z', /1900 is not a leap year/],
+    ['2024-06-00T00:00:00Z', /June has 30 days/],
+    ['2024-00-10T00:00:00Z', /months run 01-12/],
+    ['2024-01-01T24:00:00Z', /24:00:00 is not a time of day/],
+    ['2024-01-01T23:60Z', /23:60 is not a time of day/],
+    ['2024-01-01T23:59:60Z', /not a time of day/],
+    ['2024-01-01T12:00:00+18:30', /offset \+18:30 is out of range/],
+    ['2024-01-01T12:00:00-19:00', /offset -19:00 is out of range/],
+    ['2024-01-01T12:00:00+05:60', /offset \+05:60 is out of range/],
+  ])('rejects %s, which Neo4j refuses, with a reason', (time, reason) => {
+    expect(timestampProblem(time)).toMatch(reason);
+    const v = validateRow('listings', listing({ listed_at: time }));
+    expect(v).toMatchObject({ ok: false, field: 'listed_at', reason: expect.stringMatching(reason) });
+  });
+  it.each([
+    '2024-02-29T00:00:00Z',
+    '2000-02-29T23:59:59.999999999Z',
+    '2026-12-31T23:59:59Z',
+    '2026-01-01T12:00+01:30',
+    '2026-01-01T12:00:00+18:00',
+    '2026-01-01T12:00:00-18:00',
+    '2026-01-01T12:00:00-00:00',
+    '0001-01-01T00:00:00Z',
+  ])('accepts %s, which Neo4j takes', (time) => {
+    expect(timestampProblem(time)).toBeNull();
+    expect(validateRow('listings', listing({ listed_at: time })).ok).toBe(true);
+  });
+});
+
+describe('currencies', () => {
+  it.each(['XYZ', 'RMB', 'xts', 'XXX', 'XAU', 'CHE', 'HRK', 'ZWL'])('rejects %s, which is no active ISO 4217 currency', (code) => {
+    expect(validateRow('listings', listing({ currency: code }))).toMatchObject({ ok: false, field: 'currency', reason: expect.stringMatching(/ISO 4217/) });
+  });
+  it.each([
+    ['eur', 'EUR'],
+    ['CNY', 'CNY'],
+    ['xof', 'XOF'],
+    ['XCG', 'XCG'],
+    ['Try', 'TRY'],
+  ])('accepts %s as %s', (code, stored) => {
+    expect(validateRow('listings', listing({ currency: code }))).toMatchObject({ ok: true, row: { currency: stored } });
+  });
+  it('knows the active list, no more', () => {
+    expect(CURRENCIES.size).toBe(159);
+    for (const code of CURRENCIES) expect(code).toMatch(/^[A-Z]{3}$/);
   });
 });
 
