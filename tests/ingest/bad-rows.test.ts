@@ -62,7 +62,7 @@ const refusingWriter = (): GraphWriter => ({
   write: (kind, rows, importId) => {
     if (kind !== 'listings') return repo.write(kind, rows, importId);
     const poisoned = (rows as WriteRowOf['listings'][]).map((r) => (r.title.startsWith('DB-REFUSES') ? { ...r, listedAt: '2024-04-31T00:00:00Z' } : r));
-    return repo.write('listings', poisoned as typeof rows, importId);
+    return repo.write('listings', poisoned, importId);
   },
 });
 

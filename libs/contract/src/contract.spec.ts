@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contractJsonSchemas } from './json-schema';
 import { accountProblem, CURRENCIES, ibanValid, KINDS, luhnValid, timestampProblem } from './kinds';
-import { FileFormatError, MAX_RECORD_LINES, parseCsvRecord, readRecords, type RawRecord, type ReadStats } from './reader';
+import { CsvRecordSplitter, FileFormatError, MAX_RECORD_LINES, parseCsvRecord, readRecords, type RawRecord, type ReadStats } from './reader';
 import { kindOfFile, validateRow } from './validate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-contract-'));
@@ -428,6 +428,34 @@ describe('readRecords: every line accounted for', () => {
   it('rejects a row of the wrong width with its text', async () => {
     const { rows } = await read(`${SHOP_HEADER}S1,U1,x\n${row(2)}\n`);
     expect(rows[0]).toMatchObject({ line: 2, record: null, problem: 'has 3 cells, the header has 6', raw: 'S1,U1,x' });
+  });
+
+  it('reads the same records however the text is cut into chunks', () => {
+    const text =
+      `${SHOP_HEADER.replace('\n', '\r\n')}${row(1, 'Monitor 27" IPS')}\r\n${row(2, '"Gucci bag')}\r\n${row(3, '"two\r\nlines"')}\r\n\r\n` +
+      `${row(4, '"a ""b"", c"')}\n${row(5, '"Open')}\n${row(6, 'Bag 12"')}\nS7,x\n${row(8)}`;
+    const split = (size: number) => {
+      const out: unknown[] = [];
+      const splitter = new CsvRecordSplitter(
+        (cells, line) => out.push(['header', line, cells.length]),
+        (cells, line, lines) => out.push([line, lines, cells]),
+        (line, problem, raw) => out.push([line, problem, raw]),
+        () => out.push('blank'),
+      );
+      for (let i = 0; i < text.length; i += size) splitter.pushChunk(text.slice(i, i + size));
+      splitter.end();
+      return { out, lines: splitter.line };
+    };
+    const whole = split(text.length);
+    expect(whole.lines).toBe(11);
+    expect(whole.out.filter((r) => Array.isArray(r) && Array.isArray(r[2])).map((r) => (r as [number, number, string[]])[2][0])).toEqual([
+      'S1',
+      'S3',
+      'S4',
+      'S6',
+      'S8',
+    ]);
+    for (const size of [1, 2, 3, 5, 7, 13, 64]) expect(split(size), `chunks of ${size}`).toEqual(whole);
   });
 
   it('NDJSON: a line that is not JSON is one reject, even the first', async () => {
