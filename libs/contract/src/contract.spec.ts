@@ -4,8 +4,8 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { contractJsonSchemas } from './json-schema';
-import { accountProblem, ibanValid, KINDS, luhnValid } from './kinds';
-import { FileFormatError, readRecords, type RawRecord } from './reader';
+import { accountProblem, CURRENCIES, ibanValid, KINDS, luhnValid, timestampProblem } from './kinds';
+import { CsvRecordSplitter, FileFormatError, MAX_RECORD_LINES, parseCsvRecord, readRecords, type RawRecord, type ReadStats } from './reader';
 import { kindOfFile, validateRow } from './validate';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-contract-'));
@@ -167,6 +167,72 @@ describe('validateRow', () => {
   });
 });
 
+const listing = (over: Record<string, unknown>) => ({
+  listing_id: 'L1',
+  shop_id: 'S1',
+  title: 'Bag',
+  brand: '',
+  category: 'bags',
+  price: '3',
+  currency: 'USD',
+  listed_at: '2026-01-01T00:00:00Z',
+  status: 'active',
+  ...over,
+});
+
+describe('times', () => {
+  it.each([
+    ['2024-04-31T00:00:00Z', /2024-04-31 is not a calendar date: April has 30 days/],
+    ['2025-02-30T10:00:00+08:00', /2025-02-30 is not a calendar date: February has 28 days/],
+    ['2023-02-29T00:00:00Z', /2023 is not a leap year/],
+    ['1900-02-29T00:00:00Z', /1900 is not a leap year/],
+    ['2024-06-00T00:00:00Z', /June has 30 days/],
+    ['2024-00-10T00:00:00Z', /months run 01-12/],
+    ['2024-01-01T24:00:00Z', /24:00:00 is not a time of day/],
+    ['2024-01-01T23:60Z', /23:60 is not a time of day/],
+    ['2024-01-01T23:59:60Z', /not a time of day/],
+    ['2024-01-01T12:00:00+18:30', /offset \+18:30 is out of range/],
+    ['2024-01-01T12:00:00-19:00', /offset -19:00 is out of range/],
+    ['2024-01-01T12:00:00+05:60', /offset \+05:60 is out of range/],
+  ])('rejects %s, which Neo4j refuses, with a reason', (time, reason) => {
+    expect(timestampProblem(time)).toMatch(reason);
+    const v = validateRow('listings', listing({ listed_at: time }));
+    expect(v).toMatchObject({ ok: false, field: 'listed_at', reason: expect.stringMatching(reason) });
+  });
+  it.each([
+    '2024-02-29T00:00:00Z',
+    '2000-02-29T23:59:59.999999999Z',
+    '2026-12-31T23:59:59Z',
+    '2026-01-01T12:00+01:30',
+    '2026-01-01T12:00:00+18:00',
+    '2026-01-01T12:00:00-18:00',
+    '2026-01-01T12:00:00-00:00',
+    '0001-01-01T00:00:00Z',
+  ])('accepts %s, which Neo4j takes', (time) => {
+    expect(timestampProblem(time)).toBeNull();
+    expect(validateRow('listings', listing({ listed_at: time })).ok).toBe(true);
+  });
+});
+
+describe('currencies', () => {
+  it.each(['XYZ', 'RMB', 'xts', 'XXX', 'XAU', 'CHE', 'HRK', 'ZWL'])('rejects %s, which is no active ISO 4217 currency', (code) => {
+    expect(validateRow('listings', listing({ currency: code }))).toMatchObject({ ok: false, field: 'currency', reason: expect.stringMatching(/ISO 4217/) });
+  });
+  it.each([
+    ['eur', 'EUR'],
+    ['CNY', 'CNY'],
+    ['xof', 'XOF'],
+    ['XCG', 'XCG'],
+    ['Try', 'TRY'],
+  ])('accepts %s as %s', (code, stored) => {
+    expect(validateRow('listings', listing({ currency: code }))).toMatchObject({ ok: true, row: { currency: stored } });
+  });
+  it('knows the active list, no more', () => {
+    expect(CURRENCIES.size).toBe(159);
+    for (const code of CURRENCIES) expect(code).toMatch(/^[A-Z]{3}$/);
+  });
+});
+
 describe('account checks', () => {
   it('knows real check digits', () => {
     expect(luhnValid('4111111111111111')).toBe(true);
@@ -246,6 +312,163 @@ describe('readRecords', () => {
     await expect(attempt).rejects.toThrow(FileFormatError);
     await expect(all(p, 'shops')).rejects.toThrow(message);
     await expect(all(p, 'shops')).rejects.toThrow(new RegExp(`^contract: ${name.replace(/\./g, '\\.')}: `));
+  });
+});
+
+describe('parseCsvRecord', () => {
+  it.each([
+    ['a,b,c', ['a', 'b', 'c']],
+    ['a,,', ['a', '', '']],
+    ['', ['']],
+    ['"a,b",c', ['a,b', 'c']],
+    ['"say ""hi""",c', ['say "hi"', 'c']],
+    ['a,""', ['a', '']],
+    ['"a"\r', ['a']],
+    ['a,b\r', ['a', 'b']],
+    ['"x\r\ny",b', ['x\r\ny', 'b']],
+    // Relaxed quoting: a quote not at a cell's start is a character, and so is a quote that does not close a cell.
+    ['L1,Monitor 27" IPS,c', ['L1', 'Monitor 27" IPS', 'c']],
+    ['oak,2",4"', ['oak', '2"', '4"']],
+    ['"Best" bag,c', ['"Best" bag', 'c']],
+    ['a,"b" c,d', ['a', '"b" c', 'd']],
+  ])('splits %j', (text, cells) => {
+    expect(parseCsvRecord(text)).toEqual({ ok: true, cells });
+  });
+  it('says when a record ends inside a quoted cell, and in which column', () => {
+    expect(parseCsvRecord('a,"open, still')).toEqual({ ok: false, open: true, column: 2 });
+    expect(parseCsvRecord('a,"b ""quoted"" and')).toEqual({ ok: false, open: true, column: 2 });
+  });
+  it('refuses a quote that crossed a line break without closing a cell', () => {
+    expect(parseCsvRecord('a,"x\ny" z,b')).toEqual({ ok: false, open: false, column: 2 });
+    expect(parseCsvRecord('a,"x\ny",b\nc')).toEqual({ ok: false, open: false, column: 3 });
+  });
+});
+
+describe('readRecords: every line accounted for', () => {
+  const T = '2026-01-01T00:00:00Z';
+  const row = (i: number, name = `Shop ${i}`) => `S${i},U${i},${name},${T},active,bags`;
+  async function read(content: string): Promise<{ rows: RawRecord[]; stats: ReadStats }> {
+    const stats: ReadStats = { lines: 0, blank: 0 };
+    const rows: RawRecord[] = [];
+    for await (const batch of readRecords(file('shops.csv', content), 'shops', 2, stats)) rows.push(...batch);
+    // The accounting the loader relies on: every physical line after the header is blank or in one record.
+    expect(stats.lines).toBe(stats.blank + rows.reduce((n, r) => n + r.lines, 0));
+    return { rows, stats };
+  }
+  const ids = (rows: RawRecord[]) => rows.map((r) => [r.line, r.record ? r.record.shop_id : 'rejected']);
+
+  it('keeps a quote inside an unquoted cell as a character: no line is swallowed', async () => {
+    const lines = [row(1, 'Monitor 27" IPS'), ...[2, 3, 4, 5, 6, 7, 8].map((i) => row(i)), row(9, 'Cable 2" x 3"'), row(10)];
+    const { rows } = await read(`${SHOP_HEADER}${lines.join('\n')}\n`);
+    expect(rows.map((r) => r.record?.shop_id)).toEqual(lines.map((_, i) => `S${i + 1}`));
+    expect(rows.map((r) => r.line)).toEqual(lines.map((_, i) => i + 2));
+    expect(rows[0]!.record).toMatchObject({ name: 'Monitor 27" IPS', category: 'bags' });
+    expect(rows[8]!.record).toMatchObject({ name: 'Cable 2" x 3"' });
+  });
+
+  it('a quote that opens a cell and never closes costs its own row, and reading resumes on the next line', async () => {
+    const lines = [row(1), row(2, '"Gucci bag'), row(3), row(4), row(5), row(6), row(7), row(8), row(9, 'Bag 12"'), row(10)];
+    const { rows, stats } = await read(`${SHOP_HEADER}${lines.join('\n')}\n`);
+    expect(ids(rows)).toEqual([[2, 'S1'], [3, 'rejected'], ...[3, 4, 5, 6, 7, 8, 9, 10].map((i) => [i + 1, `S${i}`])]);
+    expect(rows[1]).toMatchObject({ record: null, problem: expect.stringMatching(/^cell 3 \(name\) opens a quote .*stray quote/), raw: row(2, '"Gucci bag') });
+    expect(rows[8]!.record).toMatchObject({ name: 'Bag 12"' });
+    expect(stats).toEqual({ lines: 10, blank: 0 });
+  });
+
+  it('does not merge a stray quote with a later one in the same column into one row', async () => {
+    // Joined, lines 3 and 4 would have the header's six cells: line 4 being a row of its own gives it away.
+    const { rows } = await read(`${SHOP_HEADER}${row(1)}\n${row(2, '"Gucci bag')}\n${row(3, 'Bag 12"')}\n${row(4)}\n`);
+    expect(ids(rows)).toEqual([
+      [2, 'S1'],
+      [3, 'rejected'],
+      [4, 'S3'],
+      [5, 'S4'],
+    ]);
+    expect(rows[1]!.problem).toMatch(/would take in line 4, a row of its own/);
+  });
+
+  it('a quote still open at the end of the file costs its own row', async () => {
+    const { rows } = await read(`${SHOP_HEADER}${row(1)}\n${row(2, '"Open')}\n${row(3)}\n${row(4)}`);
+    expect(ids(rows)).toEqual([
+      [2, 'S1'],
+      [3, 'rejected'],
+      [4, 'S3'],
+      [5, 'S4'],
+    ]);
+    expect(rows[1]!.problem).toMatch(/never closes/);
+  });
+
+  it('gives up on a quote that stays open past the limit, and reads the lines it held', async () => {
+    const filler = Array.from({ length: MAX_RECORD_LINES + 20 }, (_, i) => `note ${i}`);
+    const { rows } = await read(`${SHOP_HEADER}${row(1, '"Open')}\n${filler.join('\n')}\n${row(2)}\n`);
+    expect(rows[0]).toMatchObject({ line: 2, problem: expect.stringMatching(/does not close within 100 lines/) });
+    expect(rows.slice(1, -1).every((r) => r.record === null && /has 1 cells/.test(r.problem!))).toBe(true);
+    expect(rows.at(-1)).toMatchObject({ line: MAX_RECORD_LINES + 23, record: { shop_id: 'S2' } });
+  });
+
+  it('reads a quoted cell holding line breaks as one record spanning its lines', async () => {
+    const { rows, stats } = await read(`${SHOP_HEADER}${row(1, '"two\nlines, one cell"')}\n${row(2, '"three\n\nlines"')}\n\n${row(3)}\n`);
+    expect(rows.map((r) => [r.line, r.lines, r.record?.name])).toEqual([
+      [2, 2, 'two\nlines, one cell'],
+      [4, 3, 'three\n\nlines'],
+      [8, 1, 'Shop 3'],
+    ]);
+    expect(stats).toEqual({ lines: 7, blank: 1 });
+  });
+
+  it('reads CRLF files: line ends stripped, a CRLF inside a quoted cell kept', async () => {
+    const { rows } = await read(`${SHOP_HEADER.replace('\n', '\r\n')}${row(1)}\r\n${row(2, '"a\r\nb"')}\r\n${row(3, '"c"')}\r\n`);
+    expect(rows.map((r) => [r.line, r.record?.name, r.record?.category])).toEqual([
+      [2, 'Shop 1', 'bags'],
+      [3, 'a\r\nb', 'bags'],
+      [5, 'c', 'bags'],
+    ]);
+  });
+
+  it('rejects a row of the wrong width with its text', async () => {
+    const { rows } = await read(`${SHOP_HEADER}S1,U1,x\n${row(2)}\n`);
+    expect(rows[0]).toMatchObject({ line: 2, record: null, problem: 'has 3 cells, the header has 6', raw: 'S1,U1,x' });
+  });
+
+  it('reads the same records however the text is cut into chunks', () => {
+    const text =
+      `${SHOP_HEADER.replace('\n', '\r\n')}${row(1, 'Monitor 27" IPS')}\r\n${row(2, '"Gucci bag')}\r\n${row(3, '"two\r\nlines"')}\r\n\r\n` +
+      `${row(4, '"a ""b"", c"')}\n${row(5, '"Open')}\n${row(6, 'Bag 12"')}\nS7,x\n${row(8)}`;
+    const split = (size: number) => {
+      const out: unknown[] = [];
+      const splitter = new CsvRecordSplitter(
+        (cells, line) => out.push(['header', line, cells.length]),
+        (cells, line, lines) => out.push([line, lines, cells]),
+        (line, problem, raw) => out.push([line, problem, raw]),
+        () => out.push('blank'),
+      );
+      for (let i = 0; i < text.length; i += size) splitter.pushChunk(text.slice(i, i + size));
+      splitter.end();
+      return { out, lines: splitter.line };
+    };
+    const whole = split(text.length);
+    expect(whole.lines).toBe(11);
+    expect(whole.out.filter((r) => Array.isArray(r) && Array.isArray(r[2])).map((r) => (r as [number, number, string[]])[2][0])).toEqual([
+      'S1',
+      'S3',
+      'S4',
+      'S6',
+      'S8',
+    ]);
+    for (const size of [1, 2, 3, 5, 7, 13, 64]) expect(split(size), `chunks of ${size}`).toEqual(whole);
+  });
+
+  it('NDJSON: a line that is not JSON is one reject, even the first', async () => {
+    const rows: RawRecord[] = [];
+    const stats: ReadStats = { lines: 0, blank: 0 };
+    for await (const batch of readRecords(file('shops.ndjson', '{"shop_id": "S0",\n{"shop_id":"S1"}\n\n{"shop_id":"S2"}\n'), 'shops', 1, stats))
+      rows.push(...batch);
+    expect(rows.map((r) => [r.line, r.problem ?? r.record?.shop_id, r.raw])).toEqual([
+      [1, 'is not valid JSON', '{"shop_id": "S0",'],
+      [2, 'S1', undefined],
+      [4, 'S2', undefined],
+    ]);
+    expect(stats).toEqual({ lines: 4, blank: 1 });
   });
 });
 

@@ -1,11 +1,13 @@
 import {
   accountProblem,
   ACCOUNT_KINDS,
+  CURRENCIES,
   ADDRESS_KINDS,
   LISTING_STATUSES,
   LIST_SEPARATOR,
   PATTERNS,
   SHOP_STATUSES,
+  timestampProblem,
   VERDICTS,
   type Kind,
   type RowOf,
@@ -25,7 +27,7 @@ type Raw = Record<string, unknown>;
 const DECLINE = Symbol('decline');
 type Check = (value: unknown) => unknown;
 
-const { id: ID, control: CONTROL, timestamp: TIMESTAMP, country: COUNTRY, currency: CURRENCY, email: EMAIL, phone: PHONE } = PATTERNS;
+const { id: ID, control: CONTROL, timestamp: TIMESTAMP, country: COUNTRY, email: EMAIL, phone: PHONE } = PATTERNS;
 
 const id: Check = (v) => (typeof v === 'string' && ID.test(v) ? v : DECLINE);
 const text =
@@ -44,11 +46,16 @@ const optionalText =
     if (t.length > max || CONTROL.test(t)) return DECLINE;
     return t === '' ? null : t;
   };
-const timestamp: Check = (v) => (typeof v === 'string' && TIMESTAMP.test(v) && !Number.isNaN(Date.parse(v)) ? v : DECLINE);
+const timestamp: Check = (v) => (typeof v === 'string' && TIMESTAMP.test(v) && timestampProblem(v) === null ? v : DECLINE);
 const code =
   (pattern: RegExp): Check =>
   (v) =>
     typeof v === 'string' && pattern.test(v) ? v.toUpperCase() : DECLINE;
+const currency: Check = (v) => {
+  if (typeof v !== 'string' || v.length !== 3) return DECLINE;
+  const upper = v.toUpperCase();
+  return CURRENCIES.has(upper) ? upper : DECLINE;
+};
 const money: Check = (v) => {
   if (typeof v !== 'string' && typeof v !== 'number') return DECLINE;
   const x = Number(v);
@@ -116,7 +123,7 @@ const FIELDS: { readonly [K in Kind]: readonly (readonly [keyof RowOf[K] & strin
     ['brand', optionalText(80)],
     ['category', text(80)],
     ['price', money],
-    ['currency', code(CURRENCY)],
+    ['currency', currency],
     ['listed_at', timestamp],
     ['status', oneOf(LISTING_STATUSES)],
   ],
@@ -127,7 +134,7 @@ const FIELDS: { readonly [K in Kind]: readonly (readonly [keyof RowOf[K] & strin
     ['account_kind', oneOf(ACCOUNT_KINDS)],
     ['provider', text(80)],
     ['amount', money],
-    ['currency', code(CURRENCY)],
+    ['currency', currency],
     ['paid_at', timestamp],
   ],
   addresses: [

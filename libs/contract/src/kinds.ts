@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ADDRESS_KINDS as ADDRESS_IDENTIFIER_KINDS, IDENTIFIERS, type AddressKind } from '@ringwatch/kinds';
+import { ISO_4217_CURRENCIES } from './iso4217';
 
 /**
  * The data contract: what Ringwatch accepts for each kind of record, as CSV (header row, lists
@@ -30,6 +31,47 @@ export const PATTERNS = {
 } as const;
 const CONTROL = PATTERNS.control;
 
+/** The ISO 4217 codes the contract accepts (iso4217.ts says which and why). */
+export const CURRENCIES: ReadonlySet<string> = new Set(Object.keys(ISO_4217_CURRENCIES));
+
+export function isCurrency(code: string): boolean {
+  return code.length === 3 && CURRENCIES.has(code.toUpperCase());
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const digits2 = (v: string, at: number) => (v.charCodeAt(at) - 48) * 10 + (v.charCodeAt(at + 1) - 48);
+
+/**
+ * Why a time that matches PATTERNS.timestamp is not a real one, or null. The pattern only checks the
+ * shape; JavaScript's Date.parse rolls 2024-04-31 over to 1 May and takes 24:00, but Neo4j's
+ * datetime() refuses them (and offsets beyond ±18:00, and leap seconds), which used to fail a whole
+ * write batch. This checks exactly what Neo4j 5 checks (measured), so an accepted time always loads.
+ */
+export function timestampProblem(v: string): string | null {
+  const year = Number(v.slice(0, 4));
+  const month = digits2(v, 5);
+  const day = digits2(v, 8);
+  if (month < 1 || month > 12) return `${v.slice(0, 10)} is not a calendar date: months run 01-12`;
+  const days = month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!;
+  if (day < 1 || day > days) {
+    const why = month === 2 && day === 29 ? `${v.slice(0, 4)} is not a leap year` : `${MONTHS[month - 1]} has ${days} days`;
+    return `${v.slice(0, 10)} is not a calendar date: ${why}`;
+  }
+  const hour = digits2(v, 11);
+  const minute = digits2(v, 14);
+  const second = v.charCodeAt(16) === 58 ? digits2(v, 17) : 0;
+  if (hour > 23 || minute > 59 || second > 59)
+    return `${v.slice(11, v.charCodeAt(16) === 58 ? 19 : 16)} is not a time of day: hours run 00-23, minutes and seconds 00-59`;
+  if (!v.endsWith('Z')) {
+    const oh = digits2(v, v.length - 5);
+    const om = digits2(v, v.length - 2);
+    if (om > 59 || oh * 60 + om > 18 * 60) return `zone offset ${v.slice(-6)} is out of range: offsets run -18:00 to +18:00`;
+  }
+  return null;
+}
+
 const id = z.string().regex(PATTERNS.id, 'must be 1-64 letters, digits or _.:- and start with a letter or digit');
 const NO_CONTROL = 'must not contain control characters';
 const text = (max: number) =>
@@ -50,7 +92,11 @@ const optionalText = (max: number) =>
 const timestamp = z
   .string()
   .regex(PATTERNS.timestamp, 'must be an ISO 8601 time with a zone, e.g. 2026-03-01T12:00:00Z')
-  .refine((v) => !Number.isNaN(Date.parse(v)), 'is not a real date');
+  .superRefine((v, ctx) => {
+    const problem = timestampProblem(v);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ description: 'ISO 8601 time with a zone; a real calendar date and time of day, offset within ±18:00' });
 const country = z
   .string()
   .regex(PATTERNS.country, 'must be an ISO 3166-1 alpha-2 code')
@@ -58,6 +104,8 @@ const country = z
 const currency = z
   .string()
   .regex(PATTERNS.currency, 'must be an ISO 4217 code')
+  .refine(isCurrency, 'is not an ISO 4217 currency code (e.g. EUR, USD, CNY)')
+  .meta({ description: 'an active ISO 4217 currency code, either case (libs/contract/src/iso4217.ts lists them)' })
   .transform((v) => v.toUpperCase());
 const money = z.coerce.number({ error: 'must be a number' }).finite('must be a number').positive('must be greater than 0').max(1e9, 'is implausibly large');
 const list = <T extends z.ZodType<string, string>>(item: T, max: number) =>

@@ -1,3 +1,5 @@
 export * from './loader';
 export * from './ports';
+export * from './redact';
 export * from './rows';
+export * from './report';

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileFormatError, KINDS, kindOfFile, readRecords, validateRow, type Kind } from '@ringwatch/contract';
+import { FileFormatError, KINDS, kindOfFile, readRecords, validateRow, type Kind, type RawRecord, type ReadStats } from '@ringwatch/contract';
 import type { Fingerprinter } from '@ringwatch/normalise';
-import type { GraphWriter, ImportCounts, ImportLedger } from './ports';
+import { RowsRefusedError, type GraphWriter, type ImportCounts, type ImportLedger } from './ports';
+import { redactRaw, redactRecord, maskSecrets } from './redact';
 import { prepareRow, type WriteRowOf } from './rows';
 
 export class LoadError extends Error {
@@ -34,16 +35,28 @@ export interface LoadOptions {
    * parses; conflicting writes (two batches touching one hub) are retried by the driver.
    */
   readonly concurrency?: number;
-  /** NDJSON file for rejected rows; defaults to `<first file's folder>/rejects-<import id>.ndjson`. */
+  /**
+   * NDJSON file for rejected rows (created readable by its owner only, its folder too when the loader
+   * makes it); defaults to `<first file's folder>/rejects-<import id>.ndjson`.
+   */
   readonly rejectsPath?: string;
   readonly source?: string;
   readonly importId?: string;
   readonly onProgress?: (progress: LoadProgress) => void;
 }
 
+/**
+ * What became of one file. Every physical line after a CSV header (every line of NDJSON) is blank or
+ * part of exactly one row read, and every row read is accepted or rejected: `read = accepted + rejected`.
+ * A row spans more than one line only when a quoted cell holds a line break.
+ */
 export interface FileReport extends ImportCounts {
   readonly file: string;
   readonly kind: Kind;
+  /** Physical lines after the header. */
+  readonly lines: number;
+  /** Lines with nothing on them, skipped. */
+  readonly blank: number;
   readonly error: string | null;
   readonly durationMs: number;
 }
@@ -55,6 +68,19 @@ export interface LoadReport {
   readonly counts: ImportCounts;
   readonly files: readonly FileReport[];
   readonly rejectsFile: string | null;
+}
+
+/** One line of the rejects file; `row` (the record's cells or object) and `raw` are masked (redact.ts). */
+export interface RejectEntry {
+  readonly file: string;
+  readonly line: number;
+  /** Lines the row spans, when more than one. */
+  readonly lines?: number;
+  readonly field: string;
+  readonly reason: string;
+  readonly row: Record<string, unknown> | null;
+  /** The text of a line that could not be read into a row. */
+  readonly raw?: string;
 }
 
 /** Checks the files exist and have a kind, in load order; call it before any expensive set-up. */
@@ -72,12 +98,47 @@ export function planLoad(files: readonly string[]): { file: string; kind: Kind }
 const HEARTBEAT_MS = 5_000;
 /** A running import without a heartbeat for this long belongs to a process that died. */
 const STALE_SECONDS = 60;
+/**
+ * Refused rows in a row, with not one row of their batch taken, that mean the fault is not in the rows
+ * (a broken statement, a database that refuses everything): the load stops instead of splitting the
+ * batch down to every single row. Rows that pass the contract are rarely refused at all.
+ */
+export const SYSTEMIC_REFUSALS = 32;
+
+/** The rejects file, opened on the first reject: mode 0600, its folder 0700 when the loader creates it. */
+class RejectsFile {
+  private fd: number | null = null;
+
+  constructor(readonly path: string) {}
+
+  get used(): boolean {
+    return this.fd !== null;
+  }
+
+  write(entry: RejectEntry): void {
+    if (this.fd === null) {
+      const dir = path.dirname(this.path);
+      if (!fs.existsSync(dir)) fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+      this.fd = fs.openSync(this.path, 'w', 0o600);
+      // An existing file keeps its mode when opened: make it private too.
+      fs.fchmodSync(this.fd, 0o600);
+    }
+    fs.writeSync(this.fd, `${JSON.stringify(entry)}\n`);
+  }
+
+  close(): void {
+    if (this.fd !== null) fs.closeSync(this.fd);
+  }
+}
 
 /**
  * Loads data files into the graph: streams each file, validates every row against the contract,
  * normalises identifiers, rejects bad rows to an NDJSON file with line and reason, and writes the rest
  * in batches of idempotent MERGEs. Files load in dependency order (sellers first), but any order gives
- * the same graph. Parsing the next batch overlaps the write of the previous one.
+ * the same graph. Parsing the next batch overlaps the write of the previous one. A batch the database
+ * refuses is split until the refused rows are found; they are rejected with the database's reason and
+ * the load goes on. A file that cannot be read fails alone; only a database that cannot be reached
+ * (after the driver's retries) or refuses everything stops the load.
  */
 export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
   const batchSize = options.batchSize ?? 5_000;
@@ -85,14 +146,10 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new LoadError('concurrency must be 1-8');
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new LoadError('batch size must be 1-100000');
   const plan = planLoad(options.files);
+  const { writer, fingerprinter } = options;
 
   const importId = options.importId ?? randomUUID();
-  const rejectsPath = options.rejectsPath ?? path.join(path.dirname(path.resolve(plan[0]!.file)), `rejects-${importId}.ndjson`);
-  let rejectsFd: number | null = null;
-  const reject = (file: string, line: number, field: string, reason: string, row: unknown) => {
-    rejectsFd ??= fs.openSync(rejectsPath, 'w');
-    fs.writeSync(rejectsFd, `${JSON.stringify({ file: path.basename(file), line, field, reason, row })}\n`);
-  };
+  const rejects = new RejectsFile(options.rejectsPath ?? path.join(path.dirname(path.resolve(plan[0]!.file)), `rejects-${importId}.ndjson`));
 
   const started = Date.now();
   await options.ledger.abandonStale(STALE_SECONDS);
@@ -105,73 +162,124 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
   const reports: FileReport[] = [];
   let lastBeat = Date.now();
 
-  try {
-    for (const { file, kind } of plan) {
-      const counts: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0 };
-      let error: string | null = null;
-      const fileStarted = Date.now();
-      const inflight = new Set<Promise<void>>();
+  const loadFile = async (file: string, kind: Kind): Promise<void> => {
+    const name = path.basename(file);
+    const counts: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0 };
+    const stats: ReadStats = { lines: 0, blank: 0 };
+    let recordLines = 0;
+    let error: string | null = null;
+    let fatal: unknown = null;
+    const fileStarted = Date.now();
+    const inflight = new Set<Promise<void>>();
+
+    const reject = (record: RawRecord, field: string, reason: string) => {
+      counts.rejected++;
+      rejects.write({
+        file: name,
+        line: record.line,
+        ...(record.lines > 1 ? { lines: record.lines } : {}),
+        field,
+        reason: maskSecrets(reason),
+        row: record.record === null ? null : redactRecord(kind, record.record),
+        ...(record.raw === undefined ? {} : { raw: redactRaw(kind, record.raw) }),
+      });
+    };
+
+    /** Writes rows in one transaction; when the database refuses them, halves until the refused rows are alone. */
+    const write = async (rows: WriteRowOf[Kind][], origins: RawRecord[], batch: { taken: number; refused: number }): Promise<void> => {
       try {
-        for await (const batch of readRecords(file, kind, batchSize)) {
-          const rows: WriteRowOf[typeof kind][] = [];
-          for (const { line, record, problem } of batch) {
-            counts.read++;
-            if (record === null) {
-              counts.rejected++;
-              reject(file, line, '(row)', problem ?? 'unreadable', null);
-              continue;
-            }
-            const valid = validateRow(kind, record);
-            const prepared = valid.ok ? prepareRow(kind, valid.row, options.fingerprinter) : valid;
-            if (!prepared.ok) {
-              counts.rejected++;
-              reject(file, line, prepared.field, prepared.reason, record);
-              continue;
-            }
-            rows.push(prepared.row);
-          }
-          while (inflight.size >= concurrency) await Promise.race(inflight);
-          counts.accepted += rows.length;
-          if (rows.length > 0) {
-            const write: Promise<void> = options.writer.write(kind, rows, importId).then((result) => {
-              counts.created += result.created;
-              counts.updated += result.rows - result.created;
-              inflight.delete(write);
-            });
-            // Handled here so a failure never counts as unhandled; it still surfaces through race/all below.
-            write.catch(() => undefined);
-            inflight.add(write);
-          }
-          options.onProgress?.({ file, kind, read: counts.read, accepted: counts.accepted, rejected: counts.rejected, totalRead: totals.read + counts.read });
-          if (Date.now() - lastBeat > HEARTBEAT_MS) {
-            lastBeat = Date.now();
-            await options.ledger.heartbeat(importId, totals.read + counts.read);
-          }
-        }
-        await Promise.all(inflight);
+        const result = await writer.write(kind, rows, importId);
+        counts.created += result.created;
+        counts.updated += result.rows - result.created;
+        batch.taken += rows.length;
       } catch (e) {
-        await Promise.allSettled(inflight);
-        if (!(e instanceof FileFormatError)) throw e;
-        error = e.message;
+        if (!(e instanceof RowsRefusedError)) throw e;
+        if (rows.length > 1) {
+          const half = Math.ceil(rows.length / 2);
+          await write(rows.slice(0, half), origins.slice(0, half), batch);
+          await write(rows.slice(half), origins.slice(half), batch);
+          return;
+        }
+        if (batch.taken === 0 && ++batch.refused >= SYSTEMIC_REFUSALS) {
+          throw new LoadError(
+            `${name}: the database refused ${batch.refused} rows in a row and took none (${e.reason}); that is not the rows' fault, so the load stops`,
+          );
+        }
+        counts.accepted--;
+        reject(origins[0]!, '(database)', `the database refused the row: ${e.reason}`);
       }
-      reports.push({ file: path.basename(file), kind, error, durationMs: Date.now() - fileStarted, ...counts });
-      for (const key of Object.keys(totals) as (keyof ImportCounts)[]) totals[key] += counts[key];
+    };
+
+    try {
+      for await (const batch of readRecords(file, kind, batchSize, stats)) {
+        // A write that failed for good stops the file here, before the batch counts as read.
+        while (inflight.size >= concurrency) await Promise.race(inflight);
+        const rows: WriteRowOf[Kind][] = [];
+        const origins: RawRecord[] = [];
+        for (const record of batch) {
+          counts.read++;
+          recordLines += record.lines;
+          if (record.record === null) {
+            reject(record, '(row)', record.problem ?? 'cannot be read');
+            continue;
+          }
+          const valid = validateRow(kind, record.record);
+          const prepared = valid.ok ? prepareRow(kind, valid.row, fingerprinter) : valid;
+          if (!prepared.ok) {
+            reject(record, prepared.field, prepared.reason);
+            continue;
+          }
+          rows.push(prepared.row);
+          origins.push(record);
+        }
+        counts.accepted += rows.length;
+        if (rows.length > 0) {
+          const written: Promise<void> = write(rows, origins, { taken: 0, refused: 0 }).then(() => {
+            inflight.delete(written);
+          });
+          // Handled here so a failure never counts as unhandled; it still surfaces through race/all below.
+          written.catch(() => undefined);
+          inflight.add(written);
+        }
+        options.onProgress?.({ file, kind, read: counts.read, accepted: counts.accepted, rejected: counts.rejected, totalRead: totals.read + counts.read });
+        if (Date.now() - lastBeat > HEARTBEAT_MS) {
+          lastBeat = Date.now();
+          await options.ledger.heartbeat(importId, totals.read + counts.read);
+        }
+      }
+      await Promise.all(inflight);
+      // The reader promises this; a file whose lines do not add up is reported, never passed over.
+      if (stats.lines !== stats.blank + recordLines) error = `ingest: ${name}: ${stats.lines} lines, but ${stats.blank} blank and ${recordLines} in rows`;
+    } catch (e) {
+      await Promise.allSettled(inflight);
+      if (e instanceof FileFormatError) error = e.message;
+      else {
+        fatal = e;
+        error = e instanceof Error ? e.message : String(e);
+      }
     }
+    reports.push({ file: name, kind, lines: stats.lines, blank: stats.blank, error, durationMs: Date.now() - fileStarted, ...counts });
+    for (const key of Object.keys(totals) as (keyof ImportCounts)[]) totals[key] += counts[key];
+    if (fatal !== null) throw fatal;
+  };
+
+  try {
+    for (const { file, kind } of plan) await loadFile(file, kind);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    // The record keeps what was done, the failing file's counts included.
     await options.ledger
       .finish(importId, {
         status: 'failed',
         durationMs: Date.now() - started,
-        error: message,
+        error: e instanceof Error ? e.message : String(e),
         counts: totals,
         perFile: JSON.stringify(reports),
-        rejectsFile: rejectsFd === null ? null : rejectsPath,
+        rejectsFile: rejects.used ? rejects.path : null,
       })
       .catch(() => undefined);
     throw e;
   } finally {
-    if (rejectsFd !== null) fs.closeSync(rejectsFd);
+    rejects.close();
   }
 
   const failed = reports.filter((r) => r.error !== null);
@@ -181,7 +289,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
     durationMs: Date.now() - started,
     counts: totals,
     files: reports,
-    rejectsFile: rejectsFd === null ? null : rejectsPath,
+    rejectsFile: rejects.used ? rejects.path : null,
   };
   await options.ledger.finish(importId, {
     status: report.status,

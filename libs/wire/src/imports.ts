@@ -1,6 +1,25 @@
 import { z } from 'zod';
 
 /** A data load: running, or how it ended with its counts. */
+/**
+ * What became of one file of an import: every line after the CSV header is blank or in one row read,
+ * and every row read is accepted or rejected (read = accepted + rejected).
+ */
+export const ImportFileSchema = z.object({
+  file: z.string(),
+  kind: z.string(),
+  lines: z.number().meta({ description: 'physical lines after the CSV header (all lines of NDJSON)' }),
+  blank: z.number().meta({ description: 'empty lines, skipped' }),
+  read: z.number().meta({ description: 'rows read (a row spans several lines only when a quoted cell holds a line break)' }),
+  accepted: z.number(),
+  rejected: z.number().meta({ description: 'rows in the rejects file: broken the contract, or refused by the database' }),
+  created: z.number(),
+  updated: z.number(),
+  error: z.string().nullable().meta({ description: 'why the file stopped loading (not a data file, broken gzip, …), or null' }),
+  durationMs: z.number(),
+});
+export type ImportFile = z.infer<typeof ImportFileSchema>;
+
 export const ImportSchema = z.object({
   id: z.string(),
   source: z.string(),
@@ -15,7 +34,7 @@ export const ImportSchema = z.object({
   rejected: z.number().nullable(),
   created: z.number().nullable(),
   updated: z.number().nullable(),
-  perFile: z.unknown().meta({ description: 'the counts per file, once finished (null before)' }),
+  perFile: z.array(ImportFileSchema).nullable().meta({ description: 'the counts per file, once finished (null before)' }),
   rejectsFile: z.string().nullable(),
 });
 export type Import = z.infer<typeof ImportSchema>;

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { Kind } from '@ringwatch/contract';
-import type { GraphWriter, ImportLedger, WriteRowOf } from '@ringwatch/ingest';
+import { RowsRefusedError, type GraphWriter, type ImportLedger, type WriteRowOf } from '@ringwatch/ingest';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { Import } from '@ringwatch/wire';
 import { Neo4jError } from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
-import { rowLines, sellerIdentifierLines } from './row-lines';
+import { RowLinesError, rowLines, sellerIdentifierLines } from './row-lines';
 
 /** An import as stored: its per-file counts are JSON text. */
 export type ImportRecord = Omit<Import, 'perFile'> & { perFile: string | null };
@@ -18,6 +18,24 @@ const WRITE_STATEMENT: Record<Kind, string> = {
   addresses: 'ingest/addresses',
   brand_reports: 'ingest/brand-reports',
 };
+
+/**
+ * Errors that say the database refused what a batch's rows hold, not that it is unwell: a value a
+ * function cannot take (Neo4j reports a datetime() it cannot read, such as 'April 31', as
+ * Statement.SyntaxError; measured), a type or arithmetic error, a constraint. The loader splits such a
+ * batch to find the rows; a real syntax error in a statement would be refused for every row, which
+ * the loader recognises and stops on. Transient errors are retried by the driver and never land here.
+ */
+const REFUSAL = /^Neo\.ClientError\.(Statement\.|Schema\.ConstraintValidationFailed$)/;
+
+function asRefusal(error: unknown): unknown {
+  if (error instanceof RowLinesError) return new RowsRefusedError(error.message, { cause: error });
+  if (error instanceof Neo4jError && REFUSAL.test(error.code)) {
+    // The first line: Neo4j adds the statement text and a caret under it.
+    return new RowsRefusedError(`${error.code}: ${error.message.split('\n')[0]}`, { cause: error });
+  }
+  return error;
+}
 
 /** Writes loader batches and keeps the Import ledger. Managed transactions retry transient errors. */
 @Injectable()
@@ -46,6 +64,14 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
   };
 
   async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
+    try {
+      return await this.writeBatch(kind, rows, importId);
+    } catch (error) {
+      throw asRefusal(error);
+    }
+  }
+
+  private async writeBatch<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
     if (kind === 'sellers') return this.writeSellers(rows as WriteRowOf['sellers'][], importId);
     if (kind === 'listings' || kind === 'payments') return this.writeWithCreatePath(kind, rows as WriteRowOf['listings' | 'payments'][], importId);
     if (kind === 'addresses') {

@@ -69,7 +69,8 @@ export class ImportsService {
     }
     const id = randomUUID();
     const dir = path.join(this.config.rootDir, '.data', 'uploads', id);
-    fs.mkdirSync(dir, { recursive: true });
+    // The upload holds raw card and bank numbers and its rejects file sits beside it: owner only.
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const target = path.join(dir, base);
     let bytes = 0;
     const limit = this.config.ingest.uploadMaxBytes;
@@ -80,7 +81,7 @@ export class ImportsService {
       },
     });
     try {
-      await pipeline(body, counter, fs.createWriteStream(target));
+      await pipeline(body, counter, fs.createWriteStream(target, { mode: 0o600 }));
     } catch (error) {
       fs.rmSync(dir, { recursive: true, force: true });
       throw error;
