@@ -8,7 +8,7 @@ CALL (s) {
          [(x)<-[:PAID_TO]-(o:Shop) | o.id] AS users
   UNION ALL
   MATCH (s)-[h:HAS_ADDRESS]->(x:Address)
-  RETURN x, h.kind AS kind, x.text AS label, COUNT { (x)<-[:HAS_ADDRESS]-(:Shop) } AS shopCount,
+  RETURN x, h.kind AS kind, x.text AS label, COUNT { MATCH (x)<-[:HAS_ADDRESS]-(o:Shop) RETURN DISTINCT o } AS shopCount,
          [(x)<-[:HAS_ADDRESS]-(o:Shop) | o.id] AS users
   UNION ALL
   MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(x:Phone)

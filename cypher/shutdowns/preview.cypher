@@ -8,7 +8,7 @@ CALL (s) {
     MATCH (s)-[:PAID_TO]->(x:PaymentAccount) WHERE COUNT { (x)<-[:PAID_TO]-(:Shop) } > $hubThreshold
     RETURN 'account' AS kind
     UNION
-    MATCH (s)-[h:HAS_ADDRESS]->(x:Address) WHERE COUNT { (x)<-[:HAS_ADDRESS]-(:Shop) } > $hubThreshold
+    MATCH (s)-[h:HAS_ADDRESS]->(x:Address) WHERE COUNT { MATCH (x)<-[:HAS_ADDRESS]-(o:Shop) RETURN DISTINCT o } > $hubThreshold
     RETURN h.kind AS kind
     UNION
     MATCH (s)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(x:Phone) WHERE COUNT { (x)<-[:HAS_PHONE]-(:Seller)-[:OWNS]->(:Shop) } > $hubThreshold
