@@ -31,8 +31,9 @@ export interface CommunityOptions {
   /** Smallest reported cluster (default 2: singletons are not clusters). */
   readonly minClusterSize?: number;
   /**
-   * Neighbouring communities are joined when the links between them weigh at least this share of each
-   * one's mean internal strength (default 0.3; 0 keeps the detector's partition). See joinChains.
+   * Neighbouring sparse communities are joined when the links between them weigh at least this share
+   * of each one's mean internal strength (default 0: the detector's partition; detection runs use
+   * CHAIN_RATIO). See joinChains.
    */
   readonly chainRatio?: number;
 }
@@ -47,7 +48,7 @@ export interface CommunityResult {
   readonly detectorMillis: number;
 }
 
-export const COMMUNITY_DEFAULTS = { resolution: 1, seed: 42, threads: 1, minClusterSize: 2, chainRatio: 0.3 } as const;
+export const COMMUNITY_DEFAULTS = { resolution: 1, seed: 42, threads: 1, minClusterSize: 2, chainRatio: 0 } as const;
 
 export function detectCommunities(graph: WeightedGraph, options: CommunityOptions): CommunityResult {
   const resolution = options.resolution ?? COMMUNITY_DEFAULTS.resolution;
@@ -142,32 +143,33 @@ export function splitDisconnected(graph: WeightedGraph, assignment: Int32Array):
 }
 
 /**
- * Joins neighbouring communities that are not communities apart. Modularity cuts any long chain: a
- * ring whose shops are linked pairwise (A~B by an account, B~C by a device, C~D by a phone …) has no
- * dense core, and past a dozen shops splitting it in two scores higher than keeping it whole (at
- * resolution γ a path of n links gains by a cut once 1/n < γ/2). A real boundary between two networks
- * is a link much lighter than what holds each side together; a cut through a chain is a link like any
- * other of it. So two communities A and B are joined when w(A,B) ≥ ratio × max(s(A), s(B)), where
- * s(X) is the mean weighted internal degree of X: the link must be comparable to what holds EACH side
- * together, so a loose group is not swallowed by a dense ring it touches (nor a ring by a loose group).
- * In a uniform chain a cut weighs half a piece's strength; kinds' weights differ up to twofold (a phone
- * against a device), so a chain of mixed kinds can be cut at a quarter to a half, while two dense rings
- * bridged by one shop are cut at a tenth or less: hence 0.3 by default. Two dense rings bridged by one shop stay apart (a
- * bridge of weight ~1 against internal strengths of 5 and more); the halves of a chain (strength ~2
- * against a cut of ~1) are joined. Decided on the detector's communities at once, joined transitively;
- * a shop the detector left on its own is not joined to anything.
+ * Joins the pieces of chains. Modularity cuts any long chain: a ring whose shops are linked pairwise
+ * (A~B by an account, B~C by a device, C~D by a phone …) has no dense core, and past a dozen shops
+ * splitting it in two scores higher than keeping it whole (at resolution γ a path of n links gains by
+ * a cut once 1/n < γ/2; Fortunato & Barthélemy on the resolution limit). Two neighbouring communities
+ * A and B are joined when both are sparse (no more links inside than shops: a tree, or a tree with
+ * one cycle, as a chain's pieces are; communities with cycles are real) and the links between them
+ * weigh w(A,B) ≥ ratio × max(s(A), s(B)), where s(X) is the mean weighted internal degree of X: a cut
+ * through a chain is a link like any other of it. In a uniform chain a cut weighs half a piece's
+ * strength; kinds' weights differ up to twofold (a phone against a device), so a chain of mixed
+ * kinds is cut at a quarter to a half: CHAIN_RATIO is 0.3. Decided on the detector's communities at
+ * once, joined transitively; a shop the detector left on its own is not joined to anything.
  */
 export function joinChains(graph: WeightedGraph, parts: number[][], ratio: number): number[][] {
   if (!(ratio > 0) || parts.length < 2) return parts;
   const part = new Int32Array(graph.nodeCount);
   parts.forEach((members, p) => members.forEach((v) => (part[v] = p)));
   const internal = new Float64Array(parts.length);
+  const links = new Int32Array(parts.length);
   const between = new Map<number, number>();
   for (let e = 0; e < graph.src.length; e++) {
     const a = part[graph.src[e]!]!;
     const b = part[graph.dst[e]!]!;
     const w = graph.weight[e]!;
-    if (a === b) internal[a]! += 2 * w;
+    if (a === b) {
+      internal[a]! += 2 * w;
+      links[a]!++;
+    }
     else {
       const key = Math.min(a, b) * parts.length + Math.max(a, b);
       between.set(key, (between.get(key) ?? 0) + w);
@@ -182,8 +184,9 @@ export function joinChains(graph: WeightedGraph, parts: number[][], ratio: numbe
   for (const key of [...between.keys()].sort((x, y) => x - y)) {
     const a = Math.floor(key / parts.length);
     const b = key % parts.length;
-    // A shop the detector left alone stays alone: it is not a chain's piece but a loose end.
-    if (parts[a]!.length < 2 || parts[b]!.length < 2) continue;
+    // A shop the detector left alone stays alone: it is not a chain's piece but a loose end. A
+    // community with more links than shops has cycles: it is not a piece of a chain.
+    if (parts[a]!.length < 2 || parts[b]!.length < 2 || links[a]! > parts[a]!.length || links[b]! > parts[b]!.length) continue;
     if (between.get(key)! >= ratio * Math.max(strength(a), strength(b))) {
       const ra = find(a);
       const rb = find(b);

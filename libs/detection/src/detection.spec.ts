@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { detachLoose } from './attachment';
 import { detectCommunities, splitDisconnected } from './communities';
+import { CHAIN_RATIO } from './run';
 import { connectedComponents, type WeightedGraph } from './graph';
 import { graphologyLouvain } from './graphology-louvain';
 import { assignStableIds } from './lineage';
@@ -365,11 +366,14 @@ describe('chains', () => {
     );
     const split = detectCommunities(chain, { detector: graphologyLouvain, resolution: 0.2, chainRatio: 0 });
     expect(split.clusters.length).toBeGreaterThan(1);
-    const whole = detectCommunities(chain, { detector: graphologyLouvain, resolution: 0.2 });
+    const whole = detectCommunities(chain, { detector: graphologyLouvain, resolution: 0.2, chainRatio: CHAIN_RATIO });
     expect(whole.clusters).toEqual([Array.from({ length: 20 }, (_, i) => i)]);
 
     const rings = graphOf(16, [...clique([0, 1, 2, 3, 4, 5, 6, 7]), ...clique([8, 9, 10, 11, 12, 13, 14, 15]), [7, 8, 1]]);
-    expect(detectCommunities(rings, { detector: graphologyLouvain, resolution: 0.2 }).clusters).toHaveLength(2);
+    expect(detectCommunities(rings, { detector: graphologyLouvain, resolution: 0.2, chainRatio: CHAIN_RATIO }).clusters).toHaveLength(2);
+    // Dense communities with many links between them (two cliques joined by four links) are not chains.
+    const cliques = graphOf(16, [...clique([0, 1, 2, 3, 4, 5, 6, 7]), ...clique([8, 9, 10, 11, 12, 13, 14, 15]), [0, 8], [1, 9], [2, 10], [3, 11]]);
+    expect(detectCommunities(cliques, { detector: graphologyLouvain, resolution: 1, chainRatio: CHAIN_RATIO }).clusters).toHaveLength(2);
   });
 });
 

@@ -52,6 +52,9 @@ export interface RunOptions {
   readonly runId?: string;
 }
 
+/** Rings wired as chains are held together (see joinChains); generic community detection does not. */
+export const CHAIN_RATIO = 0.3;
+
 /**
  * One detection run: read shared identifiers in bulk, project the weighted shop graph (hubs left out),
  * find communities, keep ids stable against the previous run, score risk, write everything back. The
@@ -71,7 +74,13 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
   await store.createRun({ id: runId, params: JSON.stringify(params), seed: params.seed, engine: detector.name, trigger: options.trigger ?? 'manual' });
   try {
     const { ids, projection } = await readProjection(store, params, lap);
-    const communities = detectCommunities(projection.graph, { detector, resolution: params.resolution, seed: params.seed, threads: params.threads });
+    const communities = detectCommunities(projection.graph, {
+      detector,
+      resolution: params.resolution,
+      seed: params.seed,
+      threads: params.threads,
+      chainRatio: CHAIN_RATIO,
+    });
     lap('detect');
 
     // Member facts are read for clustered shops only.
