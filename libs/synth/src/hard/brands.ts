@@ -24,6 +24,7 @@ export const LINE_BRANDS: readonly LineBrand[] = [
     name: 'Aurelio',
     protected: true,
     lines: [
+      { line: 'Pouch', category: 'bags', price: 95, products: ['Pouch', 'Cosmetic Case'] },
       { line: 'Keyring', category: 'accessories', price: 120, products: ['Keyring', 'Bag Charm'] },
       { line: 'Card Holder', category: 'accessories', price: 290, products: ['Card Holder', 'Coin Purse'] },
       { line: 'Wallet', category: 'bags', price: 520, products: ['Zip Wallet', 'Bifold Wallet'] },
@@ -57,6 +58,7 @@ export const LINE_BRANDS: readonly LineBrand[] = [
     protected: true,
     lines: [
       { line: 'Socks', category: 'apparel', price: 14, products: ['Crew Socks', 'Running Socks'] },
+      { line: 'Insoles', category: 'shoes', price: 12, products: ['Insoles', 'Shoelaces'] },
       { line: 'Slide', category: 'shoes', price: 45, products: ['Slide', 'Flip-Flop'] },
       { line: 'Sneaker', category: 'shoes', price: 170, products: ['Runner', 'Sneaker', 'Trainer'] },
       { line: 'Limited Sneaker', category: 'shoes', price: 380, products: ['Retro High', 'Collab Low'] },
@@ -69,6 +71,7 @@ export const LINE_BRANDS: readonly LineBrand[] = [
       { line: 'Lip Balm', category: 'cosmetics', price: 22, products: ['Lip Balm', 'Hand Cream'] },
       { line: 'Lipstick', category: 'cosmetics', price: 48, products: ['Lipstick', 'Palette'] },
       { line: 'Perfume', category: 'cosmetics', price: 165, products: ['Eau de Parfum', 'Eau de Toilette'] },
+      { line: 'Fragrance Set', category: 'cosmetics', price: 480, products: ['Fragrance Coffret', 'Extrait de Parfum'] },
       { line: 'Scarf', category: 'accessories', price: 440, products: ['Silk Scarf', 'Cashmere Stole'] },
     ],
   },

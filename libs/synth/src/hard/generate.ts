@@ -7,9 +7,18 @@ import type { Knobs } from '../presets';
 import { Rng } from '../rng';
 import { CATEGORIES, EMAIL_DOMAINS, SETTLEMENT_PROVIDERS, SHOP_WORDS } from '../vocabulary';
 import { RowWriter, type OutputFormat } from '../writer';
-import { cheapLines, ORDINARY_LINE_BRANDS, PROTECTED_LINE_BRANDS, SECOND_HAND_WORDS, TITLE_WORDS, type LineBrand, type ProductLine } from './brands';
+import {
+  cheapLines,
+  LINE_BRANDS,
+  ORDINARY_LINE_BRANDS,
+  PROTECTED_LINE_BRANDS,
+  SECOND_HAND_WORDS,
+  TITLE_WORDS,
+  type LineBrand,
+  type ProductLine,
+} from './brands';
 import { PLACE_COUNTRIES, placeCountry, VARIANT_LANGUAGE_COUNTRIES, type PlaceCountry } from './places';
-import { asciiFold, fillPattern, newPhone, newPlace, renderPhone, renderPlace, type Phone, type Place, type Unit } from './render';
+import { asciiFold, buildingKey, fillPattern, newPhone, newPlace, renderPhone, renderPlace, type Phone, type Place, type Unit } from './render';
 import { HARD_WORLD, RING_STRUCTURES, type HardWorldParams, type HonestStructure, type RingStructure, type ShareToken, type Structure } from './structures';
 
 /** All times are before this instant, so the output does not depend on when it is generated (as in the classic world). */
@@ -166,7 +175,25 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
   // Every structure needs room: a pooled account alone may serve 40 merchants.
   if (N < 200) throw new Error('synth: the hard world needs at least 200 shops');
   let placeSeq = 0;
-  const place = (country: PlaceCountry, industrial = false, city = rng.pick(country.cities)) => newPlace(rng, ++placeSeq, country, industrial, city);
+  const buildings = new Set<string>();
+  // Longer streets in bigger worlds, so that every building handed out can be a new one.
+  const maxNumber = Math.max(600, Math.round(N / 150));
+  const maxIndustrialNumber = Math.max(300, Math.round(N / 1500));
+  /**
+   * A new building, never one handed out before: unrelated shops meet at one building only where a
+   * structure puts them (a shared building, a warehouse), not by the chance of a small street list.
+   */
+  const place = (country: PlaceCountry, industrial = false, city = rng.pick(country.cities)): Place => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const p = newPlace(rng, ++placeSeq, country, industrial, attempt < 50 ? city : rng.pick(country.cities), industrial ? maxIndustrialNumber : maxNumber);
+      const key = buildingKey(p);
+      if (!buildings.has(key)) {
+        buildings.add(key);
+        return p;
+      }
+    }
+    throw new Error(`synth: no free building left in ${country.code}; the world is too large for its street lists`);
+  };
 
   const countryWeights = new Float64Array(PLACE_COUNTRIES.length);
   PLACE_COUNTRIES.reduce((acc, c, i) => (countryWeights[i] = acc + c.weight), 0);
@@ -579,7 +606,6 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       }
     }
     for (const s of isolated) s.role = 'ring_isolated';
-    for (const s of linked) if (s.shares.size === 0) s.role = 'ring_isolated';
     shops.push(...members);
     ringMeta.push({ id, structure: plan.structure, size: plan.size });
   });
@@ -880,6 +906,43 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
     }
   }
 
+  // ---- the truth's shares: only what another shop of the ring or group really holds ----------------------
+  // Sharing is drawn per shop, so a pool identifier may end up with one user: the truth then says nothing
+  // is shared through it. A ring shop left sharing nothing is undetectable by design (ring_isolated).
+  const identities = (shop: Shop, token: ShareToken): string[] => {
+    switch (token) {
+      case 'account':
+        return shop.accounts.map((a) => a.account.value);
+      case 'phone':
+        return shop.seller.phones.map((p) => `${p.country.code}${p.nsn}`);
+      case 'email':
+        return shop.seller.emails.map((e) => `${e.local}@${e.domain}`);
+      case 'device':
+        return shop.seller.devices;
+      case 'kyc':
+        return [shop.seller.kyc];
+      case 'building':
+        return shop.addresses.filter((a) => a.kind === 'dispatch').map((a) => String(a.place.id));
+      default:
+        return shop.addresses.filter((a) => a.kind === token).map((a) => String(a.place.id));
+    }
+  };
+  const byCollective = new Map<string, Shop[]>();
+  for (const shop of shops) {
+    const id = shop.ring ?? (shop.structure === 'multi_shop_seller' ? null : shop.group);
+    if (id !== null) byCollective.set(id, [...(byCollective.get(id) ?? []), shop]);
+  }
+  for (const members of byCollective.values()) {
+    for (const shop of members) {
+      for (const token of [...shop.shares]) {
+        const mine = new Set(identities(shop, token));
+        const held = members.some((o) => o !== shop && o.seller !== shop.seller && identities(o, token).some((k) => mine.has(k)));
+        if (!held) shop.shares.delete(token);
+      }
+      if (shop.ring !== null && shop.shares.size === 0) shop.role = 'ring_isolated';
+    }
+  }
+
   // ---- write ---------------------------------------------------------------------------------------------
   // Shop ids in random order, so that an id says nothing about a shop's structure.
   for (let i = shops.length - 1; i > 0; i--) {
@@ -920,6 +983,17 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
     ]);
   };
 
+  // Counterfeiters and second-hand sellers lean to the lines worth copying or reselling.
+  const lineWeights = new Map(
+    LINE_BRANDS.map((b) => {
+      const weights = new Float64Array(b.lines.length);
+      b.lines.reduce((acc, l, i) => (weights[i] = acc + Math.sqrt(l.price)), 0);
+      return [b, weights] as const;
+    }),
+  );
+  const expensiveLine = (b: LineBrand) => b.lines[rng.weighted(lineWeights.get(b)!)]!;
+  const cheap = new Map(LINE_BRANDS.map((b) => [b, cheapLines(b)] as const));
+
   const writeListings = (shopId: string, shop: Shop) => {
     const scale = shop.listing === 'official' || shop.listing === 'outlet' ? 1.5 : 1;
     const count = Math.max(1, Math.round(knobs.listingsPerShop * scale * (0.3 + 1.4 * rng.float())));
@@ -931,12 +1005,6 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       let factor = 0.7 + 0.6 * rng.float();
       let prefix = '';
       let word = rng.pick(TITLE_WORDS);
-      const expensiveLine = (b: LineBrand) => {
-        // Counterfeiters and second-hand sellers lean to the lines worth copying or reselling.
-        const weights = new Float64Array(b.lines.length);
-        b.lines.reduce((acc, l, i) => (weights[i] = acc + Math.sqrt(l.price)), 0);
-        return b.lines[rng.weighted(weights)]!;
-      };
       switch (shop.listing) {
         case 'counterfeit':
           if (rng.chance(0.7)) {
@@ -960,7 +1028,7 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
         case 'cheap_lines':
           if (rng.chance(0.75)) {
             brand = shop.brands[0] ?? rng.pick(PROTECTED_LINE_BRANDS);
-            line = rng.pick(cheapLines(brand));
+            line = rng.pick(cheap.get(brand)!);
             factor = 0.85 + 0.25 * rng.float();
           }
           break;

@@ -56,10 +56,20 @@ export function fillPattern(rng: Rng, pattern: string): string {
   return out;
 }
 
-/** A building in a country; `industrial` puts it on an industrial estate (warehouses, agents). */
-export function newPlace(rng: Rng, id: number, country: PlaceCountry, industrial = false, city = rng.pick(country.cities)): Place {
+/**
+ * A building in a country; `industrial` puts it on an industrial estate (warehouses, agents). Two calls
+ * may give the same building: the generator keeps the buildings it handed out apart (buildingKey).
+ */
+export function newPlace(
+  rng: Rng,
+  id: number,
+  country: PlaceCountry,
+  industrial = false,
+  city = rng.pick(country.cities),
+  maxNumber = industrial ? 300 : 600,
+): Place {
   const street = rng.pick(industrial ? country.industrialStreets : country.streets);
-  const number = String(rng.range(1, industrial ? 240 : 180)) + (rng.chance(0.12) ? 'abc'[rng.int(3)]! : '');
+  const number = String(rng.range(1, maxNumber)) + (rng.chance(0.12) ? 'abc'[rng.int(3)]! : '');
   return { country, street, number, city, postcode: city.postcodePrefix + fillPattern(rng, country.postcode), id };
 }
 
@@ -76,6 +86,11 @@ export function newPhone(rng: Rng, country: PlaceCountry, landline = false, city
   return { country, nsn, head: nsn.slice(0, 3), mobile: true };
 }
 
+/** What makes two places one building: the generator never hands one out twice by accident. */
+export function buildingKey(p: Place): string {
+  return `${p.country.code}|${p.city.name}|${p.street.name}|${p.street.type}|${p.number}`;
+}
+
 // ---- text folding, the ways keyboards and habits change letters ---------------------------------------
 
 const ASCII_EXTRA: Record<string, string> = { ß: 'ss', ł: 'l', Ł: 'L', ø: 'o', Ø: 'O', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', đ: 'd', º: 'o', ª: 'a', '°': 'o' };
@@ -83,6 +98,8 @@ const GERMAN_TRANSCRIPTION: Record<string, string> = { ä: 'ae', ö: 'oe', ü: '
 
 /** Letters without their diacritics, as typed on a keyboard without them (München → Munchen, Łódź → Lodz). */
 export function asciiFold(text: string): string {
+  // eslint-disable-next-line no-control-regex -- plain ASCII has nothing to fold
+  if (/^[\x00-\x7f]*$/.test(text)) return text;
   return text
     .replace(/[ßłŁøØæÆœŒđºª°]/g, (c) => ASCII_EXTRA[c]!)
     .normalize('NFD')
