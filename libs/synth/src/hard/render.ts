@@ -58,7 +58,7 @@ export function fillPattern(rng: Rng, pattern: string): string {
 
 /**
  * A building in a country; `industrial` puts it on an industrial estate (warehouses, agents). Two calls
- * may give the same building: the generator keeps the buildings it handed out apart (buildingKey).
+ * may give the same building: the generator keeps the buildings it handed out apart.
  */
 export function newPlace(
   rng: Rng,
@@ -84,11 +84,6 @@ export function newPhone(rng: Rng, country: PlaceCountry, landline = false, city
   }
   const nsn = fillPattern(rng, rng.pick(plan.mobile));
   return { country, nsn, head: nsn.slice(0, 3), mobile: true };
-}
-
-/** What makes two places one building: the generator never hands one out twice by accident. */
-export function buildingKey(p: Place): string {
-  return `${p.country.code}|${p.city.name}|${p.street.name}|${p.street.type}|${p.number}`;
 }
 
 // ---- text folding, the ways keyboards and habits change letters ---------------------------------------
