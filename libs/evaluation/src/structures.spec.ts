@@ -59,7 +59,7 @@ describe('evaluateStructures: a hand-computed case', () => {
     expect(report.honestTotal).toEqual({ structure: 'all honest', shops: 6, flaggedShops: 2, groups: 2, flaggedGroups: 1 });
   });
 
-  it('a ring whose detectable shops share a flagged cluster with a ring shop of its own is whole only if none is left out', () => {
+  it('calls a ring with a detectable shop outside its cluster partial, not whole', () => {
     const t = new Map<string, TruthRow>([
       ['a', ring('R', 'x')],
       ['b', ring('R', 'x')],
