@@ -82,6 +82,8 @@ interface Shop {
   readonly reported: boolean;
   /** A counterfeit listing's price as a share of the genuine line's: most rings sell far below, some near second-hand prices. */
   readonly priceBand: readonly [number, number];
+  /** Share of a ring's counterfeit listings titled as second-hand goods, to explain their price. */
+  readonly disguise: number;
   readonly name: string;
 }
 
@@ -246,7 +248,8 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       country: c,
       first,
       last,
-      kyc: personKyc(c),
+      // A tenth of sellers register as companies: a company number is no sign of an official store.
+      kyc: rng.chance(0.1) ? companyKyc(c) : personKyc(c),
       emails: sparse && rng.chance(0.5) ? [] : [email(first, last)],
       phones: sparse && rng.chance(0.5) ? [] : [newPhone(rng, c, rng.chance(0.2))],
       devices: sparse && rng.chance(0.6) ? [] : [newDevice(rng)],
@@ -309,6 +312,7 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       brands?: LineBrand[];
       reported?: boolean;
       priceBand?: readonly [number, number];
+      disguise?: number;
       opened?: number;
       category?: string;
       name?: string;
@@ -332,6 +336,7 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       brands: fields.brands ?? [],
       reported: fields.reported ?? false,
       priceBand: fields.priceBand ?? [0.08, 0.45],
+      disguise: fields.disguise ?? 0,
       name: fields.name ?? shopName(category),
     };
   };
@@ -458,7 +463,10 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       const country = ringCountry(plan.structure);
       const reported = rng.chance(knobs.reportedRingRate);
       // Most rings undercut far; a fifth price their copies like second-hand goods, to look plausible.
-      const priceBand: readonly [number, number] = rng.chance(0.2) ? [0.3, 0.6] : [0.08, 0.45];
+      const plausible = rng.chance(0.2);
+      const priceBand: readonly [number, number] = plausible ? [0.3, 0.6] : [0.08, 0.45];
+      // Half of those also title a good part of their copies as pre-owned, as if that explained the price.
+      const disguise = plausible && rng.chance(0.5) ? 0.4 : 0;
       const brands = favouriteBrands();
       const when = bursts();
       const members: Shop[] = [];
@@ -474,6 +482,7 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
           brands,
           reported,
           priceBand,
+          disguise,
           opened,
           name: rng.chance(0.2) ? `${rng.pick(brands).name} ${rng.pick(SHOP_WORDS)}` : undefined,
         });
@@ -1048,6 +1057,7 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
             brand = rng.pick(shop.brands);
             line = expensiveLine(brand);
             factor = shop.priceBand[0] + (shop.priceBand[1] - shop.priceBand[0]) * rng.float();
+            if (rng.chance(shop.disguise)) prefix = `${rng.pick(SECOND_HAND_WORDS)} `;
           }
           break;
         case 'official':
