@@ -24,8 +24,8 @@ import { HARD_WORLD, RING_STRUCTURES, type HardWorldParams, type HonestStructure
 /** All times are before this instant, so the output does not depend on when it is generated (as in the classic world). */
 const NOW = Date.UTC(2026, 9, 1);
 const DAY = 86_400_000;
-/** Worlds larger than this are planned and written in blocks of at most this many shops (the medium preset is one block). */
-const BLOCK_SHOPS = 100_000;
+/** Worlds are planned and written in blocks of at most this many shops, so memory stays flat (medium: four blocks). */
+const BLOCK_SHOPS = 25_000;
 
 export const HARD_TRUTH_COLUMNS = ['shop_id', 'ring_id', 'role', 'group_id', 'structure', 'shares'] as const;
 
