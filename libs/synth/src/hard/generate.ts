@@ -412,9 +412,12 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       const n = rng.range(1, 3);
       return Array.from({ length: n }, () => rng.pick(PROTECTED_LINE_BRANDS));
     };
+    /** Days on which a ring opens shops (each burst lasts ten days), all over before now: no shop opens "today" by clamping. */
     const bursts = () => {
       const start = NOW - rng.range(30, 700) * DAY;
-      return Array.from({ length: rng.range(1, 3) }, (_, b) => start + b * rng.range(20, 120) * DAY);
+      const days = Array.from({ length: rng.range(1, 3) }, (_, b) => start + b * rng.range(20, 120) * DAY);
+      const overshoot = Math.max(0, days[days.length - 1]! + 11 * DAY - NOW);
+      return days.map((d) => d - overshoot);
     };
     /** Gives two shops one identifier of a kind (a new one), as chain and tree links do. */
     const link = (a: Shop, b: Shop, kind: ShareToken) => {
@@ -470,10 +473,12 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       const brands = favouriteBrands();
       const when = bursts();
       const members: Shop[] = [];
-      const sequentialStart = NOW - rng.range(200, 900) * DAY;
+      // Chains and rotating rings open one shop after another, 5-40 days apart, the last before now.
+      const sequential = plan.structure === 'chain_ring' || plan.structure === 'strong_chain_ring' || plan.structure === 'rotating_account_ring';
+      let cursor = NOW - (plan.size * 40 + rng.range(30, 300)) * DAY;
       for (let m = 0; m < plan.size; m++) {
-        const sequential = plan.structure === 'chain_ring' || plan.structure === 'strong_chain_ring' || plan.structure === 'rotating_account_ring';
-        const opened = sequential ? sequentialStart + m * rng.range(5, 40) * DAY + rng.float() * DAY : rng.pick(when) + rng.float() * 10 * DAY;
+        if (sequential) cursor += rng.range(5, 40) * DAY;
+        const opened = sequential ? cursor + rng.float() * DAY : rng.pick(when) + rng.float() * 10 * DAY;
         const sellerCountry = plan.structure === 'variant_warehouse_ring' && rng.chance(0.2) ? placeCountry('CN') : country;
         const seller = newSeller(sellerCountry, opened);
         const shop = baseShop(seller, plan.structure, {
@@ -710,10 +715,10 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
       const joint = size >= 2 && rng.chance(params.jointAccountRate);
       const phone = newPhone(rng, c, rng.chance(0.4));
       const familyEmail = email(rng.pick(c.firstNames), last);
-      const together = rng.chance(0.2) ? NOW - rng.range(30, 1500) * DAY : null;
+      const together = rng.chance(0.2) ? NOW - rng.range(60, 1500) * DAY : null;
       const jointAccount = ownAccount(c);
       for (let m = 0; m < size; m++) {
-        const opened = together !== null ? together + rng.range(0, 30) * DAY : openedSpread();
+        const opened = together !== null ? together + rng.range(0, 30) * DAY + rng.float() * DAY : openedSpread();
         const seller = newSeller(c, opened, rng.chance(0.6) ? last : undefined);
         const shop = honestShop(seller, 'family', group, familyListing(), opened);
         if (sharePhone) {
@@ -881,7 +886,7 @@ export async function generateHardWorld(options: HardWorldOptions): Promise<Hard
         const outletAt = official && rng.chance(0.3) ? rng.int(size) : -1;
         const shareAccount = rng.chance(official ? 0.7 : 0.4);
         for (let m = 0; m < size; m++) {
-          const opened = burst !== null ? burst + rng.range(0, 14) * DAY : start + rng.float() * (NOW - start - DAY);
+          const opened = burst !== null ? burst + rng.range(0, 14) * DAY + rng.float() * DAY : start + rng.float() * (NOW - start - DAY);
           const seller = newSeller(c, opened);
           const mode: ListingMode = m === outletAt ? 'outlet' : official ? 'official' : rng.chance(0.7) ? 'official' : 'cheap_lines';
           const shop = baseShop(seller, structure, {

@@ -276,6 +276,22 @@ describe('the hard world', () => {
     expect(LINE_BRANDS.length).toBeGreaterThan(PROTECTED_LINE_BRANDS.length);
   });
 
+  it('gives no structure a tell in its times: openings, payments and listings at any time of day, none in the future', async () => {
+    const truthOf = new Map(truth.map((t) => [t.shop, t]));
+    const midnight = new Map<string, number>();
+    const now = Date.UTC(2026, 9, 1);
+    for (const s of await readAll(dir, 'shops')) {
+      const at = Date.parse(s.opened_at!);
+      expect(at).toBeLessThan(now);
+      if (at % 86_400_000 === 0) {
+        const structure = truthOf.get(s.shop_id!)!.structure;
+        midnight.set(structure, (midnight.get(structure) ?? 0) + 1);
+      }
+    }
+    expect([...midnight]).toEqual([]);
+    for (const p of await readAll(dir, 'payments')) expect(Date.parse(p.paid_at!)).toBeLessThanOrEqual(now);
+  });
+
   it('needs room for its structures', async () => {
     await expect(generateMarketplace({ preset: 'tiny', world: 'hard', seed: 1, outDir: tmp(), knobs: { shops: 150 } })).rejects.toThrow(/at least 200 shops/);
     await expect(generateMarketplace({ preset: 'tiny', world: 'nope' as 'hard', seed: 1, outDir: tmp() })).rejects.toThrow(/unknown world/);
