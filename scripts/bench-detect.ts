@@ -2,18 +2,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KINDS } from '@ringwatch/contract';
-import { DETECTORS, detectCommunities, graphFromNamedEdges, modularityOf } from '@ringwatch/detection';
-import { evaluate, formatReport, modularity, readEdges, readLabels, readTruth } from '@ringwatch/evaluation';
+import type { RingwatchConfig } from '@ringwatch/config';
+import { DETECTORS, detectCommunities, graphFromNamedEdges, modularityOf, type CommunityDetector } from '@ringwatch/detection';
+import {
+  evaluate,
+  evaluateStructures,
+  formatReport,
+  formatStructureReport,
+  modularity,
+  readEdges,
+  readLabels,
+  readTruthTable,
+  ringsOf,
+} from '@ringwatch/evaluation';
 import { loadFiles } from '@ringwatch/ingest';
 import { fingerprinter } from '@ringwatch/normalise';
-import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
+import { PRESET_NAMES, WORLD_NAMES, type PresetName, type WorldName } from '@ringwatch/synth';
 import { DetectionService, ImportsRepository } from '../apps/api/src/cli/context';
 import { benchConfig, benchDataset, freshDatabase, mib, ROOT, rssSampler } from './bench/common';
 import { GdsRepository } from './bench/gds.repository';
 
 /**
- * bench:detect — generate (or reuse) a preset, load it into a fresh Neo4j, run detection with default
- * parameters, and evaluate against the planted truth; then modularity and NMI on the public graphs.
+ * bench:detect — generate (or reuse) a preset in a world (`--world classic|hard|both`, default classic),
+ * load it into a fresh Neo4j, run detection with default parameters, and evaluate against the planted
+ * truth (per structure too, when the truth names structures); then modularity and NMI on the public graphs.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -21,107 +33,22 @@ async function main(): Promise<void> {
       preset: { type: 'string', default: 'medium' },
       seed: { type: 'string', default: '7' },
       engine: { type: 'string' },
+      world: { type: 'string', default: 'classic' },
       'public-only': { type: 'boolean', default: false },
       'skip-gds': { type: 'boolean', default: false },
     },
   });
   const preset = values.preset as PresetName;
   if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:detect: unknown preset ${values.preset}`);
+  const worlds: WorldName[] = values.world === 'both' ? [...WORLD_NAMES] : [values.world as WorldName];
+  if (!worlds.every((w) => WORLD_NAMES.includes(w))) throw new Error(`bench:detect: unknown world ${values.world} (use ${WORLD_NAMES.join(', ')} or both)`);
   const config = benchConfig(process.env);
   const engine = (values.engine ?? config.detection.engine) as 'graphology' | 'ringwatch';
   const detector = DETECTORS[engine];
   if (!detector) throw new Error(`bench:detect: engine ${engine} is not available`);
 
   if (!values['public-only']) {
-    const { dir, manifest } = await benchDataset(preset, Number(values.seed));
-    console.log(`bench:detect preset=${preset} seed=${values.seed} engine=${detector.name} shops=${manifest.counts.shops.toLocaleString('en')}`);
-    const db = await freshDatabase('detect', { heap: '4g', pageCache: '2g', config });
-    try {
-      const repo = db.app.get(ImportsRepository);
-      const t0 = Date.now();
-      await loadFiles({
-        files: KINDS.map((k) => path.join(dir, manifest.files[k])),
-        writer: repo,
-        ledger: repo,
-        fingerprinter: fingerprinter('bench-key-0123456789abcdef'),
-        rejectsPath: path.join(db.dataDir, 'rejects.ndjson'),
-      });
-      console.log(`load                 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-
-      const rss = rssSampler();
-      const service = db.app.get(DetectionService);
-      const t1 = Date.now();
-      const summary = await service.run({ engine }, 'bench');
-      const seconds = (Date.now() - t1) / 1000;
-      rss.stop();
-      const clusters = new Map<string, string>();
-      const flagged = new Set<string>();
-      for (const c of summary.clusters) {
-        for (const m of c.members) clusters.set(m, c.id);
-        if (c.flagged) flagged.add(c.id);
-      }
-      const truth = await readTruth(path.join(dir, 'truth.csv'));
-      const report = evaluate({ truth, clusters, flagged });
-      const out = path.join(ROOT, '.data', 'bench', `clusters-${preset}-${values.seed}.csv`);
-      fs.writeFileSync(out, `shop_id,cluster_id,flagged\n${summary.clusters.flatMap((c) => c.members.map((m) => `${m},${c.id},${c.flagged}`)).join('\n')}\n`);
-
-      // Honest shops in flagged clusters, and whether a hub alone could explain them, for the floor
-      // "no honest shop sits in a flagged cluster only because it shares a hub": hubs never link.
-      console.log(`\n${formatReport(report)}`);
-      console.log(
-        `\ndetection run        ${seconds.toFixed(1)} s (${Object.entries(summary.timingsMs)
-          .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
-          .join(', ')})`,
-      );
-      console.log(
-        `graph                ${summary.counts.shopsLinked.toLocaleString('en')} linked shops, ${summary.counts.edges.toLocaleString('en')} edges, ${summary.counts.hubs} hubs left out`,
-      );
-      console.log(`clusters             ${summary.counts.clusters} (${summary.counts.flagged} flagged), modularity ${summary.modularity.toFixed(4)}`);
-      console.log(`peak RSS (Node)      ${mib(rss.peak())}`);
-      // Where the flagging goes wrong, for tuning: ring clusters left unflagged, honest ones flagged.
-      const misses = summary.clusters
-        .map((c) => ({ c, ring: c.members.filter((m) => truth.get(m)).length }))
-        .filter(({ c, ring }) => ring > c.members.length / 2 !== c.flagged)
-        .slice(0, 8);
-      for (const { c, ring } of misses) {
-        console.log(`  miss ${c.id} size ${c.members.length} ring ${ring} risk ${c.risk} ${c.factors.map((f) => `${f.name}=${f.value.toFixed(2)}`).join(' ')}`);
-      }
-      console.log(`clusters file        ${out}`);
-
-      if (!values['skip-gds']) {
-        // The same projected graph, handed to GDS Louvain (whole graph, its defaults, one thread for a
-        // repeatable answer, and both threads for speed).
-        const { ids, projection } = await service.project(service.defaultParams());
-        const ours = new Int32Array(ids.length).fill(-1);
-        const clusterIndex = new Map<string, number>();
-        ids.forEach((id, v) => {
-          const c = clusters.get(id);
-          if (c !== undefined) ours[v] = clusterIndex.get(c) ?? (clusterIndex.set(c, clusterIndex.size), clusterIndex.size - 1);
-        });
-        const gds = new GdsRepository(db.driver, 'neo4j', db.registry);
-        for (const concurrency of [1, 2]) {
-          const g = await gds.louvain(projection.graph, concurrency);
-          const sizes = new Map<number, number>();
-          for (const c of g.membership) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
-          const gdsClusters = new Map<string, string>();
-          ids.forEach((id, v) => {
-            const c = g.membership[v]!;
-            if (c >= 0 && sizes.get(c)! >= 2) gdsClusters.set(id, `g${c}`);
-          });
-          const gdsReport = evaluate({ truth, clusters: gdsClusters });
-          const gdsSeconds = (g.projectMillis + g.louvainMillis) / 1000;
-          console.log(
-            `GDS Louvain (${concurrency} thread${concurrency > 1 ? 's' : ''})  project ${(g.projectMillis / 1000).toFixed(2)} s + louvain ${(g.louvainMillis / 1000).toFixed(2)} s; ` +
-              `communities >= 2: ${new Set(gdsClusters.values()).size}; modularity ${modularityOf(projection.graph, g.membership).toFixed(4)}; ARI ${gdsReport.ari.toFixed(4)}; NMI ${gdsReport.nmi.toFixed(4)}`,
-          );
-          console.log(
-            `  ours vs GDS          our whole run ${seconds.toFixed(1)} s vs GDS project+louvain ${gdsSeconds.toFixed(1)} s (ratio ${(seconds / gdsSeconds).toFixed(2)}); our modularity ${modularityOf(projection.graph, ours).toFixed(4)}, ARI ${report.ari.toFixed(4)}`,
-          );
-        }
-      }
-    } finally {
-      await db.close();
-    }
+    for (const world of worlds) await benchWorld({ preset, world, seed: values.seed, engine, detector, config, skipGds: values['skip-gds'] });
   }
 
   console.log(`\npublic graphs (engine ${detector.name}, seed ${config.detection.seed}, resolution 1)`);
@@ -137,6 +64,111 @@ async function main(): Promise<void> {
     console.log(
       `${name.padEnd(10)} ${String(names.length).padStart(6)} ${String(result.clusters.length).padStart(6)} ${modularity(edges, partition).toFixed(4).padStart(10)} ${nmi.toFixed(4).padStart(14)}`,
     );
+  }
+}
+
+interface WorldRun {
+  readonly preset: PresetName;
+  readonly world: WorldName;
+  readonly seed: string;
+  readonly engine: 'graphology' | 'ringwatch';
+  readonly detector: CommunityDetector;
+  readonly config: RingwatchConfig;
+  readonly skipGds: boolean;
+}
+
+/** One world at the preset's size: generate or reuse its files, load them into a fresh database, detect, evaluate. */
+async function benchWorld({ preset, world, seed, engine, detector, config, skipGds }: WorldRun): Promise<void> {
+  const { dir, manifest } = await benchDataset(preset, Number(seed), world);
+  console.log(`\nbench:detect preset=${preset} world=${world} seed=${seed} engine=${detector.name} shops=${manifest.counts.shops.toLocaleString('en')}`);
+  const db = await freshDatabase('detect', { heap: '4g', pageCache: '2g', config });
+  try {
+    const repo = db.app.get(ImportsRepository);
+    const t0 = Date.now();
+    await loadFiles({
+      files: KINDS.map((k) => path.join(dir, manifest.files[k])),
+      writer: repo,
+      ledger: repo,
+      fingerprinter: fingerprinter('bench-key-0123456789abcdef'),
+      rejectsPath: path.join(db.dataDir, 'rejects.ndjson'),
+    });
+    console.log(`load                 ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const rss = rssSampler();
+    const service = db.app.get(DetectionService);
+    const t1 = Date.now();
+    const summary = await service.run({ engine }, 'bench');
+    const seconds = (Date.now() - t1) / 1000;
+    rss.stop();
+    const clusters = new Map<string, string>();
+    const flagged = new Set<string>();
+    for (const c of summary.clusters) {
+      for (const m of c.members) clusters.set(m, c.id);
+      if (c.flagged) flagged.add(c.id);
+    }
+    const table = await readTruthTable(path.join(dir, 'truth.csv'));
+    const truth = ringsOf(table.shops);
+    const report = evaluate({ truth, clusters, flagged });
+    const out = path.join(ROOT, '.data', 'bench', `clusters-${preset}-${seed}${world === 'classic' ? '' : `-${world}`}.csv`);
+    fs.writeFileSync(out, `shop_id,cluster_id,flagged\n${summary.clusters.flatMap((c) => c.members.map((m) => `${m},${c.id},${c.flagged}`)).join('\n')}\n`);
+
+    // Honest shops in flagged clusters, and whether a hub alone could explain them, for the floor
+    // "no honest shop sits in a flagged cluster only because it shares a hub": hubs never link.
+    console.log(`\n${formatReport(report)}`);
+    if (table.hasStructures) console.log(`\n${formatStructureReport(evaluateStructures({ truth: table.shops, clusters, flagged }))}`);
+    console.log(
+      `\ndetection run        ${seconds.toFixed(1)} s (${Object.entries(summary.timingsMs)
+        .map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`)
+        .join(', ')})`,
+    );
+    console.log(
+      `graph                ${summary.counts.shopsLinked.toLocaleString('en')} linked shops, ${summary.counts.edges.toLocaleString('en')} edges, ${summary.counts.hubs} hubs left out`,
+    );
+    console.log(`clusters             ${summary.counts.clusters} (${summary.counts.flagged} flagged), modularity ${summary.modularity.toFixed(4)}`);
+    console.log(`peak RSS (Node)      ${mib(rss.peak())}`);
+    // Where the flagging goes wrong, for tuning: ring clusters left unflagged, honest ones flagged.
+    const misses = summary.clusters
+      .map((c) => ({ c, ring: c.members.filter((m) => truth.get(m)).length }))
+      .filter(({ c, ring }) => ring > c.members.length / 2 !== c.flagged)
+      .slice(0, 8);
+    for (const { c, ring } of misses) {
+      console.log(`  miss ${c.id} size ${c.members.length} ring ${ring} risk ${c.risk} ${c.factors.map((f) => `${f.name}=${f.value.toFixed(2)}`).join(' ')}`);
+    }
+    console.log(`clusters file        ${out}`);
+
+    if (!skipGds) {
+      // The same projected graph, handed to GDS Louvain (whole graph, its defaults, one thread for a
+      // repeatable answer, and both threads for speed).
+      const { ids, projection } = await service.project(service.defaultParams());
+      const ours = new Int32Array(ids.length).fill(-1);
+      const clusterIndex = new Map<string, number>();
+      ids.forEach((id, v) => {
+        const c = clusters.get(id);
+        if (c !== undefined) ours[v] = clusterIndex.get(c) ?? (clusterIndex.set(c, clusterIndex.size), clusterIndex.size - 1);
+      });
+      const gds = new GdsRepository(db.driver, 'neo4j', db.registry);
+      for (const concurrency of [1, 2]) {
+        const g = await gds.louvain(projection.graph, concurrency);
+        const sizes = new Map<number, number>();
+        for (const c of g.membership) if (c >= 0) sizes.set(c, (sizes.get(c) ?? 0) + 1);
+        const gdsClusters = new Map<string, string>();
+        ids.forEach((id, v) => {
+          const c = g.membership[v]!;
+          if (c >= 0 && sizes.get(c)! >= 2) gdsClusters.set(id, `g${c}`);
+        });
+        const gdsReport = evaluate({ truth, clusters: gdsClusters });
+        const gdsSeconds = (g.projectMillis + g.louvainMillis) / 1000;
+        console.log(
+          `GDS Louvain (${concurrency} thread${concurrency > 1 ? 's' : ''})  project ${(g.projectMillis / 1000).toFixed(2)} s + louvain ${(g.louvainMillis / 1000).toFixed(2)} s; ` +
+            `communities >= 2: ${new Set(gdsClusters.values()).size}; modularity ${modularityOf(projection.graph, g.membership).toFixed(4)}; ARI ${gdsReport.ari.toFixed(4)}; NMI ${gdsReport.nmi.toFixed(4)}`,
+        );
+        console.log(
+          `  ours vs GDS          our whole run ${seconds.toFixed(1)} s vs GDS project+louvain ${gdsSeconds.toFixed(1)} s (ratio ${(seconds / gdsSeconds).toFixed(2)}); our modularity ${modularityOf(projection.graph, ours).toFixed(4)}, ARI ${report.ari.toFixed(4)}`,
+        );
+      }
+    }
+  } finally {
+    await db.close();
   }
 }
 

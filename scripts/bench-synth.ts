@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateMarketplace, PRESET_NAMES, type PresetName } from '@ringwatch/synth';
+import { generateMarketplace, PRESET_NAMES, WORLD_NAMES, type PresetName, type WorldName } from '@ringwatch/synth';
 
-/** bench:synth — generator throughput and peak memory for a preset (default: large). */
+/** bench:synth — generator throughput and peak memory for a preset (default: large) in a world (default: classic). */
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       preset: { type: 'string', default: 'large' },
+      world: { type: 'string', default: 'classic' },
       seed: { type: 'string', default: '7' },
       gzip: { type: 'boolean', default: false },
       keep: { type: 'string' },
@@ -16,17 +17,19 @@ async function main(): Promise<void> {
   });
   const preset = values.preset as PresetName;
   if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:synth: unknown preset ${values.preset}`);
+  const world = values.world as WorldName;
+  if (!WORLD_NAMES.includes(world)) throw new Error(`bench:synth: unknown world ${values.world} (use ${WORLD_NAMES.join(', ')})`);
   const out = values.keep ? path.resolve(values.keep) : fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-bench-synth-'));
   let peakRss = process.memoryUsage().rss;
   const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
   const started = process.hrtime.bigint();
-  const manifest = await generateMarketplace({ preset, seed: Number(values.seed), outDir: out, gzip: values.gzip });
+  const manifest = await generateMarketplace({ preset, world, seed: Number(values.seed), outDir: out, gzip: values.gzip });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const bytes = fs.readdirSync(out).reduce((sum, f) => sum + fs.statSync(path.join(out, f)).size, 0);
   const rows = Object.values(manifest.counts).reduce((a, b) => a + b, 0);
-  console.log(`bench:synth preset=${preset} seed=${values.seed} gzip=${values.gzip}`);
+  console.log(`bench:synth preset=${preset} world=${world} seed=${values.seed} gzip=${values.gzip}`);
   console.log(`kind            rows`);
   for (const [kind, count] of Object.entries(manifest.counts)) console.log(`${kind.padEnd(14)}  ${count.toLocaleString('en')}`);
   console.log(`total           ${rows.toLocaleString('en')} rows, ${(bytes / 1e6).toFixed(1)} MB on disk`);

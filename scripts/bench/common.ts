@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { freePort, type Database } from '@ringwatch/neo4j';
-import { generateMarketplace, type PresetName, type SynthManifest } from '@ringwatch/synth';
+import { generateMarketplace, type PresetName, type SynthManifest, type WorldName } from '@ringwatch/synth';
 import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
 import { loadFiles } from '@ringwatch/ingest';
 import { fingerprinter } from '@ringwatch/normalise';
@@ -26,14 +26,15 @@ export function benchConfig(env: Record<string, string | undefined> = {}): Ringw
   return loadConfig({ ...env, NEO4J_URI: undefined, NEO4J_PASSWORD: undefined, PII_HMAC_KEY: BENCH_PII_KEY, AUTH_TOKEN_SECRET: BENCH_TOKEN_SECRET }, ROOT);
 }
 
-/** The preset's files, generated once per preset and seed into .data/bench (git-ignored) and reused. */
-export async function benchDataset(preset: PresetName, seed: number): Promise<{ dir: string; manifest: SynthManifest }> {
-  const dir = path.join(ROOT, '.data', 'bench', `synth-${preset}-${seed}`);
+/** The preset's files in a world, generated once per preset, world and seed into .data/bench (git-ignored) and reused. */
+export async function benchDataset(preset: PresetName, seed: number, world: WorldName = 'classic'): Promise<{ dir: string; manifest: SynthManifest }> {
+  // The classic world keeps its folder name, so files generated before there were worlds are reused.
+  const dir = path.join(ROOT, '.data', 'bench', `synth-${preset}-${seed}${world === 'classic' ? '' : `-${world}`}`);
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile)) {
-    process.stderr.write(`generating the ${preset} preset (seed ${seed}) into ${dir}\n`);
+    process.stderr.write(`generating the ${preset} preset${world === 'classic' ? '' : ` (${world} world)`} (seed ${seed}) into ${dir}\n`);
     fs.rmSync(dir, { recursive: true, force: true });
-    await generateMarketplace({ preset, seed, outDir: dir });
+    await generateMarketplace({ preset, seed, outDir: dir, world });
   }
   return { dir, manifest: JSON.parse(fs.readFileSync(manifestFile, 'utf8')) as SynthManifest };
 }

@@ -1,4 +1,5 @@
 import type { EvaluationReport } from './metrics';
+import type { StructureReport } from './structures';
 
 const f = (x: number) => x.toFixed(4);
 
@@ -22,4 +23,42 @@ export function formatReport(r: EvaluationReport): string {
   ];
   const width = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `${k.padEnd(width)}  ${v}`).join('\n');
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+const share = (part: number, whole: number) => (whole === 0 ? '-' : (part / whole).toFixed(3));
+
+/** The per-structure report as two aligned tables: rings by structure, then honest shops by structure. */
+export function formatStructureReport(r: StructureReport): string {
+  const ringRow = (x: StructureReport['ringTotal']) => [
+    x.structure,
+    String(x.rings),
+    String(x.shops),
+    String(x.whole),
+    String(x.wholeFlagged),
+    String(x.partial),
+    String(x.split),
+    String(x.unclustered),
+    `${x.flaggedShops} (${share(x.flaggedShops, x.shops)})`,
+  ];
+  const honestRow = (x: StructureReport['honestTotal']) => [
+    x.structure,
+    String(x.shops),
+    `${x.flaggedShops} (${share(x.flaggedShops, x.shops)})`,
+    x.groups === 0 ? '-' : String(x.groups),
+    x.groups === 0 ? '-' : String(x.flaggedGroups),
+  ];
+  return [
+    table(
+      ['ring structure', 'rings', 'shops', 'whole', 'whole+flagged', 'partial', 'split', 'unclustered', 'shops flagged'],
+      [...r.rings.map(ringRow), ringRow(r.ringTotal)],
+    ),
+    '',
+    table(['honest structure', 'shops', 'in flagged clusters', 'groups', 'groups flagged'], [...r.honest.map(honestRow), honestRow(r.honestTotal)]),
+  ].join('\n');
 }

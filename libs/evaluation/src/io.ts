@@ -15,20 +15,61 @@ async function* lines(file: string): AsyncGenerator<[number, string]> {
   for await (const line of rl) yield [++n, line];
 }
 
-/** truth.csv (`shop_id,ring_id[,role]`, header row): shop → ring id, or null for an honest shop. */
-export async function readTruth(file: string): Promise<Map<string, string | null>> {
-  const truth = new Map<string, string | null>();
+/** One shop of a truth file. Columns a file does not have are null. */
+export interface TruthRow {
+  /** The ring, or null for an honest shop. */
+  readonly ring: string | null;
+  /** What the shop does: ring, ring_isolated (shares nothing with its ring), legit, second_hand … */
+  readonly role: string | null;
+  /** The legitimate group (family, payment provider's merchants, brand-store group …) an honest shop belongs to. */
+  readonly group: string | null;
+  /** The structure of the shop's ring or group (classic_ring, chain_ring, family, pooled_account …). */
+  readonly structure: string | null;
+}
+
+export interface TruthTable {
+  readonly shops: Map<string, TruthRow>;
+  /** The file names structures (the hard world's truth does; the classic world's does not). */
+  readonly hasStructures: boolean;
+}
+
+/**
+ * truth.csv with its header row: `shop_id,ring_id` first (an empty ring id is an honest shop), then any
+ * of `role`, `group_id`, `structure` (and other columns, ignored) in any order.
+ */
+export async function readTruthTable(file: string): Promise<TruthTable> {
+  const shops = new Map<string, TruthRow>();
+  let role = -1;
+  let group = -1;
+  let structure = -1;
   for await (const [n, line] of lines(file)) {
     if (n === 1) {
       if (!line.startsWith('shop_id,ring_id')) throw new EvaluationInputError(`${file}: expected the header shop_id,ring_id, got "${line.slice(0, 60)}"`);
+      const header = line.split(',');
+      role = header.indexOf('role');
+      group = header.indexOf('group_id');
+      structure = header.indexOf('structure');
       continue;
     }
     if (line === '') continue;
-    const [shop, ring] = line.split(',');
+    const cells = line.split(',');
+    const shop = cells[0];
     if (!shop) throw new EvaluationInputError(`${file}:${n}: missing shop_id`);
-    truth.set(shop, ring ? ring : null);
+    const cell = (i: number) => (i < 0 || !cells[i] ? null : cells[i]!);
+    shops.set(shop, { ring: cell(1), role: cell(role), group: cell(group), structure: cell(structure) });
   }
-  return truth;
+  return { shops, hasStructures: structure >= 0 };
+}
+
+/** truth.csv → shop → ring id, or null for an honest shop (the input `evaluate` takes). */
+export async function readTruth(file: string): Promise<Map<string, string | null>> {
+  return ringsOf((await readTruthTable(file)).shops);
+}
+
+export function ringsOf(shops: ReadonlyMap<string, TruthRow>): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const [shop, row] of shops) out.set(shop, row.ring);
+  return out;
 }
 
 export interface ClusterFile {

@@ -47,6 +47,26 @@ describe('generateMarketplace', () => {
     }
   });
 
+  it('keeps the classic world byte for byte: it is the default, and worlds added beside it leave it alone', async () => {
+    // Digests of the tiny preset, seed 7, as generated before the hard world existed. Change them only
+    // when changing the classic world on purpose (benchmarks and the demo data depend on it).
+    const dir = tmp();
+    await generateMarketplace({ preset: 'tiny', seed: 7, outDir: dir });
+    expect(digest(dir)).toEqual({
+      'addresses.csv': '317a1e33137886a7a078576da65bb000b6fc5940c68aa9e9f896d10529a0b2ab',
+      'brand_reports.csv': '8dba6050a7cb3c29c5483fc212f5e64ad1a2426bc0a6e3b51580110d5d96697a',
+      'listings.csv': 'b9ed8c9b683ebaf08c0b67d43d55b1ee8e2b3be9b7d62f11dbd7ddb2a55502bc',
+      'manifest.json': 'e2360abb0c4c92ee816873928258f18dd1f7babfb161ca3902449e2edd9f51cf',
+      'payments.csv': '5de40f62081f814efa4a31e42441d74185c6c31425dbd6a4edfe56cb1f89116f',
+      'sellers.csv': 'f417c3fbbf47d31930d1aafde6bb8446afec49b6713f6bd95f556627090401be',
+      'shops.csv': '4cad5a80795dda4c47e6ea4d31d148172fb13a24422bafffd0e2eb1ff1f460b4',
+      'truth.csv': '03e348c63eb88a97232ac4c8250b531b3fafef431b1cf1b26bdb4c7b8b80826c',
+    });
+    const explicit = tmp();
+    await generateMarketplace({ preset: 'tiny', world: 'classic', seed: 7, outDir: explicit });
+    expect(digest(explicit)).toEqual(digest(dir));
+  });
+
   it('gives different worlds for different seeds', async () => {
     const a = tmp();
     const b = tmp();

@@ -24,6 +24,7 @@ import {
   type Email,
   type Phone,
 } from './identities';
+import { generateHardWorld, type HardWorldSummary } from './hard/generate';
 import { knobsFor, type Knobs, type PresetName } from './presets';
 import { Rng } from './rng';
 import {
@@ -44,8 +45,14 @@ import {
 } from './vocabulary';
 import { RowWriter, type OutputFormat } from './writer';
 
+/** The classic world (the default) plants rings in a marketplace of mostly independent shops; the hard world is libs/synth/README.md's. */
+export type WorldName = 'classic' | 'hard';
+export const WORLD_NAMES: readonly WorldName[] = ['classic', 'hard'];
+
 export interface SynthOptions {
   readonly preset: PresetName;
+  /** Which world to generate at the preset's size (default classic). */
+  readonly world?: WorldName;
   readonly seed: number;
   readonly outDir: string;
   readonly format?: OutputFormat;
@@ -57,6 +64,8 @@ export interface SynthOptions {
 
 export interface SynthManifest {
   readonly generator: string;
+  /** Absent for the classic world, so its manifests stay what they were before there were worlds. */
+  readonly world?: WorldName;
   readonly preset: PresetName;
   readonly seed: number;
   readonly format: OutputFormat;
@@ -66,6 +75,8 @@ export interface SynthManifest {
   readonly counts: Record<Kind, number>;
   readonly rings: { readonly count: number; readonly shops: number; readonly sizes: Record<string, number> };
   readonly hubs: { readonly warehouses: number; readonly settlementAccounts: number; readonly pickupPoints: number };
+  /** The hard world's rings and legitimate groups per structure: how many, their shops and sizes. */
+  readonly structures?: HardWorldSummary['structures'];
 }
 
 const GENERATOR = 'ringwatch-synth/1';
@@ -136,6 +147,15 @@ function pad(prefix: string, n: number, width: number): string {
   return prefix + String(n).padStart(width, '0');
 }
 
+function sizeHistogram(sizes: readonly number[]): Record<string, number> {
+  const histogram: Record<string, number> = { '3-4': 0, '5-9': 0, '10-29': 0, '30-99': 0, '100+': 0 };
+  for (const size of sizes) {
+    const bucket = size < 5 ? '3-4' : size < 10 ? '5-9' : size < 30 ? '10-29' : size < 100 ? '30-99' : '100+';
+    histogram[bucket]! += 1;
+  }
+  return histogram;
+}
+
 /**
  * Generates a synthetic marketplace with planted counterfeit rings and known truth. Streams every
  * file, so memory depends on the number of rings and hubs, not on the number of rows.
@@ -144,6 +164,27 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
   const knobs = knobsFor(options.preset, options.knobs);
   const format = options.format ?? 'csv';
   const gzip = options.gzip ?? false;
+  const world = options.world ?? 'classic';
+  if (!WORLD_NAMES.includes(world)) throw new Error(`synth: unknown world "${world}" (use ${WORLD_NAMES.join(', ')})`);
+  if (world === 'hard') {
+    const hard = await generateHardWorld({ knobs, seed: options.seed, outDir: options.outDir, format, gzip, onProgress: options.onProgress });
+    const manifest: SynthManifest = {
+      generator: GENERATOR,
+      world,
+      preset: options.preset,
+      seed: options.seed,
+      format,
+      gzip,
+      knobs,
+      files: hard.files,
+      counts: hard.counts,
+      rings: { count: hard.rings.sizes.length, shops: hard.rings.sizes.reduce((a, b) => a + b, 0), sizes: sizeHistogram(hard.rings.sizes) },
+      hubs: hard.hubs,
+      structures: hard.structures,
+    };
+    fs.writeFileSync(path.join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    return manifest;
+  }
   const rng = new Rng(options.seed);
   const ext = `${format === 'csv' ? 'csv' : 'ndjson'}${gzip ? '.gz' : ''}`;
 
@@ -510,11 +551,6 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
   for (const kind of KINDS) await w[kind].close();
   await truth.close();
 
-  const sizeHistogram: Record<string, number> = { '3-4': 0, '5-9': 0, '10-29': 0, '30-99': 0, '100+': 0 };
-  for (const size of sizes) {
-    const bucket = size < 5 ? '3-4' : size < 10 ? '5-9' : size < 30 ? '10-29' : size < 100 ? '30-99' : '100+';
-    sizeHistogram[bucket]! += 1;
-  }
   const counts = Object.fromEntries(KINDS.map((k) => [k, w[k].rows])) as Record<Kind, number>;
   const manifest: SynthManifest = {
     generator: GENERATOR,
@@ -525,7 +561,7 @@ export async function generateMarketplace(options: SynthOptions): Promise<SynthM
     knobs,
     files,
     counts,
-    rings: { count: rings.length, shops: planned, sizes: sizeHistogram },
+    rings: { count: rings.length, shops: planned, sizes: sizeHistogram(sizes) },
     hubs: { warehouses: nWarehouses, settlementAccounts: nSettlement, pickupPoints: nPickups },
   };
   fs.writeFileSync(path.join(options.outDir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

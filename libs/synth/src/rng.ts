@@ -2,6 +2,8 @@
  * Seeded pseudo-random numbers (sfc32, seeded through splitmix32). Every random choice the generator
  * makes comes from one of these, so a seed fixes the output byte for byte.
  */
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
+
 export class Rng {
   private a: number;
   private b: number;
@@ -80,15 +82,17 @@ export class Rng {
     return lo;
   }
 
+  // Built from character codes rather than by appending: appended strings of 13 characters and more are
+  // kept as chains of pieces, and a world holding a device id per seller would hold those chains.
   digits(n: number): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += String(this.int(10));
-    return s;
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) codes[i] = 48 + this.int(10);
+    return String.fromCharCode(...codes);
   }
 
   hex(n: number): string {
-    let s = '';
-    for (let i = 0; i < n; i++) s += '0123456789abcdef'[this.int(16)];
-    return s;
+    const codes = new Array<number>(n);
+    for (let i = 0; i < n; i++) codes[i] = HEX_CODES[this.int(16)]!;
+    return String.fromCharCode(...codes);
   }
 }
