@@ -53,7 +53,9 @@ describe('projection', () => {
     expect(link([{ kind: 'ship_to', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(0);
     expect(link([{ kind: 'dispatch', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(0);
     expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }])).toBe(1);
-    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }], { mediumAlone: false })).toBe(0);
+    expect(link([{ kind: 'phone', key: 'x', shopCount: 2, shops: [0, 1] }], { contactAloneMax: 0 })).toBe(0);
+    // A phone three shops share (a family's, a ring's pool) needs company.
+    expect(projectShops(3, [{ kind: 'phone', key: 'x', shopCount: 3, shops: [0, 1, 2] }]).graph.src.length).toBe(0);
     expect(
       link([
         { kind: 'dispatch', key: 'x', shopCount: 2, shops: [0, 1] },
