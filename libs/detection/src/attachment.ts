@@ -7,15 +7,10 @@ import type { Projection } from './projection';
  * only links lead there. A member is loosely attached when no strong identifier (payout account,
  * device, identity document) ties it to another member, and either every link it has into the
  * cluster is an address or it has a single link into the cluster. Such a member stays only if it
- * shows the network's trade itself (`showsSigns`: deep discounts, counterfeit reports, an opening in
- * the network's burst); otherwise it is detached, and the cluster is what remains, split into its
+ * trades like the network itself (`showsSigns`: deep discounts or counterfeit reports); otherwise it is detached, and the cluster is what remains, split into its
  * connected parts (singletons are not clusters).
  */
-export function detachLoose(
-  projection: Projection,
-  clusters: readonly number[][],
-  showsSigns: (shop: number, cluster: readonly number[]) => boolean,
-): number[][] {
+export function detachLoose(projection: Projection, clusters: readonly number[][], showsSigns: (shop: number) => boolean): number[][] {
   const { graph, beyondAddress, strong } = projection;
   const n = graph.nodeCount;
   const membership = new Int32Array(n).fill(-1);
@@ -37,7 +32,7 @@ export function detachLoose(
   let changed = false;
   clusters.forEach((members, c) => {
     for (const v of members) {
-      if (tied(v) || showsSigns(v, members)) kept[v] = c;
+      if (tied(v) || showsSigns(v)) kept[v] = c;
       else changed = true;
     }
   });

@@ -169,8 +169,7 @@ export function joinChains(graph: WeightedGraph, parts: number[][], ratio: numbe
     if (a === b) {
       internal[a]! += 2 * w;
       links[a]!++;
-    }
-    else {
+    } else {
       const key = Math.min(a, b) * parts.length + Math.max(a, b);
       between.set(key, (between.get(key) ?? 0) + w);
     }

@@ -90,15 +90,8 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
     const facts = new Map((await store.memberFacts(clusteredIds)).map((f) => [f.id, f]));
     lap('score-read');
 
-    // Shops tied to their cluster by addresses alone stay only if they show the network's trade.
-    const found = detachLoose(projection, communities.clusters, (v, cluster) =>
-      showsSigns(
-        ids[v]!,
-        cluster.map((u) => ids[u]!),
-        facts,
-        prices,
-      ),
-    );
+    // Shops loosely tied to their cluster (addresses only, or one contact point) stay only if they trade like the network.
+    const found = detachLoose(projection, communities.clusters, (v) => showsSigns(ids[v]!, facts, prices));
     const membership = new Int32Array(ids.length).fill(-1);
     found.forEach((nodes, c) => nodes.forEach((v) => (membership[v] = c)));
     const links = memberLinks(projection, membership);
@@ -249,26 +242,15 @@ export function memberLinks(projection: Projection, membership: Int32Array): { s
 }
 
 /**
- * Whether a shop shows a ring's trade on its own: a quarter or more of its branded listings deeply
- * discounted, a confirmed counterfeit report, or an opening within the burst window of another member.
+ * Whether a shop trades like a ring on its own: a quarter or more of its branded listings deeply
+ * discounted, or a confirmed counterfeit report. An opening near another member's is not enough here:
+ * in a large cluster some member opened within any fortnight, and honest customers of a shared
+ * warehouse were kept that way.
  */
-function showsSigns(
-  shop: string,
-  cluster: readonly string[],
-  facts: ReadonlyMap<string, MemberFactsRow>,
-  prices: ReadonlyMap<string, { branded: number; deep: number }>,
-): boolean {
+function showsSigns(shop: string, facts: ReadonlyMap<string, MemberFactsRow>, prices: ReadonlyMap<string, { branded: number; deep: number }>): boolean {
   const p = prices.get(shop);
   if (p && p.branded > 0 && p.deep / p.branded >= RISK_DEFAULTS.evidenceShare) return true;
-  const f = facts.get(shop);
-  if (!f) return false;
-  if (f.reports > 0) return true;
-  if (f.openedAt === null) return false;
-  const window = RISK_DEFAULTS.burstDays * 86_400_000;
-  return cluster.some((other) => {
-    const t = other === shop ? null : facts.get(other)?.openedAt;
-    return t !== null && t !== undefined && Math.abs(t - f.openedAt!) <= window;
-  });
+  return (facts.get(shop)?.reports ?? 0) > 0;
 }
 
 /**
