@@ -9,8 +9,11 @@ import type { Database, MigrationReport } from '@ringwatch/neo4j';
 import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
+import { documentZodParameters } from './common/openapi';
 import { rateLimit } from './common/rate-limit.middleware';
 import { requestContext } from './common/request-context.middleware';
+import { securityHeaders } from './common/security-headers.middleware';
+import { ImportsService } from './imports/imports.service';
 import { ReportsService } from './reports/reports.service';
 import { ShutdownsService } from './shutdowns/shutdowns.service';
 
@@ -31,6 +34,7 @@ export async function createApp(config: RingwatchConfig, database: Database, log
     bodyParser: false,
   });
   app.disable('x-powered-by');
+  app.use(securityHeaders());
   app.use(requestContext(logger));
   app.use(rateLimit(config.rateLimit));
   app.useBodyParser('json', { limit: '1mb' });
@@ -45,6 +49,7 @@ export async function createApp(config: RingwatchConfig, database: Database, log
       .addBearerAuth()
       .build(),
   );
+  documentZodParameters(app, document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
 
   if (fs.existsSync(path.join(config.explorer.distDir, 'index.html'))) {
@@ -59,6 +64,7 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   // Work a previous process left half done (a crash, a restart) is finished once the schema is in place.
   const resumed = await app.get(ShutdownsService).resumeInterrupted();
   if (resumed.length > 0) logger.event('warn', 'shutdowns', 'resuming interrupted executions', { shutdowns: resumed });
+  await app.get(ImportsService).watchStale();
   app.get(ReportsService).startSchedule();
   return { app, migrations };
 }

@@ -57,6 +57,20 @@ const envSchema = z.object({
     .min(1024)
     .max(2 ** 40)
     .default(2 * 2 ** 30),
+  INGEST_MAX_LINE_CHARS: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(256 * 2 ** 20)
+    .default(2 ** 20),
+  INGEST_MAX_DECOMPRESSED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 ** 42)
+    .default(64 * 2 ** 30),
+  INGEST_MAX_GZIP_RATIO: z.coerce.number().min(10).max(1100).default(200),
+  INGEST_MAX_REJECTS_PER_FILE: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   AUTH_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
   AUTH_TOKEN_SECRET_FILE: z.string().min(1).default('.data/auth-token-secret'),
@@ -135,7 +149,13 @@ export interface RingwatchConfig {
    * may be left unset: one is generated into keyFile on first use.
    */
   readonly pii: { readonly hmacKey: string | undefined; readonly keyFile: string };
-  readonly ingest: { readonly batchSize: number; readonly uploadMaxBytes: number };
+  readonly ingest: {
+    readonly batchSize: number;
+    readonly uploadMaxBytes: number;
+    /** What one file may cost to read (libs/contract ReadLimits), and the rejects after which it stops. */
+    readonly limits: { readonly maxLineChars: number; readonly maxDecompressedBytes: number; readonly maxGzipRatio: number };
+    readonly maxRejectsPerFile: number;
+  };
   /** Signing key of sign-in tokens; with the local Neo4j it may be unset and is generated into secretFile. */
   readonly auth: { readonly tokenSecret: string | undefined; readonly secretFile: string; readonly tokenTtlMinutes: number };
   /** Load the generator's small preset on first start, when the database holds no shops. */
@@ -230,7 +250,12 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     neo4j,
     explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
     pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },
-    ingest: { batchSize: e.INGEST_BATCH_SIZE, uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES },
+    ingest: {
+      batchSize: e.INGEST_BATCH_SIZE,
+      uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,
+      limits: { maxLineChars: e.INGEST_MAX_LINE_CHARS, maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES, maxGzipRatio: e.INGEST_MAX_GZIP_RATIO },
+      maxRejectsPerFile: e.INGEST_MAX_REJECTS_PER_FILE,
+    },
     auth: { tokenSecret: e.AUTH_TOKEN_SECRET, secretFile: resolve(e.AUTH_TOKEN_SECRET_FILE), tokenTtlMinutes: e.AUTH_TOKEN_TTL_MINUTES },
     demoData: e.DEMO_DATA === 'on',
     detection: {

@@ -43,6 +43,31 @@ export interface ReadStats {
   blank: number;
 }
 
+/**
+ * Bounds on what one file may cost to read, whatever its content: a line longer than `maxLineChars`
+ * is one reject and reading resumes after its line break, without the line ever being held whole;
+ * decompressed text beyond `maxDecompressedBytes`, or beyond `maxGzipRatio` times the compressed
+ * size of a gzip file, stops the file (the records before it stay read).
+ */
+export interface ReadLimits {
+  readonly maxLineChars: number;
+  readonly maxDecompressedBytes: number;
+  readonly maxGzipRatio: number;
+}
+
+/**
+ * The longest row the contract allows is about 13 KB, so 1 MiB leaves room for any honest file. Real
+ * CSV and NDJSON gzip 5 to 20 times; 200 is far above that and far below a bomb's 1,000.
+ */
+export const DEFAULT_READ_LIMITS: ReadLimits = { maxLineChars: 1 << 20, maxDecompressedBytes: 64 * 2 ** 30, maxGzipRatio: 200 };
+
+/** How much of an over-long line the rejects file keeps. */
+const LONG_LINE_HEAD = 200;
+
+function longLineProblem(limits: ReadLimits): string {
+  return `is longer than ${limits.maxLineChars} characters (the line was skipped)`;
+}
+
 /** Columns a CSV header may leave out (their values are optional). */
 const OPTIONAL_COLUMNS = new Set(['brand', 'line2', 'region', 'postcode', 'emails', 'phones', 'device_ids']);
 
@@ -57,7 +82,7 @@ export function formatOfFile(file: string): 'csv' | 'ndjson' {
   throw new FileFormatError(file, 'unknown format: name it .csv, .ndjson or .jsonl (optionally .gz)');
 }
 
-async function* decodedChunks(file: string): AsyncGenerator<string> {
+async function* decodedChunks(file: string, limits: ReadLimits): AsyncGenerator<string> {
   let fd: fs.promises.FileHandle;
   try {
     fd = await fs.promises.open(file, 'r');
@@ -70,6 +95,8 @@ async function* decodedChunks(file: string): AsyncGenerator<string> {
   const gzipped = bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
   if (file.toLowerCase().endsWith('.gz') && !gzipped) throw new FileFormatError(file, 'is named .gz but is not gzip data');
 
+  const maxBytes = gzipped ? Math.min(limits.maxDecompressedBytes, limits.maxGzipRatio * (await fs.promises.stat(file)).size) : limits.maxDecompressedBytes;
+  let bytes = 0;
   const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   const stream: NodeJS.ReadableStream = gzipped ? source.pipe(zlib.createGunzip()) : source;
   if (gzipped) source.on('error', (e) => (stream as zlib.Gunzip).destroy(e));
@@ -78,6 +105,11 @@ async function* decodedChunks(file: string): AsyncGenerator<string> {
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       if (first && chunk.subarray(0, 4096).includes(0)) throw new FileFormatError(file, 'looks binary (NUL bytes), not text');
+      bytes += chunk.length;
+      if (bytes > maxBytes) {
+        const bound = maxBytes === limits.maxDecompressedBytes ? `${maxBytes} bytes` : `${limits.maxGzipRatio} times its compressed size (${maxBytes} bytes)`;
+        throw new FileFormatError(file, `stopped: its text is larger than ${bound}; the rows before were read`);
+      }
       let text: string;
       try {
         text = decoder.decode(chunk, { stream: true });
@@ -205,6 +237,8 @@ export class CsvRecordSplitter {
   private readonly queue: PhysicalLine[] = [];
   private cursor = 0;
   private rest = '';
+  /** The start of a line over the length limit, while the rest of it is skipped. */
+  private skipping: string | null = null;
   /** Physical lines seen so far. */
   line = 0;
 
@@ -213,6 +247,7 @@ export class CsvRecordSplitter {
     private readonly onRecord: (cells: string[], line: number, lines: number) => void,
     private readonly onReject: (line: number, problem: string, raw: string) => void,
     private readonly onBlank: () => void,
+    private readonly limits: ReadLimits = DEFAULT_READ_LIMITS,
   ) {}
 
   /**
@@ -224,15 +259,23 @@ export class CsvRecordSplitter {
     // The line begun in the last chunk is finished on its own: joining the chunks makes a cons string,
     // and reading one by charCodeAt measured 20% more CPU for the whole file.
     let start = 0;
-    if (this.rest !== '') {
+    if (this.skipping !== null) {
+      const lf = chunk.indexOf('\n');
+      if (lf === -1) return;
+      this.endLongLine();
+      start = lf + 1;
+    } else if (this.rest !== '') {
       const lf = chunk.indexOf('\n');
       if (lf === -1) {
-        this.rest += chunk;
+        if (this.rest.length + chunk.length > this.limits.maxLineChars) {
+          this.skipping = (this.rest + chunk.slice(0, LONG_LINE_HEAD)).slice(0, LONG_LINE_HEAD);
+          this.rest = '';
+        } else this.rest += chunk;
         return;
       }
       const line = this.rest + chunk.slice(0, lf);
       this.rest = '';
-      this.push(line, ++this.line);
+      this.pushBounded(line);
       start = lf + 1;
     }
     const text = chunk;
@@ -264,10 +307,25 @@ export class CsvRecordSplitter {
       }
       const lf = text.indexOf('\n', start);
       if (lf === -1) break;
-      this.push(text.slice(start, lf), ++this.line);
+      this.pushBounded(text.slice(start, lf));
       start = lf + 1;
     }
-    this.rest = text.slice(start);
+    if (n - start > this.limits.maxLineChars) this.skipping = text.slice(start, start + LONG_LINE_HEAD);
+    else this.rest = text.slice(start);
+  }
+
+  /** The next physical line, unless it is over the length limit: then it is one reject. */
+  private pushBounded(text: string): void {
+    if (text.length <= this.limits.maxLineChars) return this.push(text, ++this.line);
+    this.skipping = text.slice(0, LONG_LINE_HEAD);
+    this.endLongLine();
+  }
+
+  private endLongLine(): void {
+    const head = this.skipping!;
+    this.skipping = null;
+    this.take(head, ++this.line, longLineProblem(this.limits));
+    if (this.queue.length > 0) this.drain();
   }
 
   /** One physical line without its LF (a CR before it may remain). */
@@ -278,6 +336,7 @@ export class CsvRecordSplitter {
 
   /** The file has ended: its last line, if it has no line break, then a quoted cell still open was a stray quote. */
   end(): void {
+    if (this.skipping !== null) this.endLongLine();
     if (this.rest !== '') this.push(this.rest, ++this.line);
     this.rest = '';
     while (this.pending.length > 0) {
@@ -295,7 +354,16 @@ export class CsvRecordSplitter {
     this.cursor = 0;
   }
 
-  private take(text: string, line: number): void {
+  private take(text: string, line: number, overlong?: string): void {
+    if (overlong !== undefined) {
+      // An open quote cannot run across a line too long to read: it was a stray one.
+      while (this.pending.length > 0) {
+        this.resync(`${this.cellName(this.openColumn)} opens a quote that never closes before line ${line} (a stray quote?)`);
+        this.drain();
+      }
+      this.reject(line, overlong, `${text}…`);
+      return;
+    }
     if (this.pending.length > 0) {
       this.pending.push({ text, line });
       this.pendingChars += text.length + 1;
@@ -389,27 +457,75 @@ export class CsvRecordSplitter {
   }
 }
 
-/** Calls `onLine` with every physical line of the chunks (without its LF), numbered from 1. */
-class LineSplitter {
-  private rest = '';
+/**
+ * Calls `onLine` with every physical line of the chunks (without its LF), numbered from 1, and
+ * `onLongLine` with the start of a line over the length limit instead. Only the chunk is searched for
+ * the next line break, never the line begun before it, so reading takes time linear in the text (a
+ * line joined to each chunk before searching took quadratic time: 32 MB without a break, 75 s).
+ */
+export class LineSplitter {
+  private parts: string[] = [];
+  private partsLength = 0;
+  private skipping: string | null = null;
   line = 0;
 
-  constructor(private readonly onLine: (text: string, line: number) => void) {}
+  constructor(
+    private readonly onLine: (text: string, line: number) => void,
+    private readonly onLongLine: (head: string, line: number) => void,
+    private readonly maxLineChars: number = DEFAULT_READ_LIMITS.maxLineChars,
+  ) {}
 
   push(chunk: string): void {
-    const text = this.rest === '' ? chunk : this.rest + chunk;
     let start = 0;
-    for (let lf = text.indexOf('\n'); lf !== -1; lf = text.indexOf('\n', start)) {
-      this.onLine(text.slice(start, lf), ++this.line);
+    let lf = chunk.indexOf('\n');
+    if (lf === -1) return this.carry(chunk);
+    if (this.skipping !== null || this.partsLength > 0) {
+      this.carry(chunk.slice(0, lf));
+      this.finishLine();
+      start = lf + 1;
+      lf = chunk.indexOf('\n', start);
+    }
+    for (; lf !== -1; lf = chunk.indexOf('\n', start)) {
+      this.emit(chunk.slice(start, lf));
       start = lf + 1;
     }
-    this.rest = text.slice(start);
+    if (start < chunk.length) this.carry(chunk.slice(start));
   }
 
   /** The last line, when the file does not end with a line break. */
   end(): void {
-    if (this.rest !== '') this.onLine(this.rest, ++this.line);
-    this.rest = '';
+    if (this.skipping !== null || this.partsLength > 0) this.finishLine();
+  }
+
+  /** Text of a line whose end has not been seen: kept while under the limit, else only its start. */
+  private carry(text: string): void {
+    if (this.skipping !== null) return;
+    if (this.partsLength + text.length > this.maxLineChars) {
+      this.skipping = (this.parts.join('') + text.slice(0, LONG_LINE_HEAD)).slice(0, LONG_LINE_HEAD);
+      this.parts = [];
+      this.partsLength = 0;
+      return;
+    }
+    this.parts.push(text);
+    this.partsLength += text.length;
+  }
+
+  private finishLine(): void {
+    if (this.skipping !== null) {
+      const head = this.skipping;
+      this.skipping = null;
+      this.onLongLine(head, ++this.line);
+      return;
+    }
+    const text = this.parts.join('');
+    this.parts = [];
+    this.partsLength = 0;
+    this.emit(text);
+  }
+
+  private emit(text: string): void {
+    if (text.length > this.maxLineChars) this.onLongLine(text.slice(0, LONG_LINE_HEAD), ++this.line);
+    else this.onLine(text, ++this.line);
   }
 }
 
@@ -423,7 +539,13 @@ const NDJSON_SNIFF_LINES = 100;
  * Reads a file of one kind, yielding records in batches of `batchSize` (the last one may be smaller).
  * `stats`, when given, counts the physical lines seen and the blank ones among them.
  */
-export async function* readRecords(file: string, kind: Kind, batchSize = 5000, stats: ReadStats = { lines: 0, blank: 0 }): AsyncGenerator<RawRecord[]> {
+export async function* readRecords(
+  file: string,
+  kind: Kind,
+  batchSize = 5000,
+  stats: ReadStats = { lines: 0, blank: 0 },
+  limits: ReadLimits = DEFAULT_READ_LIMITS,
+): AsyncGenerator<RawRecord[]> {
   const format = formatOfFile(file);
   const batch: RawRecord[] = [];
   if (format === 'csv') {
@@ -445,8 +567,9 @@ export async function* readRecords(file: string, kind: Kind, batchSize = 5000, s
       },
       (line, problem, raw) => batch.push({ line, lines: 1, record: null, problem, raw }),
       () => stats.blank++,
+      limits,
     );
-    for await (const text of decodedChunks(file)) {
+    for await (const text of decodedChunks(file, limits)) {
       records.pushChunk(text);
       // A decoded chunk holds many rows: hand them on in batches of exactly batchSize.
       while (batch.length >= batchSize) yield batch.splice(0, batchSize);
@@ -459,21 +582,28 @@ export async function* readRecords(file: string, kind: Kind, batchSize = 5000, s
   } else {
     let decided = false;
     let undecidedLines = 0;
-    const lines = new LineSplitter((text, line) => {
-      stats.lines = line;
-      const trimmed = text.trim();
-      if (trimmed === '') {
-        stats.blank++;
-        return;
-      }
-      const record = parseJsonLine(trimmed, line);
-      if (record.problem !== NOT_JSON) decided = true;
-      else if (!decided && ++undecidedLines >= NDJSON_SNIFF_LINES) {
-        throw new FileFormatError(file, `none of the first ${NDJSON_SNIFF_LINES} lines is JSON: this does not look like an NDJSON file`);
-      }
-      batch.push(record);
-    });
-    for await (const text of decodedChunks(file)) {
+    const lines = new LineSplitter(
+      (text, line) => {
+        stats.lines = line;
+        const trimmed = text.trim();
+        if (trimmed === '') {
+          stats.blank++;
+          return;
+        }
+        const record = parseJsonLine(trimmed, line);
+        if (record.problem !== NOT_JSON) decided = true;
+        else if (!decided && ++undecidedLines >= NDJSON_SNIFF_LINES) {
+          throw new FileFormatError(file, `none of the first ${NDJSON_SNIFF_LINES} lines is JSON: this does not look like an NDJSON file`);
+        }
+        batch.push(record);
+      },
+      (head, line) => {
+        stats.lines = line;
+        batch.push({ line, lines: 1, record: null, problem: longLineProblem(limits), raw: `${head}…` });
+      },
+      limits.maxLineChars,
+    );
+    for await (const text of decodedChunks(file, limits)) {
       lines.push(text);
       // Until one line is JSON the file may not be NDJSON at all: nothing is handed on before that.
       if (decided) while (batch.length >= batchSize) yield batch.splice(0, batchSize);

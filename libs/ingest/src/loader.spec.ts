@@ -211,3 +211,26 @@ describe('formatLoadReport', () => {
     expect(text).toContain(`1 rows rejected, each with file, line, field and reason: ${path.join(dir, 'r.ndjson')}`);
   });
 });
+
+describe('a file of mostly rejects', () => {
+  it('stops at the rejects cap with a reason: the rows before are kept, the import fails, the other files load', async () => {
+    const dir = folder();
+    const bad = path.join(dir, 'listings.csv');
+    const good = path.join(dir, 'brand_reports.csv');
+    const lines = Array.from({ length: 1000 }, (_, i) => (i < 30 ? listing(i) : `L${i},broken`));
+    fs.writeFileSync(bad, LISTINGS + lines.join('\n') + '\n');
+    fs.writeFileSync(good, 'report_id,listing_id,brand,reporter,verdict,reported_at\nR1,L1,Aurel,Aurel legal,counterfeit,2026-01-02T00:00:00Z\n');
+    const writer = new MemoryWriter();
+    const rejectsPath = path.join(dir, 'rejects.ndjson');
+    const { run, ledger } = load([bad, good], writer, { rejectsPath, maxRejectsPerFile: 100 });
+    const report = await run;
+    expect(report.status).toBe('failed');
+    const listings = report.files.find((f) => f.kind === 'listings')!;
+    expect(listings).toMatchObject({ accepted: 30, rejected: 100, read: 130 });
+    expect(listings.error).toMatch(/stopped at line 132 after 100 rejected rows/);
+    expect(report.files.find((f) => f.kind === 'brand_reports')).toMatchObject({ accepted: 1, error: null });
+    expect(readRejects(rejectsPath)).toHaveLength(100);
+    expect([...writer.rows.keys()].filter((k) => k.startsWith('listings:'))).toHaveLength(30);
+    expect(ledger.finished).toMatchObject({ status: 'failed', error: expect.stringMatching(/after 100 rejected rows/) });
+  });
+});

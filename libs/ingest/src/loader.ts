@@ -1,7 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FileFormatError, KINDS, kindOfFile, readRecords, validateRow, type Kind, type RawRecord, type ReadStats } from '@ringwatch/contract';
+import {
+  DEFAULT_READ_LIMITS,
+  FileFormatError,
+  KINDS,
+  kindOfFile,
+  readRecords,
+  validateRow,
+  type Kind,
+  type RawRecord,
+  type ReadLimits,
+  type ReadStats,
+} from '@ringwatch/contract';
 import type { Fingerprinter } from '@ringwatch/normalise';
 import { RowsRefusedError, type GraphWriter, type ImportCounts, type ImportLedger } from './ports';
 import { redactRaw, redactRecord, maskSecrets } from './redact';
@@ -40,6 +51,13 @@ export interface LoadOptions {
    * makes it); defaults to `<first file's folder>/rejects-<import id>.ndjson`.
    */
   readonly rejectsPath?: string;
+  /** What one file may cost to read (line length, decompressed size); defaults in libs/contract. */
+  readonly limits?: ReadLimits;
+  /**
+   * Rejected rows after which a file stops: the rows before are kept, and the file and the import
+   * report why. A file that is nearly all rejects is not the data it claims to be.
+   */
+  readonly maxRejectsPerFile?: number;
   readonly source?: string;
   readonly importId?: string;
   readonly onProgress?: (progress: LoadProgress) => void;
@@ -97,7 +115,8 @@ export function planLoad(files: readonly string[]): { file: string; kind: Kind }
 
 const HEARTBEAT_MS = 5_000;
 /** A running import without a heartbeat for this long belongs to a process that died. */
-const STALE_SECONDS = 60;
+export const STALE_SECONDS = 60;
+export const DEFAULT_MAX_REJECTS_PER_FILE = 100_000;
 /**
  * Refused rows in a row, with not one row of their batch taken, that mean the fault is not in the rows
  * (a broken statement, a database that refuses everything): the load stops instead of splitting the
@@ -145,6 +164,9 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
   const concurrency = options.concurrency ?? 2;
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 8) throw new LoadError('concurrency must be 1-8');
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 100_000) throw new LoadError('batch size must be 1-100000');
+  const maxRejects = options.maxRejectsPerFile ?? DEFAULT_MAX_REJECTS_PER_FILE;
+  if (!Number.isInteger(maxRejects) || maxRejects < 1) throw new LoadError('max rejects per file must be a positive integer');
+  const limits = options.limits ?? DEFAULT_READ_LIMITS;
   const plan = planLoad(options.files);
   const { writer, fingerprinter } = options;
 
@@ -211,12 +233,18 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
     };
 
     try {
-      for await (const batch of readRecords(file, kind, batchSize, stats)) {
+      let stopped = false;
+      for await (const batch of readRecords(file, kind, batchSize, stats, limits)) {
         // A write that failed for good stops the file here, before the batch counts as read.
         while (inflight.size >= concurrency) await Promise.race(inflight);
         const rows: WriteRowOf[Kind][] = [];
         const origins: RawRecord[] = [];
         for (const record of batch) {
+          if (counts.rejected >= maxRejects) {
+            stopped = true;
+            error = `ingest: ${name}: stopped at line ${record.line} after ${counts.rejected} rejected rows (the most a file may have); the rows before were kept`;
+            break;
+          }
           counts.read++;
           recordLines += record.lines;
           if (record.record === null) {
@@ -246,10 +274,12 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
           lastBeat = Date.now();
           await options.ledger.heartbeat(importId, totals.read + counts.read);
         }
+        if (stopped) break;
       }
       await Promise.all(inflight);
       // The reader promises this; a file whose lines do not add up is reported, never passed over.
-      if (stats.lines !== stats.blank + recordLines) error = `ingest: ${name}: ${stats.lines} lines, but ${stats.blank} blank and ${recordLines} in rows`;
+      if (!stopped && stats.lines !== stats.blank + recordLines)
+        error = `ingest: ${name}: ${stats.lines} lines, but ${stats.blank} blank and ${recordLines} in rows`;
     } catch (e) {
       await Promise.allSettled(inflight);
       if (e instanceof FileFormatError) error = e.message;

@@ -10,6 +10,43 @@ export abstract class DomainError extends Error {
   readonly details?: unknown;
 }
 
+/**
+ * Error bodies stay small whatever the request: a body with 60,000 unknown keys once came back as a
+ * 709 KB error naming every key. At most this many details, each string cut to this many characters.
+ */
+export const MAX_ERROR_DETAILS = 20;
+export const MAX_ERROR_TEXT = 300;
+
+function cut(text: string): string {
+  return text.length > MAX_ERROR_TEXT ? `${text.slice(0, MAX_ERROR_TEXT)}… (${text.length - MAX_ERROR_TEXT} more characters)` : text;
+}
+
+function capDetails(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string') return cut(value);
+  if (depth > 3 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const kept = value.slice(0, MAX_ERROR_DETAILS).map((v) => capDetails(v, depth + 1));
+    return value.length > MAX_ERROR_DETAILS ? [...kept, { field: '(more)', reason: `${value.length - MAX_ERROR_DETAILS} more problems not listed` }] : kept;
+  }
+  const entries = Object.entries(value).slice(0, MAX_ERROR_DETAILS);
+  return Object.fromEntries(entries.map(([k, v]) => [cut(k), capDetails(v, depth + 1)]));
+}
+
+/**
+ * Errors Express's own middleware raises (the body parser's "entity too large", "malformed JSON"):
+ * http-errors with a 4xx status meant to be shown. They are not Nest exceptions, and answered 500.
+ */
+interface ExposedHttpError {
+  status: number;
+  type?: string;
+  expose: true;
+  message: string;
+}
+function isExposedHttpError(e: unknown): e is ExposedHttpError {
+  const x = e as Partial<ExposedHttpError> | null;
+  return typeof x === 'object' && x !== null && x.expose === true && typeof x.status === 'number' && x.status >= 400 && x.status < 500;
+}
+
 /** One error shape for every failure, whatever threw it. Internal errors are logged, never echoed. */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
@@ -28,6 +65,8 @@ export class ErrorsFilter implements ExceptionFilter {
         stack: exception instanceof Error ? exception.stack : undefined,
       });
     }
+    body.error.message = cut(body.error.message);
+    if (body.error.details !== undefined) body.error.details = capDetails(body.error.details);
     res.status(body.error.status).json(body);
   }
 
@@ -41,6 +80,12 @@ export class ErrorsFilter implements ExceptionFilter {
       const body = typeof response === 'string' ? { message: response } : (response as { message?: unknown; fields?: unknown });
       const message = String(body.message ?? exception.message);
       return { error: { status, code: HttpStatus[status]?.toLowerCase() ?? 'error', message, ...(body.fields ? { details: body.fields } : {}) } };
+    }
+    if (isExposedHttpError(exception)) {
+      const status = exception.status;
+      const message =
+        status === 413 ? 'request body too large' : exception.type === 'entity.parse.failed' ? 'request body is not valid JSON' : exception.message;
+      return { error: { status, code: HttpStatus[status]?.toLowerCase() ?? 'error', message } };
     }
     return { error: { status: 500, code: 'internal_error', message: 'internal error' } };
   }

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 
 /** Validates a body or query at the edge; a failure is a 400 listing every bad field. */
 export class ZodPipe<T extends z.ZodType> implements PipeTransform<unknown, z.output<T>> {
-  constructor(private readonly schema: T) {}
+  constructor(readonly schema: T) {}
 
   transform(value: unknown): z.output<T> {
     const result = this.schema.safeParse(value);

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BadRequestException, Inject, Injectable, Logger, Optional, PayloadTooLargeException } from '@nestjs/common';
+import { BadRequestException, Inject, Injectable, Logger, Optional, PayloadTooLargeException, type OnModuleDestroy } from '@nestjs/common';
 import { KINDS, kindOfFile } from '@ringwatch/contract';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { resolveGeneratedSecret } from '@ringwatch/config';
-import { loadFiles, type LoadProgress, type LoadReport } from '@ringwatch/ingest';
+import { loadFiles, STALE_SECONDS, type LoadProgress, type LoadReport } from '@ringwatch/ingest';
 import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
 import type { ImportStarted } from '@ringwatch/wire';
 import { AlertsService } from '../alerts/alerts.service';
@@ -17,9 +17,10 @@ import { CONFIG } from '../common/tokens';
 import { ImportsRepository, type ImportRecord } from './imports.repository';
 
 @Injectable()
-export class ImportsService {
+export class ImportsService implements OnModuleDestroy {
   private readonly fingerprints: Fingerprinter;
   private readonly logger = new Logger('imports');
+  private staleWatch: NodeJS.Timeout | null = null;
 
   constructor(
     @Inject(ImportsRepository) private readonly repository: ImportsRepository,
@@ -41,6 +42,8 @@ export class ImportsService {
       ledger: this.repository,
       fingerprinter: this.fingerprints,
       batchSize: this.config.ingest.batchSize,
+      limits: this.config.ingest.limits,
+      maxRejectsPerFile: this.config.ingest.maxRejectsPerFile,
       source,
       onProgress,
       rejectsPath,
@@ -93,11 +96,35 @@ export class ImportsService {
     return { id, status: 'running' };
   }
 
+  /**
+   * Marks imports whose process died (status running, no heartbeat for STALE_SECONDS) as abandoned: at
+   * start-up, then every STALE_SECONDS, so one that crashed just before a restart does not stay
+   * `running` until the next import happens to look.
+   */
+  async watchStale(): Promise<number> {
+    const sweep = () => this.repository.abandonStale(STALE_SECONDS);
+    const abandoned = await sweep();
+    if (abandoned > 0) this.logger.warn(`${abandoned} import(s) without a heartbeat marked abandoned`);
+    this.staleWatch ??= setInterval(
+      () => void sweep().catch((e: unknown) => this.logger.warn(`stale import sweep failed: ${String(e)}`)),
+      STALE_SECONDS * 1000,
+    );
+    this.staleWatch.unref();
+    return abandoned;
+  }
+
+  onModuleDestroy(): void {
+    if (this.staleWatch !== null) clearInterval(this.staleWatch);
+    this.staleWatch = null;
+  }
+
   hasData(): Promise<boolean> {
     return this.repository.hasShops();
   }
 
-  get(id: string): Promise<ImportRecord | null> {
-    return this.repository.get(id);
+  /** An import as the API shows it: where the server keeps files is its own business, so the rejects file is only named. */
+  async get(id: string): Promise<ImportRecord | null> {
+    const record = await this.repository.get(id);
+    return record && { ...record, rejectsFile: record.rejectsFile === null ? null : path.basename(record.rejectsFile) };
   }
 }
