@@ -8,6 +8,8 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
   readonly details?: unknown;
+  /** Sent as Retry-After (a 429 or 503 saying when to come back). */
+  readonly retryAfterSeconds?: number;
 }
 
 /** One error shape for every failure, whatever threw it. Internal errors are logged, never echoed. */
@@ -28,6 +30,7 @@ export class ErrorsFilter implements ExceptionFilter {
         stack: exception instanceof Error ? exception.stack : undefined,
       });
     }
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(exception.retryAfterSeconds));
     res.status(body.error.status).json(body);
   }
 
