@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const apiEnv = { RATE_LIMIT_PER_MINUTE: '10000000' };
     api = await startBenchApi(db, { ...apiEnv, READ_CACHE_TTL_MS: '0' });
     let url = api.url;
-    const token = benchToken('analyst');
+    const token = await benchToken(db, 'analyst');
     const get = async (p: string) => (await (await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a probe of many response shapes
 
     const top = (await get('/clusters?limit=100')).items as { id: string }[];

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     const cluster = summary.clusters.find((c) => c.members.includes('DR-S0'));
     if (!cluster) throw new Error('bench:dossier: the planted ring did not come out as a cluster');
     api = await startBenchApi(db, { RATE_LIMIT_PER_MINUTE: '0', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
-    const token = benchToken('liaison');
+    const token = await benchToken(db, 'liaison');
     console.log(`bench:dossier cluster ${cluster.id}: ${cluster.members.length} shops (planted ring of ${values.size})`);
     for (const format of ['zip', 'pdf', 'html', 'json']) {
       const times: number[] = [];

@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     const summary = await loadAndDetect(db, files, path.join(work, 'rejects.ndjson'));
     const cluster = [...summary.clusters].sort((a, b) => b.members.length - a.members.length)[0]!;
     api = await startBenchApi(db, { EXPLORER_DIST_DIR: dist, RATE_LIMIT_PER_MINUTE: '0' });
-    const token = benchToken('analyst');
+    const token = await benchToken(db, 'analyst');
     const graph = (await (await fetch(`${api.url}/clusters/${cluster.id}/graph?limit=6000`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       nodes: unknown[];
       edges: unknown[];

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
       KINDS.map((k) => path.join(dir, manifest.files[k])),
     );
     api = await startBenchApi(db, { REPORTS_DIR: reports, REPORT_SCHEDULE: 'off' });
-    const token = benchToken('supervisor');
+    const token = await benchToken(db, 'supervisor');
     const headers = { authorization: `Bearer ${token}` };
     const t0 = performance.now();
     const started = await fetch(`${api.url}/reports`, { method: 'POST', headers });

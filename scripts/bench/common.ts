@@ -8,7 +8,8 @@ import { fingerprinter } from '@ringwatch/normalise';
 import type { DetectionSummary } from '@ringwatch/detection';
 import type { Role } from '@ringwatch/permissions';
 import type { INestApplicationContext } from '@nestjs/common';
-import { DetectionService, ImportsRepository, openApiContext, TokenSigner } from '../../apps/api/src/cli/context';
+import { randomBytes } from 'node:crypto';
+import { AuthService, DetectionService, ImportsRepository, openApiContext } from '../../apps/api/src/cli/context';
 import { ROOT } from './measure';
 
 // Measuring helpers live apart, so an engine benchmark does not load the API (and its heap) with them.
@@ -104,7 +105,12 @@ export function startBenchApi(db: BenchDb, env: Record<string, string> = {}): Pr
   });
 }
 
-/** A bearer token the benchmark API accepts, for one role. */
-export function benchToken(role: Role): string {
-  return new TokenSigner(BENCH_TOKEN_SECRET, 3600).sign({ sub: `bench.${role}`, roles: [role], brands: [] }).token;
+/** A bearer token the benchmark API accepts, for one role: its user is made first (tokens are checked against their account). */
+export async function benchToken(db: BenchDb, role: Role): Promise<string> {
+  const auth = db.app.get(AuthService);
+  const username = `bench.${role.replace('_', '.')}`;
+  if ((await auth.listUsers(0, 200)).every((u) => u.username !== username)) {
+    await auth.createUser({ username, password: randomBytes(18).toString('base64url'), roles: [role], brands: role === 'brand_owner' ? ['Aurelio'] : [] });
+  }
+  return auth.issueToken(username);
 }

@@ -19,16 +19,22 @@ async function call(method: string, path: string, options: { token?: string; bod
 }
 const login = async (username: string) => (await call('POST', '/auth/login', { body: { username, password: PASSWORD } })).body.token as string;
 
+async function removeTestUsers(): Promise<void> {
+  const { driver } = await import('../setup/graph').then(async (m) => ({ driver: await m.testDriver() }));
+  await driver.executeQuery("MATCH (u:User) WHERE u.username STARTS WITH 'test.' DETACH DELETE u", {}, { database: neo4j.database });
+  await driver.executeQuery("MATCH (e:AuditEvent) WHERE e.target STARTS WITH 'user:test.' DETACH DELETE e", {}, { database: neo4j.database });
+  await driver.close();
+}
+
 beforeAll(async () => {
+  // Other files make test.* users for their tokens (tokenFor); this one creates its own from scratch.
+  await removeTestUsers();
   server = await startTestServer();
   await server.app.get(AuthService).createUser({ username: 'test.admin', password: PASSWORD, roles: ['admin'], brands: [] });
   await server.app.get(AuthService).createUser({ username: 'test.analyst', password: PASSWORD, roles: ['analyst'], brands: [] });
 });
 afterAll(async () => {
-  const { driver } = await import('../setup/graph').then(async (m) => ({ driver: await m.testDriver() }));
-  await driver.executeQuery("MATCH (u:User) WHERE u.username STARTS WITH 'test.' DETACH DELETE u", {}, { database: neo4j.database });
-  await driver.executeQuery("MATCH (e:AuditEvent) WHERE e.target STARTS WITH 'user:test.' DETACH DELETE e", {}, { database: neo4j.database });
-  await driver.close();
+  await removeTestUsers();
   await server?.close();
 });
 

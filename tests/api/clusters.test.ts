@@ -14,11 +14,10 @@ import {
 } from '@ringwatch/wire';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import type { DetectionSummary } from '@ringwatch/detection';
 import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
-import { startTestServer, type TestServer } from '../setup/app';
+import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';
 import { expectWire } from '../setup/wire';
 
@@ -49,7 +48,7 @@ beforeAll(async () => {
     path.join(dir, 'rejects.ndjson'),
   );
   run = await server.app.get(DetectionService).run({}, 'test');
-  analyst = server.app.get(TokenSigner).sign({ sub: 'test.analyst', roles: ['analyst'], brands: [] }).token;
+  analyst = await tokenFor(server, { sub: 'test.analyst', roles: ['analyst'], brands: [] });
 }, 120_000);
 afterAll(async () => {
   await wipeMarketplace(driver);
@@ -109,7 +108,7 @@ describe('GET /clusters', () => {
 
   it('is for analysts, supervisors, liaisons and admins only', async () => {
     expect((await get('/clusters', null)).status).toBe(401);
-    const brandOwner = server.app.get(TokenSigner).sign({ sub: 'test.brand', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
+    const brandOwner = await tokenFor(server, { sub: 'test.brand', roles: ['brand_owner'], brands: ['Aurelio'] });
     expect((await get('/clusters', brandOwner)).status).toBe(403);
   });
 });

@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import type { DetectionSummary } from '@ringwatch/detection';
-import type { TestServer } from '../setup/app';
+import { tokenFor, type TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
@@ -26,11 +25,10 @@ beforeAll(async () => {
   ({ server, driver, run } = suite);
   // The flagged cluster with the most shops: it has addresses, accounts and sellers to check.
   clusterId = [...run.clusters].filter((c) => c.flagged).sort((a, b) => b.members.length - a.members.length)[0]!.id;
-  const signer = server.app.get(TokenSigner);
-  token.liaison = signer.sign({ sub: 'lia.ison', roles: ['liaison'], brands: [] }).token;
-  token.analyst = signer.sign({ sub: 'ana.lyst', roles: ['analyst'], brands: [] }).token;
-  token.supervisor = signer.sign({ sub: 'sup.ervisor', roles: ['supervisor'], brands: [] }).token;
-  token.brand = signer.sign({ sub: 'brand.x', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
+  token.liaison = await tokenFor(server, { sub: 'lia.ison', roles: ['liaison'], brands: [] });
+  token.analyst = await tokenFor(server, { sub: 'ana.lyst', roles: ['analyst'], brands: [] });
+  token.supervisor = await tokenFor(server, { sub: 'sup.ervisor', roles: ['supervisor'], brands: [] });
+  token.brand = await tokenFor(server, { sub: 'brand.x', roles: ['brand_owner'], brands: ['Aurelio'] });
 }, 180_000);
 afterAll(async () => {
   await suite?.close();

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { startTestServer, type TestServer } from '../setup/app';
+import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -41,7 +40,7 @@ describe('GET /health over HTTP', () => {
 
   it('serves the data model as a graph for the explorer, to signed-in users only', async () => {
     expect((await fetch(`${server.baseUrl}/schema/graph`)).status).toBe(401);
-    const { token } = server.app.get(TokenSigner).sign({ sub: 'test.reader', roles: ['analyst'], brands: [] });
+    const token = await tokenFor(server, { sub: 'test.reader', roles: ['analyst'], brands: [] });
     const response = await fetch(`${server.baseUrl}/schema/graph`, { headers: { authorization: `Bearer ${token}` } });
     const body = (await response.json()) as { nodes: { id: string }[]; edges: { source: string; target: string; type: string }[] };
     expect(body.nodes.map((n) => n.id)).toContain('Migration');

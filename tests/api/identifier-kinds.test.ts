@@ -5,10 +5,9 @@ import { IDENTIFIERS, LINKING_KINDS, RECIDIVISM_KINDS, type IdentifierKind } fro
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AlertsService } from '../../apps/api/src/alerts/alerts.service';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ShutdownsRepository } from '../../apps/api/src/shutdowns/shutdowns.repository';
-import { startTestServer, type TestServer } from '../setup/app';
+import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
 
 /*
@@ -79,7 +78,7 @@ beforeAll(async () => {
   await wipeMarketplace(driver);
   await wipeWork(driver);
   server = await startTestServer({ DETECTION_HUB_THRESHOLD: String(HUB_THRESHOLD) });
-  token = server.app.get(TokenSigner).sign({ sub: 'test.analyst', roles: ['analyst'], brands: [] }).token;
+  token = await tokenFor(server, { sub: 'test.analyst', roles: ['analyst'], brands: [] });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-kinds-'));
 
   const first: Csv = { sellers: [], shops: [], payments: [], addresses: [] };

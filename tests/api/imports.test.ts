@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { ROOT, startTestServer, type TestServer } from '../setup/app';
+import { ROOT, startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';
 
 let server: TestServer;
@@ -24,7 +23,7 @@ beforeAll(async () => {
   driver = await testDriver();
   await wipeMarketplace(driver);
   server = await startTestServer();
-  supervisor = server.app.get(TokenSigner).sign({ sub: 'test.supervisor', roles: ['supervisor'], brands: [] }).token;
+  supervisor = await tokenFor(server, { sub: 'test.supervisor', roles: ['supervisor'], brands: [] });
 });
 afterAll(async () => {
   await wipeMarketplace(driver);

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { ReportPageSchema, ReportSchema } from '@ringwatch/wire';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
-import { startTestServer, type TestServer } from '../setup/app';
+import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 import { expectWire } from '../setup/wire';
 
@@ -46,10 +45,9 @@ async function call(method: string, pathname: string, who: string | null, body?:
 beforeAll(async () => {
   suite = await startSeededServer(9);
   ({ server, driver, dir } = suite);
-  const signer = server.app.get(TokenSigner);
-  token.analyst = signer.sign({ sub: 'rep.analyst', roles: ['analyst'], brands: [] }).token;
-  token.supervisor = signer.sign({ sub: 'rep.supervisor', roles: ['supervisor'], brands: [] }).token;
-  token.brand = signer.sign({ sub: 'rep.brand', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
+  token.analyst = await tokenFor(server, { sub: 'rep.analyst', roles: ['analyst'], brands: [] });
+  token.supervisor = await tokenFor(server, { sub: 'rep.supervisor', roles: ['supervisor'], brands: [] });
+  token.brand = await tokenFor(server, { sub: 'rep.brand', roles: ['brand_owner'], brands: ['Aurelio'] });
 }, 180_000);
 afterAll(async () => {
   await suite?.close();

@@ -3,11 +3,10 @@ import path from 'node:path';
 import { AlertAcknowledgedSchema, AlertPageSchema, ShutdownPageSchema, ShutdownSchema } from '@ringwatch/wire';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
 import type { DetectionSummary } from '@ringwatch/detection';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
-import { startTestServer, type TestServer } from '../setup/app';
+import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 import { expectWire } from '../setup/wire';
 
@@ -56,12 +55,11 @@ async function waitFor(id: string, status: string, on: TestServer = server) {
 beforeAll(async () => {
   suite = await startSeededServer(11);
   ({ server, driver, dir, files, run } = suite);
-  const signer = server.app.get(TokenSigner);
-  token.analyst = signer.sign({ sub: 'ana.lyst', roles: ['analyst'], brands: [] }).token;
-  token.supervisor = signer.sign({ sub: 'sue.pervisor', roles: ['supervisor'], brands: [] }).token;
-  token.supervisor2 = signer.sign({ sub: 'sam.pervisor', roles: ['supervisor'], brands: [] }).token;
-  token.liaison = signer.sign({ sub: 'lee.aison', roles: ['liaison'], brands: [] }).token;
-  token.brand = signer.sign({ sub: 'brand.aurelio', roles: ['brand_owner'], brands: ['Aurelio'] }).token;
+  token.analyst = await tokenFor(server, { sub: 'ana.lyst', roles: ['analyst'], brands: [] });
+  token.supervisor = await tokenFor(server, { sub: 'sue.pervisor', roles: ['supervisor'], brands: [] });
+  token.supervisor2 = await tokenFor(server, { sub: 'sam.pervisor', roles: ['supervisor'], brands: [] });
+  token.liaison = await tokenFor(server, { sub: 'lee.aison', roles: ['liaison'], brands: [] });
+  token.brand = await tokenFor(server, { sub: 'brand.aurelio', roles: ['brand_owner'], brands: ['Aurelio'] });
 }, 180_000);
 afterAll(async () => {
   await suite?.close();

@@ -4,6 +4,10 @@ import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
 import { openDatabase } from '@ringwatch/neo4j';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
+import type { Role } from '@ringwatch/permissions';
+import { randomBytes } from 'node:crypto';
+import { ConflictException } from '@nestjs/common';
+import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { createApp, type RingwatchApp } from '../../apps/api/src/bootstrap';
 import { JsonLogger } from '../../apps/api/src/common/json-logger';
 
@@ -48,4 +52,20 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
   await ringwatch.app.listen(0, '127.0.0.1');
   const { port } = ringwatch.app.getHttpServer().address() as AddressInfo;
   return { ...ringwatch, baseUrl: `http://127.0.0.1:${port}`, close: () => ringwatch.app.close() };
+}
+
+/**
+ * A bearer token for a user with these roles and brands, made (or brought to these roles) first: the API
+ * honours a token only while its account exists and keeps the token's version, so signing claims alone
+ * no longer works.
+ */
+export async function tokenFor(server: RingwatchApp, user: { sub: string; roles: Role[]; brands: string[] }): Promise<string> {
+  const auth = server.app.get(AuthService);
+  try {
+    await auth.createUser({ username: user.sub, password: randomBytes(18).toString('base64url'), roles: user.roles, brands: user.brands });
+  } catch (error) {
+    if (!(error instanceof ConflictException)) throw error;
+    await auth.updateUser(user.sub, { roles: user.roles, brands: user.brands, active: true }, { name: 'test' });
+  }
+  return auth.issueToken(user.sub);
 }

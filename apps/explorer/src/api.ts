@@ -97,9 +97,21 @@ export async function signIn(username: string, password: string): Promise<void> 
     headers: { 'content-type': 'application/json', accept: 'application/json' },
     body: JSON.stringify({ username, password }),
   });
+  if (response.status === 429) throw new Error(`Too many sign-in attempts; try again in ${response.headers.get('retry-after') ?? 'a few'} seconds.`);
   if (!response.ok) throw new Error(response.status === 401 ? 'Wrong username or password.' : await errorMessage('/auth/login', response));
   const { token } = (await response.json()) as { token: string };
   const me = await fetch('/auth/me', { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
   if (!me.ok) throw new Error(await errorMessage('/auth/me', me));
   session.set(token, (await me.json()) as Me);
+}
+
+/**
+ * Signs out: the API revokes the account's tokens (so a copied token stops working too), then the session
+ * is forgotten here whatever the answer (an expired or revoked token has nothing left to revoke).
+ */
+export async function signOut(): Promise<void> {
+  const token = session.get();
+  session.clear();
+  if (token === null) return;
+  await fetch('/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
 }

@@ -1,4 +1,4 @@
-import { can, session, SignInRequired, signIn } from './api';
+import { can, session, SignInRequired, signIn, signOut } from './api';
 import { failure, h } from './dom';
 import { parseRoute, ROUTE_PERMISSIONS } from './router';
 import { alertsView } from './views/alerts';
@@ -36,8 +36,8 @@ async function render(): Promise<void> {
       {
         type: 'button',
         class: 'link',
-        onclick: () => {
-          session.clear();
+        onclick: async () => {
+          await signOut();
           showSignIn();
         },
       },

@@ -106,6 +106,10 @@ const envSchema = z.object({
   SHUTDOWN_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(1200),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
+  LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
+  LOGIN_LOCKOUT_THRESHOLD: z.coerce.number().int().min(0).max(1000).default(5),
+  LOGIN_LOCKOUT_BASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(30),
+  LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 });
 
 export type LogLevel = z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -187,6 +191,14 @@ export interface RingwatchConfig {
     readonly perMinute: number;
     /** Sign-in attempts per minute per client address; 0 switches it off. */
     readonly loginPerMinute: number;
+    /** Sign-in attempts per minute per account (the username, trimmed and lower-cased), from any address; 0 switches it off. */
+    readonly loginPerAccountPerMinute: number;
+    /** Consecutive failed sign-ins that lock an account (unknown names too); 0 switches lockout off. */
+    readonly lockoutThreshold: number;
+    /** The first lock; each further failure doubles it, up to lockoutMaxSeconds. */
+    readonly lockoutBaseSeconds: number;
+    /** The longest lock, and how long failures are remembered after the last one. */
+    readonly lockoutMaxSeconds: number;
   };
 }
 
@@ -215,6 +227,9 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
   }
   if (e.NEO4J_URI !== undefined && e.AUTH_TOKEN_SECRET === undefined) {
     problems.push('AUTH_TOKEN_SECRET: required when NEO4J_URI is set (the key that signs sign-in tokens)');
+  }
+  if (e.LOGIN_LOCKOUT_MAX_SECONDS < e.LOGIN_LOCKOUT_BASE_SECONDS) {
+    problems.push('LOGIN_LOCKOUT_MAX_SECONDS: must be at least LOGIN_LOCKOUT_BASE_SECONDS');
   }
   if (e.NEO4J_URI === undefined && e.NEO4J_DATABASE !== 'neo4j') {
     problems.push('NEO4J_DATABASE: the local Neo4j Community server has one database, "neo4j"');
@@ -276,6 +291,13 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       lockTtlSeconds: e.REPORT_LOCK_TTL_SECONDS,
     },
     shutdown: { batchSize: e.SHUTDOWN_BATCH_SIZE, batchPauseMs: e.SHUTDOWN_BATCH_PAUSE_MS },
-    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE },
+    rateLimit: {
+      perMinute: e.RATE_LIMIT_PER_MINUTE,
+      loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+      loginPerAccountPerMinute: e.LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE,
+      lockoutThreshold: e.LOGIN_LOCKOUT_THRESHOLD,
+      lockoutBaseSeconds: e.LOGIN_LOCKOUT_BASE_SECONDS,
+      lockoutMaxSeconds: e.LOGIN_LOCKOUT_MAX_SECONDS,
+    },
   };
 }

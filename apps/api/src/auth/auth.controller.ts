@@ -1,10 +1,31 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { permissionsOf } from '@ringwatch/permissions';
 import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
-import { LoginSchema, NewUserSchema, PageQuerySchema, TokenSchema, UserSchema, type Login, type NewUser } from './auth.dto';
+import {
+  LoginSchema,
+  NewUserSchema,
+  PageQuerySchema,
+  PasswordResetSchema,
+  TokenSchema,
+  UserChangeSchema,
+  UsernameParamSchema,
+  UserSchema,
+  type Login,
+  type NewUser,
+  type UserChange,
+} from './auth.dto';
 import { AuthService } from './auth.service';
 import { Public, RequirePermission } from './roles';
 
@@ -18,8 +39,19 @@ export class AuthController {
   @HttpCode(200)
   @ApiBody({ schema: openApiSchema(LoginSchema) })
   @ApiOkResponse({ schema: openApiSchema(TokenSchema) })
-  login(@Body(new ZodPipe(LoginSchema)) body: Login) {
-    return this.auth.login(body.username, body.password);
+  @ApiTooManyRequestsResponse({ description: 'too many attempts from this address or on this account, or the account is locked; see Retry-After' })
+  login(@Body(new ZodPipe(LoginSchema)) body: Login, @Ip() client: string) {
+    return this.auth.login(body.username, body.password, client);
+  }
+
+  /** Sign-out: revokes every token of the caller's account (its token version goes up). */
+  @RequirePermission('session.read')
+  @Post('auth/logout')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiNoContentResponse()
+  async logout(@Actor() actor: Actor): Promise<void> {
+    await this.auth.logout(actor);
   }
 
   /** Who is signed in, and what the account may do (the explorer shows menus and buttons by it). */
@@ -45,5 +77,40 @@ export class AuthController {
   @ApiCreatedResponse({ schema: openApiSchema(UserSchema) })
   create(@Body(new ZodPipe(NewUserSchema)) body: NewUser, @Actor() actor: Actor) {
     return this.auth.createUser(body, actor);
+  }
+
+  @RequirePermission('users.manage')
+  @Patch('users/:username')
+  @ApiBearerAuth()
+  @ApiParam({ name: 'username', type: String })
+  @ApiBody({ schema: openApiSchema(UserChangeSchema) })
+  @ApiOkResponse({ schema: openApiSchema(UserSchema) })
+  update(@Param('username', new ZodPipe(UsernameParamSchema)) username: string, @Body(new ZodPipe(UserChangeSchema)) body: UserChange, @Actor() actor: Actor) {
+    return this.auth.updateUser(username, body, actor);
+  }
+
+  @RequirePermission('users.manage')
+  @Post('users/:username/password')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiParam({ name: 'username', type: String })
+  @ApiBody({ schema: openApiSchema(PasswordResetSchema) })
+  @ApiNoContentResponse()
+  async resetPassword(
+    @Param('username', new ZodPipe(UsernameParamSchema)) username: string,
+    @Body(new ZodPipe(PasswordResetSchema)) body: { password: string },
+    @Actor() actor: Actor,
+  ): Promise<void> {
+    await this.auth.resetPassword(username, body.password, actor);
+  }
+
+  @RequirePermission('users.manage')
+  @Delete('users/:username')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiParam({ name: 'username', type: String })
+  @ApiNoContentResponse()
+  async remove(@Param('username', new ZodPipe(UsernameParamSchema)) username: string, @Actor() actor: Actor): Promise<void> {
+    await this.auth.deleteUser(username, actor);
   }
 }

@@ -5,6 +5,7 @@ import { CONFIG } from '../common/tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { RolesGuard } from './roles.guard';
+import { SignInThrottle } from './sign-in-throttle';
 import { TokenSigner } from './tokens';
 import { UsersRepository } from './users.repository';
 
@@ -17,6 +18,18 @@ import { UsersRepository } from './users.repository';
       inject: [CONFIG],
       useFactory: (config: RingwatchConfig) =>
         new TokenSigner(config.auth.tokenSecret ?? resolveGeneratedSecret(config.auth.secretFile, undefined, 32), config.auth.tokenTtlMinutes * 60),
+    },
+    {
+      provide: SignInThrottle,
+      inject: [CONFIG],
+      useFactory: ({ rateLimit: r }: RingwatchConfig) =>
+        new SignInThrottle({
+          perAddressPerMinute: r.loginPerMinute,
+          perAccountPerMinute: r.loginPerAccountPerMinute,
+          lockoutThreshold: r.lockoutThreshold,
+          lockoutBaseSeconds: r.lockoutBaseSeconds,
+          lockoutMaxSeconds: r.lockoutMaxSeconds,
+        }),
     },
     UsersRepository,
     AuthService,

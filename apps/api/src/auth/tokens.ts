@@ -6,6 +6,12 @@ export interface TokenClaims {
   readonly sub: string;
   readonly roles: readonly Role[];
   readonly brands: readonly string[];
+  /**
+   * The account's token version when the token was issued. Every request compares it with the version on
+   * the User node; deactivation, role change, password reset, deletion and sign-out bump that, so tokens
+   * issued before stop working at once instead of living out their expiry.
+   */
+  readonly ver: number;
   /** Expiry, seconds since the epoch. */
   readonly exp: number;
 }
@@ -37,6 +43,8 @@ export class TokenSigner {
       return null;
     }
     if (typeof claims.exp !== 'number' || claims.exp * 1000 <= this.now()) return null;
+    // Tokens from before versions existed carry none: they cannot be checked against the account, so they are refused.
+    if (!Number.isSafeInteger(claims.ver)) return null;
     if (!Array.isArray(claims.roles) || !claims.roles.every((r) => (ROLES as readonly string[]).includes(r))) return null;
     return claims;
   }

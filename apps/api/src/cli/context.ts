@@ -46,6 +46,7 @@ export async function openApiContext(config: RingwatchConfig, options: ApiContex
   }
 }
 
+export { AuthService } from '../auth/auth.service';
 export { TokenSigner } from '../auth/tokens';
 export { DetectionService } from '../detection/detection.service';
 export { ImportsRepository } from '../imports/imports.repository';

@@ -8,6 +8,8 @@ export abstract class DomainError extends Error {
   abstract readonly status: number;
   abstract readonly code: string;
   readonly details?: unknown;
+  /** Sent as Retry-After (a 429 or 503 saying when to come back). */
+  readonly retryAfterSeconds?: number;
 }
 
 /**
@@ -67,6 +69,7 @@ export class ErrorsFilter implements ExceptionFilter {
     }
     body.error.message = cut(body.error.message);
     if (body.error.details !== undefined) body.error.details = capDetails(body.error.details);
+    if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(exception.retryAfterSeconds));
     res.status(body.error.status).json(body);
   }
 

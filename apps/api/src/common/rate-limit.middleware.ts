@@ -34,23 +34,17 @@ function refuse(req: Request & { id?: string }, res: Response, retryAfter: numbe
 }
 
 /**
- * The route a path reaches as Express matches it: case-insensitive, trailing slashes ignored. Compared
- * with the raw path, `/Auth/Login/` reached sign-in without counting as a sign-in attempt.
+ * Per client address for every route. Sign-in attempts have their own, lower limits (per address and per
+ * account, with lockout): SignInThrottle counts them inside the sign-in handler, so that no spelling of the
+ * path that Express routes there (`/Auth/Login/`, `/auth//login`) escapes them, as `/Auth/Login/` escaped an
+ * exact path match here.
  */
-export const routeOf = (path: string): string => path.toLowerCase().replace(/\/+$/, '') || '/';
-
-/** Per client address for every route, and a much lower one for sign-in attempts (password guessing). */
-export function rateLimit(limits: { perMinute: number; loginPerMinute: number }) {
+export function rateLimit(limits: { perMinute: number }) {
   const requests = new RateLimiter(limits.perMinute);
-  const logins = new RateLimiter(limits.loginPerMinute);
   return (req: Request, res: Response, next: NextFunction): void => {
     const client = req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const wait = requests.hit(client);
     if (wait > 0) return refuse(req, res, wait, 'requests');
-    if (req.method === 'POST' && routeOf(req.path) === '/auth/login') {
-      const loginWait = logins.hit(client);
-      if (loginWait > 0) return refuse(req, res, loginWait, 'sign-in attempts');
-    }
     next();
   };
 }
