@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenSigner } from '../../apps/api/src/auth/tokens';
-import { ROOT, startTestServer, type TestServer } from '../setup/app';
+import { ROOT, startTestServer, tokenFor, type TestServer } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';
 
 let server: TestServer;
@@ -43,7 +42,7 @@ beforeAll(async () => {
     { id: STALE_ID },
   );
   server = await startTestServer({ INGEST_MAX_REJECTS_PER_FILE: '5' });
-  supervisor = server.app.get(TokenSigner).sign({ sub: 'test.supervisor', roles: ['supervisor'], brands: [] }).token;
+  supervisor = await tokenFor(server, { sub: 'test.supervisor', roles: ['supervisor'], brands: [] });
 });
 afterAll(async () => {
   await driver.executeQuery('MATCH (i:Import {id: $id}) DETACH DELETE i', { id: STALE_ID });

@@ -45,7 +45,9 @@ const FAMILIES: Record<string, Family> = {
   },
   'shutdowns/preview': {
     files: one('shutdowns/preview'),
-    covers: (kind) => [`MATCH ${pathToIdentifier(kind)} WHERE COUNT { MATCH ${pathToShops(kind, 'o:Shop')} RETURN DISTINCT o } > $hubThreshold RETURN ${kindColumn(kind)}`],
+    covers: (kind) => [
+      `MATCH ${pathToIdentifier(kind)} WHERE COUNT { MATCH ${pathToShops(kind, 'o:Shop')} RETURN DISTINCT o } > $hubThreshold RETURN ${kindColumn(kind)}`,
+    ],
     decidedBy: linking,
   },
   'alerts/raise-recidivism': {
