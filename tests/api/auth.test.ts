@@ -1,4 +1,5 @@
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { permissionsOf } from '@ringwatch/permissions';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -113,24 +114,38 @@ describe('route walk', () => {
 });
 
 describe('users CLI', () => {
-  const cli = (...args: string[]) =>
-    spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'cli', 'users.ts'), ...args], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, ...testEnv() },
-    });
+  // Run without blocking: the test server lives in this process, and a CLI run longer than the
+  // server's keep-alive timeout, with the event loop blocked, left fetch a reused socket the server
+  // then closed (ECONNRESET under load).
+  const cli = async (...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> => {
+    try {
+      const { stdout, stderr } = await promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'cli', 'users.ts'), ...args],
+        {
+          cwd: ROOT,
+          encoding: 'utf8',
+          env: { ...process.env, ...testEnv() },
+        },
+      );
+      return { status: 0, stdout, stderr };
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string; stderr?: string };
+      return { status: typeof failed.code === 'number' ? failed.code : -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
+    }
+  };
 
   it('adds a user whose printed password signs in, and lists it', async () => {
-    const added = cli('add', '--username', 'test.cli', '--role', 'liaison');
+    const added = await cli('add', '--username', 'test.cli', '--role', 'liaison');
     expect(added.status).toBe(0);
     const password = /password, shown once: (\S+)/.exec(added.stdout)![1]!;
     expect((await call('POST', '/auth/login', { body: { username: 'test.cli', password } })).body.roles).toEqual(['liaison']);
-    expect(cli('list').stdout).toMatch(/test\.cli\s+liaison/);
-  });
+    expect((await cli('list')).stdout).toMatch(/test\.cli\s+liaison/);
+  }, 60_000);
 
-  it('refuses a bad user with the reason and exit code 1', () => {
-    const bad = cli('add', '--username', 'test.owner', '--role', 'brand_owner');
+  it('refuses a bad user with the reason and exit code 1', async () => {
+    const bad = await cli('add', '--username', 'test.owner', '--role', 'brand_owner');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/brands: a brand owner needs at least one brand/);
-  });
+  }, 60_000);
 });
