@@ -264,6 +264,30 @@ describe('pooled identifiers', () => {
     ]);
   });
 
+  it("sees through a provider's two faces: an agent's pooled account and its address serve the same merchants", () => {
+    const n = 12;
+    const p = projectShops(
+      n,
+      [
+        { kind: 'account', key: 'agent-account', shopCount: n, shops: shops(n) },
+        { kind: 'dispatch', key: 'agent-address', shopCount: 11, shops: shops(11) },
+      ],
+      {
+        profiles: profiles(
+          n,
+          (i) => i % 4,
+          (i) => i % 5,
+          (i) => i * 0.5 * YEAR,
+        ),
+      },
+    );
+    expect(p.hubs.map((h) => [h.key, h.reason])).toEqual([
+      ['agent-account', 'pooled'],
+      ['agent-address', 'pooled'],
+    ]);
+    expect(p.graph.src.length).toBe(0);
+  });
+
   it("keeps a ring's pool: its shops share other identifiers too, or opened in a burst from one country", () => {
     const n = 8;
     const spread = profiles(

@@ -34,6 +34,9 @@ export interface PooledOptions {
   readonly maxBurstShare?: number;
 }
 
+/** Two groups sharing at least this share of each one's shops are two faces of one thing. */
+export const COEXTENSIVE = 0.8;
+
 export const POOLED_DEFAULTS = { minShops: 5, maxCorroborated: 0.2, minDistinct: 3, burstDays: 30, maxBurstShare: 0.34 } as const;
 
 export interface PooledVerdict {
@@ -71,8 +74,10 @@ function inBurst(openedAt: Float64Array, members: ArrayLike<number>, burstMs: nu
 
 /**
  * Per group (index into `groups`; 0 for groups not in `linking` or narrower than `minShops`): how many
- * of its shops share another linking group with another of its shops. Cost: for each judged group,
- * each member's other groups once: O(Σ group size × groups per shop).
+ * of its shops share another linking group with another of its shops. A group that covers nearly the
+ * same shops (`COEXTENSIVE` of each other) does not count: a provider hands its merchants an account
+ * and an address together, and two faces of one provider are not two ties. Cost: for each judged
+ * group, each member's other groups twice: O(Σ group size × groups per shop).
  */
 export function corroboration(nodeCount: number, groups: readonly PooledGroup[], linking: readonly number[], minShops = 2): Int32Array {
   // Groups of each shop (CSR over the linking groups).
@@ -94,13 +99,24 @@ export function corroboration(nodeCount: number, groups: readonly PooledGroup[],
     const shops = groups[g]!.shops;
     if (shops.length < minShops) continue;
     for (let i = 0; i < shops.length; i++) mark[shops[i]!] = g;
+    // Shops each other group shares with this one, to tell a co-extensive group.
+    const overlap = new Map<number, number>();
+    for (let i = 0; i < shops.length; i++) {
+      const s = shops[i]!;
+      for (let k = degree[s]!; k < degree[s + 1]!; k++) if (groupsOf[k] !== g) overlap.set(groupsOf[k]!, (overlap.get(groupsOf[k]!) ?? 0) + 1);
+    }
+    const coextensive = (h: number) => {
+      const common = overlap.get(h) ?? 0;
+      const size = groups[h]!.shops.length;
+      return common >= COEXTENSIVE * size && common >= COEXTENSIVE * shops.length;
+    };
     let corroborated = 0;
     for (let i = 0; i < shops.length; i++) {
       const s = shops[i]!;
       let found = false;
       for (let k = degree[s]!; k < degree[s + 1]! && !found; k++) {
         const h = groupsOf[k]!;
-        if (h === g) continue;
+        if (h === g || coextensive(h)) continue;
         const others = groups[h]!.shops;
         for (let j = 0; j < others.length; j++) {
           if (others[j] !== s && mark[others[j]!] === g) {
