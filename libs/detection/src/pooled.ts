@@ -79,7 +79,14 @@ function inBurst(openedAt: Float64Array, members: ArrayLike<number>, burstMs: nu
  * and an address together, and two faces of one provider are not two ties. Cost: for each judged
  * group, each member's other groups twice: O(Σ group size × groups per shop).
  */
-export function corroboration(nodeCount: number, groups: readonly PooledGroup[], linking: readonly number[], minShops = 2): Int32Array {
+export function corroboration(
+  nodeCount: number,
+  groups: readonly PooledGroup[],
+  linking: readonly number[],
+  minShops = 2,
+  /** Given, filled per judged group with a flag per member (in the group's order): 1 when corroborated. */
+  members?: Map<number, Uint8Array>,
+): Int32Array {
   // Groups of each shop (CSR over the linking groups).
   const degree = new Int32Array(nodeCount + 1);
   for (const g of linking) {
@@ -111,6 +118,8 @@ export function corroboration(nodeCount: number, groups: readonly PooledGroup[],
       return common >= COEXTENSIVE * size && common >= COEXTENSIVE * shops.length;
     };
     let corroborated = 0;
+    const flags = members ? new Uint8Array(shops.length) : null;
+    members?.set(g, flags!);
     for (let i = 0; i < shops.length; i++) {
       const s = shops[i]!;
       let found = false;
@@ -125,7 +134,10 @@ export function corroboration(nodeCount: number, groups: readonly PooledGroup[],
           }
         }
       }
-      if (found) corroborated++;
+      if (found) {
+        corroborated++;
+        if (flags) flags[i] = 1;
+      }
     }
     out[g] = corroborated;
   }

@@ -1,6 +1,6 @@
 import { identifier, IDENTIFIER_KINDS, IDENTIFIERS, LINKING_KINDS, STRONG_KINDS as STRONG_IDENTIFIER_KINDS, type IdentifierKind } from '@ringwatch/kinds';
 import type { WeightedGraph } from './graph';
-import { corroboration, findPooled, shapeOf, type PooledOptions, type PooledVerdict, type ShopProfiles } from './pooled';
+import { corroboration, findPooled, POOLED_DEFAULTS, shapeOf, type PooledOptions, type PooledVerdict, type ShopProfiles } from './pooled';
 
 /**
  * Evidence projection: shops become linked by the identifiers they share. Each identifier adds to the
@@ -158,7 +158,8 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
   }
   const judged = all.map((g) => ({ shops: g.members }));
   const linkingGroups = all.flatMap((g, i) => (g.group.refines ? [] : [i]));
-  const corroborated = corroboration(nodeCount, judged, linkingGroups, 3);
+  const memberTies = new Map<number, Uint8Array>();
+  const corroborated = corroboration(nodeCount, judged, linkingGroups, 3, memberTies);
   const pooled = options.profiles ? findPooled(judged, linkingGroups, corroborated, options.profiles, options.pooled) : new Map<number, PooledVerdict>();
   all.forEach(({ group, members }, g) => {
     const shape = pooled.get(g);
@@ -182,12 +183,21 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
       members.length >= 3 &&
       corroborated[g]! >= placeCorroboration * members.length &&
       shapeOf(members, corroborated[g]!, options.profiles, options.pooled).spreads < 2;
+    // A wide strong identifier spread over countries, trades and years, but used by some shops that are
+    // tied otherwise (ring shops hiding among a provider's merchants): only those shops are linked by it.
+    // Its other users share nothing else with them; they are the provider's customers.
+    const ties =
+      strongKind && options.profiles !== undefined && members.length >= (options.pooled?.minShops ?? POOLED_DEFAULTS.minShops)
+        ? memberTies.get(g)
+        : undefined;
+    const customersApart = ties !== undefined && shapeOf(members, corroborated[g]!, options.profiles!, options.pooled).spreads >= 2;
     const alone = strongKind || (identifier(group.kind).strength === 'medium' && members.length <= contactAloneMax) || ownPlace;
     for (let i = 0; i < members.length; i++) {
       const a = members[i]!;
       const sellerA = sellerOf ? sellerOf[a]! : -1;
       for (let j = i + 1; j < members.length; j++) {
         if (sellerA >= 0 && sellerOf![members[j]!] === sellerA) continue;
+        if (customersApart && !(ties![i] && ties![j])) continue;
         const key = a * nodeCount + members[j]!;
         pairWeight.set(key, (pairWeight.get(key) ?? 0) + w);
         if (group.refines) continue;
