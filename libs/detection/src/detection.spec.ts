@@ -288,6 +288,38 @@ describe('pooled identifiers', () => {
     expect(p.graph.src.length).toBe(0);
   });
 
+  it("links only the tied users of a spread account: ring shops hiding among a provider's merchants", () => {
+    // Shops 0-10 are merchants of one provider's account (spread); 11-14 are a ring using it too,
+    // tied by a device. The ring's pairs stay; no merchant is linked by the account.
+    const n = 15;
+    const p = projectShops(
+      n,
+      [
+        { kind: 'account', key: 'provider', shopCount: n, shops: shops(n) },
+        { kind: 'device', key: 'ring-device', shopCount: 4, shops: [11, 12, 13, 14] },
+      ],
+      {
+        profiles: profiles(
+          n,
+          (i) => (i >= 11 ? 0 : i % 4),
+          (i) => i % 5,
+          (i) => (i >= 11 ? Date.UTC(2026, 0, i) : i * 0.5 * YEAR),
+        ),
+      },
+    );
+    expect(p.hubs).toEqual([]);
+    expect(Array.from(p.graph.src, (a, e) => [a, p.graph.dst[e]])).toEqual([
+      [11, 12],
+      [11, 13],
+      [11, 14],
+      [12, 13],
+      [12, 14],
+      [13, 14],
+    ]);
+    // The ring's pairs carry the account's weight as well as the device's.
+    expect(p.graph.weight[0]).toBeGreaterThan(DEFAULT_EVIDENCE_WEIGHTS.device * (Math.log2(3) / Math.log2(5)));
+  });
+
   it("keeps a ring's pool: its shops share other identifiers too, or opened in a burst from one country", () => {
     const n = 8;
     const spread = profiles(
