@@ -187,9 +187,7 @@ export function projectShops(nodeCount: number, groups: Iterable<IdentifierGroup
     // tied otherwise (ring shops hiding among a provider's merchants): only those shops are linked by it.
     // Its other users share nothing else with them; they are the provider's customers.
     const ties =
-      strongKind && options.profiles !== undefined && members.length >= (options.pooled?.minShops ?? POOLED_DEFAULTS.minShops)
-        ? memberTies.get(g)
-        : undefined;
+      strongKind && options.profiles !== undefined && members.length >= (options.pooled?.minShops ?? POOLED_DEFAULTS.minShops) ? memberTies.get(g) : undefined;
     const customersApart = ties !== undefined && shapeOf(members, corroborated[g]!, options.profiles!, options.pooled).spreads >= 2;
     const alone = strongKind || (identifier(group.kind).strength === 'medium' && members.length <= contactAloneMax) || ownPlace;
     for (let i = 0; i < members.length; i++) {
