@@ -1,3 +1,4 @@
+import { splitDisconnected } from './communities';
 import type { Projection } from './projection';
 
 /**
@@ -38,33 +39,8 @@ export function detachLoose(projection: Projection, clusters: readonly number[][
   });
   if (!changed) return clusters.map((members) => [...members]);
 
-  // What remains of each cluster, in connected parts (union–find over the edges kept inside clusters).
-  const parent = Int32Array.from({ length: n }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) x = parent[x] = parent[parent[x]!]!;
-    return x;
-  };
-  for (let e = 0; e < graph.src.length; e++) {
-    const a = graph.src[e]!;
-    const b = graph.dst[e]!;
-    if (kept[a]! >= 0 && kept[a] === kept[b]) {
-      const ra = find(a);
-      const rb = find(b);
-      if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
-    }
-  }
-  const parts = new Map<number, number[]>();
-  for (const members of clusters) {
-    for (const v of members) {
-      if (kept[v]! < 0) continue;
-      const r = find(v);
-      const part = parts.get(r);
-      if (part) part.push(v);
-      else parts.set(r, [v]);
-    }
-  }
-  return [...parts.values()]
-    .filter((p) => p.length >= 2)
-    .map((p) => p.sort((a, b) => a - b))
-    .sort((a, b) => a[0]! - b[0]!);
+  // What remains of each cluster, in connected parts; detached shops and shops in no cluster (−1) are no part.
+  return splitDisconnected(graph, kept)
+    .filter((part) => kept[part[0]!]! >= 0 && part.length >= 2)
+    .map((part) => part.sort((a, b) => a - b));
 }

@@ -1,3 +1,5 @@
+import { countInBurst } from './risk';
+
 /**
  * Pooled identifiers: a payout account, phone or address that many unrelated merchants use because a
  * third party provides it (a small payment provider's pooled account, a marketplace-within-the-
@@ -61,16 +63,11 @@ const distinct = (values: Int32Array, members: ArrayLike<number>): number => {
   return seen.size;
 };
 
-function inBurst(openedAt: Float64Array, members: ArrayLike<number>, burstMs: number): number {
-  const times = Array.from(members, (m) => openedAt[m]!)
-    .filter((t) => !Number.isNaN(t))
-    .sort((a, b) => a - b);
-  let count = 0;
-  for (let i = 0; i < times.length; i++) {
-    if ((i > 0 && times[i]! - times[i - 1]! <= burstMs) || (i + 1 < times.length && times[i + 1]! - times[i]! <= burstMs)) count++;
-  }
-  return count;
-}
+const inBurst = (openedAt: Float64Array, members: ArrayLike<number>, burstMs: number): number =>
+  countInBurst(
+    Array.from(members, (m) => openedAt[m]!).filter((t) => !Number.isNaN(t)),
+    burstMs,
+  );
 
 /**
  * Per group (index into `groups`; 0 for groups not in `linking` or narrower than `minShops`): how many

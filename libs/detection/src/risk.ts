@@ -86,6 +86,16 @@ export interface RiskScore {
   readonly verdict: string;
 }
 
+/** How many of these opening times (ms) lie within windowMs of another one. */
+export function countInBurst(times: readonly number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let count = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if ((i > 0 && sorted[i]! - sorted[i - 1]! <= windowMs) || (i + 1 < sorted.length && sorted[i + 1]! - sorted[i]! <= windowMs)) count++;
+  }
+  return count;
+}
+
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function scoreCluster(members: readonly MemberFacts[], options: RiskOptions = {}): RiskScore {
@@ -102,15 +112,8 @@ export function scoreCluster(members: readonly MemberFacts[], options: RiskOptio
   const reports = members.reduce((a, m) => a + m.counterfeitReports, 0);
   const strong = members.filter((m) => m.strongLink).length;
   const suspended = members.filter((m) => m.status === 'suspended').length;
-  const opened = members
-    .map((m) => m.openedAt)
-    .filter((t): t is number => t !== null)
-    .sort((a, b) => a - b);
-  let inBurst = 0;
-  for (let i = 0; i < opened.length; i++) {
-    const near = (i > 0 && opened[i]! - opened[i - 1]! <= burstMs) || (i + 1 < opened.length && opened[i + 1]! - opened[i]! <= burstMs);
-    if (near) inBurst++;
-  }
+  const opened = members.map((m) => m.openedAt).filter((t): t is number => t !== null);
+  const inBurst = countInBurst(opened, burstMs);
 
   const values: Record<RiskFactorName, number> = {
     discount: branded === 0 ? 0 : deep / branded,

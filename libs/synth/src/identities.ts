@@ -185,7 +185,8 @@ function swapLetters(word: string): string {
   return word.slice(0, i - 1) + word[i] + word[i - 1] + word.slice(i + 1);
 }
 
-function groupDigits(digits: string, sizes: readonly number[], sep: string): string {
+/** Digits in groups of the given sizes joined by sep, the rest as one last group. */
+export function groupDigits(digits: string, sizes: readonly number[], sep: string): string {
   const parts: string[] = [];
   let at = 0;
   for (const size of sizes) {

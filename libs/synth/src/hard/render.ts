@@ -1,3 +1,4 @@
+import { groupDigits } from '../identities';
 import type { Rng } from '../rng';
 import type { City, PlaceCountry, Street } from './places';
 
@@ -253,18 +254,6 @@ export function renderPlace(rng: Rng, place: Place, options: RenderOptions = {})
 
 // ---- phones ---------------------------------------------------------------------------------------------
 
-function groups(digits: string, sizes: readonly number[], sep: string): string {
-  const parts: string[] = [];
-  let at = 0;
-  for (const size of sizes) {
-    if (at >= digits.length) break;
-    parts.push(digits.slice(at, at + size));
-    at += size;
-  }
-  if (at < digits.length) parts.push(digits.slice(at));
-  return parts.join(sep);
-}
-
 /** How the digits after the area code or operator prefix are grouped, by their count. */
 const REST_GROUPS: Record<number, readonly number[]> = { 5: [2, 3], 6: [3, 3], 7: [3, 4], 8: [4, 4], 9: [3, 3, 3] };
 const PHONE_INTERNATIONAL_STYLES = 7;
@@ -279,7 +268,7 @@ export function renderPhone(rng: Rng, p: Phone, holderCountry: string): string {
   const cc = plan.dialCode;
   const head = p.head;
   const rest = p.nsn.slice(head.length);
-  const restGrouped = rng.chance(0.5) ? rest : groups(rest, REST_GROUPS[rest.length] ?? [4, 4, 4], ' ');
+  const restGrouped = rng.chance(0.5) ? rest : groupDigits(rest, REST_GROUPS[rest.length] ?? [4, 4, 4], ' ');
   const national = p.country.code === holderCountry;
   const style = rng.int(national ? PHONE_INTERNATIONAL_STYLES + PHONE_NATIONAL_STYLES : PHONE_INTERNATIONAL_STYLES);
   // Chinese mobiles are dialled without the trunk 0 at home; Italy's 0 is already in the number.
