@@ -5,4 +5,4 @@ MATCH (i:Import {status: 'running'})
 WHERE coalesce(i.heartbeatAt, i.startedAt) < datetime() - duration({seconds: $staleSeconds})
 SET i.status = 'abandoned', i.finishedAt = datetime(),
     i.error = 'no heartbeat for ' + toString($staleSeconds) + ' s: the process loading it stopped (re-run the same files to finish it)'
-RETURN count(i) AS abandoned
+RETURN collect(i.id) AS abandoned

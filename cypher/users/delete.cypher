@@ -1,5 +1,11 @@
-// A deleted account's tokens fail with it: the per-request check finds no user.
+// A deleted account's tokens fail with it: the per-request check finds no user. The node is locked first
+// and then looked up again: of N deletions at once one deletes it; the others wait at the lock, and the
+// second look (which sees what committed meanwhile) finds nothing, so they answer 404 and audit nothing.
 MATCH (u:User {username: $username})
-WITH u, {roles: u.roles, brands: u.brands, active: u.active} AS before
-DETACH DELETE u
+SET u._lock = true
+REMOVE u._lock
+WITH DISTINCT $username AS username
+MATCH (v:User {username: username})
+WITH v, {roles: v.roles, brands: v.brands, active: v.active} AS before
+DETACH DELETE v
 RETURN before

@@ -261,61 +261,7 @@ describe('bulk shutdown with four eyes', () => {
   });
 });
 
-describe('decisions under concurrency: exactly one wins, the audit says so once', () => {
-  const propose = async () => {
-    const cluster = takeCluster(3);
-    const proposed = await call('POST', '/shutdowns', 'analyst', { clusterId: cluster.id, reason: 'Shared payout accounts and burst openings', exclude: [] });
-    expect(proposed.status).toBe(201);
-    return proposed.body as { id: string; shops: string[] };
-  };
-  const auditActions = async (target: string) =>
-    (await query<{ action: string; actor: string }>('MATCH (e:AuditEvent {target: $target}) RETURN e.action AS action, e.actor AS actor', { target })).map(
-      (e) => `${e.action} by ${e.actor}`,
-    );
-  let executed: { id: string; shops: string[] };
-
-  it('ten approvals at once by two supervisors: one 200, nine 409, one audited approval by the winner', async () => {
-    executed = await propose();
-    const who = Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'supervisor' : 'supervisor2'));
-    const answers = await Promise.all(who.map((w) => call('POST', `/shutdowns/${executed.id}/approve`, w, { note: 'Four eyes' })));
-    const won = answers.map((a, i) => ({ status: a.status, who: who[i]!, decidedBy: a.body.decidedBy as string | undefined })).filter((a) => a.status === 200);
-    expect(answers.map((a) => a.status).sort()).toEqual([200, ...Array(9).fill(409)]);
-    const winner = won[0]!.who === 'supervisor' ? 'sue.pervisor' : 'sam.pervisor';
-    expect(won[0]!.decidedBy).toBe(winner);
-    expect((await auditActions(`shutdown:${executed.id}`)).filter((a) => a.startsWith('shutdown.approve'))).toEqual([`shutdown.approve by ${winner}`]);
-    await waitFor(executed.id, 'executed');
-  });
-
-  it('five approvals and five rejections at once: one decision, and no execution after a rejection', async () => {
-    const proposal = await propose();
-    const calls = Array.from({ length: 10 }, (_, i) => ({ verb: i % 2 === 0 ? 'approve' : 'reject', who: i % 4 < 2 ? 'supervisor' : 'supervisor2' }));
-    const answers = await Promise.all(calls.map((c) => call('POST', `/shutdowns/${proposal.id}/${c.verb}`, c.who, { note: 'Decided under load' })));
-    expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
-    expect(answers.filter((a) => a.status === 409)).toHaveLength(9);
-    const winner = calls[answers.findIndex((a) => a.status === 200)]!;
-    const decisions = (await auditActions(`shutdown:${proposal.id}`)).filter((a) => /^shutdown\.(approve|reject) /.test(a));
-    expect(decisions).toHaveLength(1);
-    expect(decisions[0]).toMatch(winner.verb === 'approve' ? /^shutdown\.approve / : /^shutdown\.reject /);
-    if (winner.verb === 'approve') {
-      await waitFor(proposal.id, 'executed');
-    } else {
-      const [row] = await query<{ suspended: number }>('MATCH (s:Shop {suspendedBy: $id}) RETURN count(s) AS suspended', { id: proposal.id });
-      expect(Number(row!.suspended)).toBe(0);
-      expect((await call('GET', `/shutdowns/${proposal.id}`, 'analyst')).body.status).toBe('rejected');
-    }
-  });
-
-  it('six reinstatements of one shop at once: one 200, five 409, one audited reinstatement', async () => {
-    const shop = executed.shops[0]!;
-    const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, i) =>
-        call('POST', `/shops/${shop}/reinstate`, i % 2 === 0 ? 'supervisor' : 'supervisor2', { reason: 'Appeal upheld after review' }),
-      ),
-    );
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409, 409, 409, 409]);
-    expect((await auditActions(`shop:${shop}`)).filter((a) => a.startsWith('shop.reinstate'))).toHaveLength(1);
-  });
-});
+// Decisions, reinstatements and every other state change under 20 concurrent requests: concurrency.test.ts.
 
 describe('GET /shops/:id/neighbourhood', () => {
   it('walks shared identifiers breadth first within the limit', async () => {

@@ -2,7 +2,19 @@ import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import type { AlertPage } from '@ringwatch/wire';
+import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
+
+export interface RaisedAlert {
+  id: string;
+  shopId: string;
+  isNew: boolean;
+}
+
+export interface Acknowledgement {
+  before: string;
+  acknowledgedBy: string;
+}
 
 @Injectable()
 export class AlertsRepository extends Neo4jRepository {
@@ -18,9 +30,8 @@ export class AlertsRepository extends Neo4jRepository {
     return (records[0]?.get('imports') as string[] | undefined) ?? [];
   }
 
-  async raiseRecidivism(imports: string[]): Promise<{ id: string; shopId: string; isNew: boolean }[]> {
-    const { records } = await this.writeQuery(this.q.raise, { imports });
-    return records.map((r) => recordToPlain<{ id: string; shopId: string; isNew: boolean }>(r));
+  async raiseRecidivism(imports: string[], audit: AuditOf<RaisedAlert[]>): Promise<RaisedAlert[]> {
+    return this.audited(async (tx) => (await tx.run(this.q.raise, { imports })).records.map((r) => recordToPlain<RaisedAlert>(r)), audit);
   }
 
   async list(status: string | null, skip: number, limit: number): Promise<AlertPage> {
@@ -28,8 +39,11 @@ export class AlertsRepository extends Neo4jRepository {
     return recordToPlain(records[0]!);
   }
 
-  async acknowledge(id: string, actor: string, note: string | null): Promise<{ before: string; acknowledgedBy: string } | null> {
-    const { records } = await this.writeQuery(this.q.acknowledge, { id, actor, note });
-    return records[0] ? recordToPlain<{ before: string; acknowledgedBy: string }>(records[0]) : null;
+  /** Null for an unknown alert; `before` says whether this call acknowledged it ('open') or found it done. */
+  async acknowledge(id: string, actor: string, note: string | null, audit: AuditOf<Acknowledgement | null>): Promise<Acknowledgement | null> {
+    return this.audited(async (tx) => {
+      const { records } = await tx.run(this.q.acknowledge, { id, actor, note });
+      return records[0] ? recordToPlain<Acknowledgement>(records[0]) : null;
+    }, audit);
   }
 }

@@ -1,34 +1,22 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { AuditPage } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
 import { Neo4jRepository } from '../database/neo4j.repository';
+import { auditParams, type AuditEntry } from './audit-entry';
 
-export interface AuditEntry {
-  readonly actor: string;
-  readonly action: string;
-  readonly target: string;
-  readonly before?: unknown;
-  readonly after?: unknown;
-  readonly requestId?: string | null;
-}
-
-/** Appends audit events and reads them back; it has no way to change or delete one. */
+/**
+ * Appends audit events that record no state change of their own (a read of personal data, an export, a
+ * resumed execution) and reads the trail back; it has no way to change or delete an entry. Entries of
+ * state changes are written by the repository that makes the change, in its transaction
+ * (Neo4jRepository.audited).
+ */
 @Injectable()
 export class AuditRepository extends Neo4jRepository {
   private readonly q = this.registry.bind({ append: 'audit/append', list: 'audit/list' });
 
   async append(entry: AuditEntry): Promise<void> {
-    await this.writeQuery(this.q.append, {
-      id: randomUUID(),
-      actor: entry.actor,
-      action: entry.action,
-      target: entry.target,
-      before: entry.before === undefined ? null : JSON.stringify(entry.before),
-      after: entry.after === undefined ? null : JSON.stringify(entry.after),
-      requestId: entry.requestId ?? null,
-    });
+    await this.writeQuery(this.q.append, auditParams(entry));
   }
 
   async list(filter: { action?: string; actor?: string; skip: number; limit: number }): Promise<AuditPage> {

@@ -138,7 +138,7 @@ async function unredacted(roles: readonly string[]): Promise<boolean> {
 
 /** Whether the brand portal lets these roles, bound to no brand, see Aurelio's listings. */
 async function everyBrand(roles: readonly string[]): Promise<boolean> {
-  const service = new BrandsService({ suspected: async () => ({ total: 0, items: [] }) } as never, {} as never);
+  const service = new BrandsService({ suspected: async () => ({ total: 0, items: [] }) } as never);
   try {
     await service.suspected('Aurelio', actor(roles), 0, 10);
     return true;

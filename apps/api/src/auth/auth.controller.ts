@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -27,6 +27,7 @@ import {
   type UserChange,
 } from './auth.dto';
 import { AuthService } from './auth.service';
+import type { AuthenticatedRequest } from './roles.guard';
 import { Public, RequirePermission } from './roles';
 
 @ApiTags('auth')
@@ -50,8 +51,9 @@ export class AuthController {
   @HttpCode(204)
   @ApiBearerAuth()
   @ApiNoContentResponse()
-  async logout(@Actor() actor: Actor): Promise<void> {
-    await this.auth.logout(actor);
+  async logout(@Actor() actor: Actor, @Req() request: AuthenticatedRequest): Promise<void> {
+    // The guard verified the token, so its claims are there.
+    await this.auth.logout(actor, request.user!.ver);
   }
 
   /** Who is signed in, and what the account may do (the explorer shows menus and buttons by it). */

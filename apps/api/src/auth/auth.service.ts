@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnauthorizedException } from '@nestjs/common';
 import type { Role } from '@ringwatch/permissions';
 import { Neo4jError } from 'neo4j-driver';
-import { AuditRepository } from '../audit/audit.repository';
 import type { NewUser, UserChange } from './auth.dto';
 import { hashPassword, verifyPassword } from './passwords';
 import { normaliseUsername, SignInThrottle } from './sign-in-throttle';
@@ -25,7 +24,6 @@ export class AuthService {
   constructor(
     @Inject(UsersRepository) private readonly users: UsersRepository,
     @Inject(TokenSigner) private readonly tokens: TokenSigner,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(SignInThrottle) private readonly throttle: SignInThrottle,
   ) {}
 
@@ -55,10 +53,16 @@ export class AuthService {
     return this.tokens.sign({ sub: user.username, roles: user.roles, brands: user.brands, ver: user.tokenVersion }).token;
   }
 
-  /** Sign-out: every token of the caller's account stops working (tokens carry the account's version). */
-  async logout(actor: By): Promise<void> {
-    if (!(await this.users.revoke(actor.name))) throw new UnauthorizedException('this account no longer exists');
-    await this.audit.append({ actor: actor.name, action: 'user.logout', target: `user:${actor.name}`, requestId: actor.requestId ?? null });
+  /**
+   * Sign-out: every token of the caller's account stops working (tokens carry the account's version).
+   * `version` is the signing-out token's: of N sign-outs with one token at once, one succeeds and the
+   * others find their token revoked (401), as a later request with it would.
+   */
+  async logout(actor: By, version: number): Promise<void> {
+    const revoked = await this.users.revoke(actor.name, version, (done) =>
+      done ? { actor: actor.name, action: 'user.logout', target: `user:${actor.name}`, requestId: actor.requestId ?? null } : null,
+    );
+    if (!revoked) throw new UnauthorizedException('this session has ended already');
   }
 
   /** Changes roles, brands or activation; the user's tokens stop working at once. Audited with before and after. */
@@ -70,51 +74,52 @@ export class AuthService {
     if (roles.includes('brand_owner') && brands.length === 0) {
       throw new BadRequestException({ message: 'invalid input', fields: [{ field: 'brands', reason: 'a brand owner needs at least one brand' }] });
     }
-    const changed = await this.users.update(username, { roles: change.roles ?? null, brands: change.brands ?? null, active: change.active ?? null });
+    const changed = await this.users.update(username, { roles: change.roles ?? null, brands: change.brands ?? null, active: change.active ?? null }, (done) =>
+      done
+        ? {
+            actor: actor.name,
+            action: 'user.update',
+            target: `user:${username}`,
+            before: done.before,
+            after: { roles: done.user.roles, brands: done.user.brands, active: done.user.active },
+            requestId: actor.requestId ?? null,
+          }
+        : null,
+    );
     if (changed === null) throw new NotFoundException(`no user ${username}`);
-    const { user, before } = changed;
-    await this.audit.append({
-      actor: actor.name,
-      action: 'user.update',
-      target: `user:${username}`,
-      before,
-      after: { roles: user.roles, brands: user.brands, active: user.active },
-      requestId: actor.requestId ?? null,
-    });
-    return user;
+    return changed.user;
   }
 
   /** Sets a new password chosen by an admin; the user's tokens stop working. The password never enters the audit trail. */
   async resetPassword(username: string, password: string, actor: By): Promise<void> {
-    if (!(await this.users.setPassword(username, await hashPassword(password)))) throw new NotFoundException(`no user ${username}`);
-    await this.audit.append({ actor: actor.name, action: 'user.password-reset', target: `user:${username}`, requestId: actor.requestId ?? null });
+    const done = await this.users.setPassword(username, await hashPassword(password), (found) =>
+      found ? { actor: actor.name, action: 'user.password-reset', target: `user:${username}`, requestId: actor.requestId ?? null } : null,
+    );
+    if (!done) throw new NotFoundException(`no user ${username}`);
   }
 
   /** Deletes a user; its tokens fail with it. Audited with the state it had. */
   async deleteUser(username: string, actor: By): Promise<void> {
-    const before = await this.users.remove(username);
+    const before = await this.users.remove(username, (state) =>
+      state ? { actor: actor.name, action: 'user.delete', target: `user:${username}`, before: state, after: null, requestId: actor.requestId ?? null } : null,
+    );
     if (before === null) throw new NotFoundException(`no user ${username}`);
-    await this.audit.append({ actor: actor.name, action: 'user.delete', target: `user:${username}`, before, after: null, requestId: actor.requestId ?? null });
   }
 
   /** Creates a user and audits it (the password never enters the audit trail). */
   async createUser(input: NewUser, actor: By = { name: 'system' }): Promise<UserRecord> {
     try {
-      const user = await this.users.create({
-        username: input.username,
-        passwordHash: await hashPassword(input.password),
-        roles: input.roles,
-        brands: input.brands,
-      });
-      await this.audit.append({
-        actor: actor.name,
-        action: 'user.create',
-        target: `user:${user.username}`,
-        before: null,
-        after: { roles: user.roles, brands: user.brands, active: user.active },
-        requestId: actor.requestId ?? null,
-      });
-      return user;
+      return await this.users.create(
+        { username: input.username, passwordHash: await hashPassword(input.password), roles: input.roles, brands: input.brands },
+        (user) => ({
+          actor: actor.name,
+          action: 'user.create',
+          target: `user:${user.username}`,
+          before: null,
+          after: { roles: user.roles, brands: user.brands, active: user.active },
+          requestId: actor.requestId ?? null,
+        }),
+      );
     } catch (error) {
       if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed') {
         throw new ConflictException(`user ${input.username} exists already`);

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { Role } from '@ringwatch/permissions';
-import neo4j from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
+import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface UserRecord {
@@ -14,6 +15,11 @@ export interface UserRecord {
 
 /** What an audit entry records of a user before and after a change (never the password). */
 export type UserState = Pick<UserRecord, 'roles' | 'brands' | 'active'>;
+
+export interface UserChanged {
+  before: UserState;
+  user: UserRecord;
+}
 
 @Injectable()
 export class UsersRepository extends Neo4jRepository {
@@ -29,9 +35,9 @@ export class UsersRepository extends Neo4jRepository {
     remove: 'users/delete',
   });
 
-  async create(user: { username: string; passwordHash: string; roles: Role[]; brands: string[] }): Promise<UserRecord> {
-    const { records } = await this.writeQuery(this.q.create, user);
-    return recordToPlain<UserRecord>(records[0]!);
+  /** Fails with the database's constraint error when the username is taken (then nothing is audited). */
+  async create(user: { username: string; passwordHash: string; roles: Role[]; brands: string[] }, audit: AuditOf<UserRecord>): Promise<UserRecord> {
+    return this.audited(async (tx) => recordToPlain<UserRecord>((await tx.run(this.q.create, user)).records[0]!), audit);
   }
 
   async byUsername(username: string): Promise<(UserRecord & { passwordHash: string; tokenVersion: number }) | null> {
@@ -49,27 +55,42 @@ export class UsersRepository extends Neo4jRepository {
   async update(
     username: string,
     change: { roles: Role[] | null; brands: string[] | null; active: boolean | null },
-  ): Promise<{ before: UserState; user: UserRecord } | null> {
-    const { records } = await this.writeQuery(this.q.update, { username, ...change });
-    return records[0] ? recordToPlain<{ before: UserState; user: UserRecord }>(records[0]) : null;
+    audit: AuditOf<UserChanged | null>,
+  ): Promise<UserChanged | null> {
+    return this.audited(async (tx) => {
+      const { records } = await tx.run(this.q.update, { username, ...change });
+      return records[0] ? recordToPlain<UserChanged>(records[0]) : null;
+    }, audit);
   }
 
   /** Replaces the password hash and revokes the account's tokens; false when there is no such user. */
-  async setPassword(username: string, passwordHash: string): Promise<boolean> {
-    const { records } = await this.writeQuery(this.q.setPassword, { username, passwordHash });
-    return records.length > 0;
+  async setPassword(username: string, passwordHash: string, audit: AuditOf<boolean>): Promise<boolean> {
+    return this.audited(async (tx) => (await tx.run(this.q.setPassword, { username, passwordHash })).records.length > 0, audit);
   }
 
-  /** Revokes every token of the account (sign-out); false when there is no such user. */
-  async revoke(username: string): Promise<boolean> {
-    const { records } = await this.writeQuery(this.q.revoke, { username });
-    return records.length > 0;
+  /**
+   * Revokes every token of the account (sign-out) if it still honours `version` (null: whatever it
+   * honours); false when there is no such user or the version moved on meanwhile.
+   */
+  async revoke(username: string, version: number | null, audit: AuditOf<boolean>): Promise<boolean> {
+    return this.audited(
+      async (tx) => (await tx.run(this.q.revoke, { username, version: version === null ? null : neo4j.int(version) })).records.length > 0,
+      audit,
+    );
   }
 
-  /** Deletes the account; its state before, or null when there was none. */
-  async remove(username: string): Promise<UserState | null> {
-    const { records } = await this.writeQuery(this.q.remove, { username });
-    return records[0] ? recordToPlain<{ before: UserState }>(records[0]).before : null;
+  /** Deletes the account; its state before, or null when there was none (or a concurrent deletion won). */
+  async remove(username: string, audit: AuditOf<UserState | null>): Promise<UserState | null> {
+    try {
+      return await this.audited(async (tx) => {
+        const { records } = await tx.run(this.q.remove, { username });
+        return records[0] ? recordToPlain<{ before: UserState }>(records[0]).before : null;
+      }, audit);
+    } catch (error) {
+      // The node was matched, then deleted by the transaction this one waited for at the lock.
+      if (error instanceof Neo4jError && error.code === 'Neo.ClientError.Statement.EntityNotFound') return null;
+      throw error;
+    }
   }
 
   async list(skip: number, limit: number): Promise<UserRecord[]> {

@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import type { SuspectedPage } from '@ringwatch/wire';
+import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
+
+export interface ReportWritten {
+  id: string;
+  before: string | null;
+  reportedAt: string;
+}
 
 @Injectable()
 export class BrandsRepository extends Neo4jRepository {
@@ -18,14 +25,13 @@ export class BrandsRepository extends Neo4jRepository {
     return records[0] ? recordToPlain<{ brand: string | null }>(records[0]) : null;
   }
 
-  async report(input: {
-    listingId: string;
-    brand: string;
-    reporter: string;
-    verdict: string;
-    note: string | null;
-  }): Promise<{ id: string; before: string | null; reportedAt: string } | null> {
-    const { records } = await this.writeQuery(this.q.report, input);
-    return records[0] ? recordToPlain<{ id: string; before: string | null; reportedAt: string }>(records[0]) : null;
+  async report(
+    input: { listingId: string; brand: string; reporter: string; verdict: string; note: string | null },
+    audit: AuditOf<ReportWritten | null>,
+  ): Promise<ReportWritten | null> {
+    return this.audited(async (tx) => {
+      const { records } = await tx.run(this.q.report, input);
+      return records[0] ? recordToPlain<ReportWritten>(records[0]) : null;
+    }, audit);
   }
 }

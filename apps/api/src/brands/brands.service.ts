@@ -1,7 +1,6 @@
 import { ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { BrandReportReceipt, SuspectedPage } from '@ringwatch/wire';
 import { hasPermission } from '@ringwatch/permissions';
-import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/actor';
 import type { BrandReport } from './brands.dto';
 import { BrandsRepository } from './brands.repository';
@@ -9,10 +8,7 @@ import { BrandsRepository } from './brands.repository';
 /** The brand owners' portal: each sees and judges only the listings of the brands bound to the account. */
 @Injectable()
 export class BrandsService {
-  constructor(
-    @Inject(BrandsRepository) private readonly repository: BrandsRepository,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
-  ) {}
+  constructor(@Inject(BrandsRepository) private readonly repository: BrandsRepository) {}
 
   suspected(brand: string, actor: Actor, skip: number, limit: number): Promise<SuspectedPage> {
     this.authorise(brand, actor);
@@ -24,16 +20,21 @@ export class BrandsService {
     const listing = await this.repository.listingBrand(input.listingId);
     // Another brand's listing answers like a missing one: its existence is not this owner's business.
     if (!listing || listing.brand !== brand) throw new NotFoundException(`listing ${input.listingId} of brand ${brand} not found`);
-    const done = await this.repository.report({ listingId: input.listingId, brand, reporter: actor.name, verdict: input.verdict, note: input.note ?? null });
+    const done = await this.repository.report(
+      { listingId: input.listingId, brand, reporter: actor.name, verdict: input.verdict, note: input.note ?? null },
+      (written) =>
+        written
+          ? {
+              actor: actor.name,
+              action: 'brand_report.submit',
+              target: `listing:${input.listingId}`,
+              before: written.before === null ? null : { verdict: written.before },
+              after: { verdict: input.verdict, brand, note: input.note ?? null },
+              requestId: actor.requestId,
+            }
+          : null,
+    );
     if (!done) throw new NotFoundException(`listing ${input.listingId} of brand ${brand} not found`);
-    await this.audit.append({
-      actor: actor.name,
-      action: 'brand_report.submit',
-      target: `listing:${input.listingId}`,
-      before: done.before === null ? null : { verdict: done.before },
-      after: { verdict: input.verdict, brand, note: input.note ?? null },
-      requestId: actor.requestId,
-    });
     return { id: done.id, listingId: input.listingId, verdict: input.verdict, reportedAt: done.reportedAt };
   }
 

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import type { CypherRegistry } from '@ringwatch/neo4j';
 import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
+import { auditEntries, auditParams, type AuditOf } from '../audit/audit-entry';
 import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
 
 /**
@@ -30,5 +31,19 @@ export abstract class Neo4jRepository {
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * A state change and the audit entries that record it, in one transaction: an entry is written only
+   * for a change that happened (its result says so) and rolls back with it, so N racing requests leave
+   * as many entries as changes, and a change never commits without its entry. Retried whole on
+   * transient errors, like writeTransaction.
+   */
+  protected audited<T>(work: (tx: ManagedTransaction) => Promise<T>, audit: AuditOf<T>): Promise<T> {
+    return this.writeTransaction(async (tx) => {
+      const result = await work(tx);
+      for (const entry of auditEntries(audit, result)) await tx.run(this.registry.get('audit/append'), auditParams(entry));
+      return result;
+    });
   }
 }

@@ -158,8 +158,21 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
     }
   }
 
+  /** Records how a run ended; the run is audited (with who started it) in the same transaction. */
   async finishRun(id: string, outcome: RunOutcome): Promise<void> {
-    await this.writeQuery(this.q.finishRun, { id, ...outcome });
+    await this.audited(
+      async (tx) => (await tx.run(this.q.finishRun, { id, ...outcome })).records[0]?.get('trigger') as string | null | undefined,
+      (trigger) =>
+        trigger === undefined
+          ? null
+          : {
+              actor: 'system',
+              action: outcome.status === 'completed' ? 'detection.run' : 'detection.fail',
+              target: `run:${id}`,
+              before: null,
+              after: { trigger, counts: JSON.parse(outcome.counts) as unknown, error: outcome.error },
+            },
+    );
   }
 
   async prune(keep: number): Promise<number> {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { Kind } from '@ringwatch/contract';
 import { RowsRefusedError, type GraphWriter, type ImportLedger, type WriteRowOf } from '@ringwatch/ingest';
@@ -132,8 +133,12 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
   }
 
   async abandonStale(staleSeconds: number): Promise<number> {
-    const { records } = await this.writeQuery(this.q.abandonStale, { staleSeconds });
-    return recordToPlain<{ abandoned: number }>(records[0]!).abandoned;
+    const abandoned = await this.audited(
+      async (tx) => recordToPlain<{ abandoned: string[] }>((await tx.run(this.q.abandonStale, { staleSeconds })).records[0]!).abandoned,
+      (ids) =>
+        ids.map((id) => ({ actor: 'system', action: 'data.abandon', target: `import:${id}`, before: { status: 'running' }, after: { status: 'abandoned' } })),
+    );
+    return abandoned.length;
   }
 
   async create(id: string, source: string, files: string[]): Promise<void> {
@@ -144,8 +149,21 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     await this.writeQuery(this.q.heartbeat, { id, read });
   }
 
+  /** Records how a load ended, and audits the load (by its source: a user, "demo", "cli") in the same transaction. */
   async finish(id: string, outcome: Parameters<ImportLedger['finish']>[1]): Promise<void> {
-    await this.writeQuery(this.q.finish, { id, ...outcome });
+    await this.audited(
+      async (tx) => {
+        const { records } = await tx.run(this.q.finish, { id, ...outcome });
+        return records[0] ? recordToPlain<{ source: string; files: string[] }>(records[0]) : null;
+      },
+      (done) =>
+        done && {
+          actor: done.source,
+          action: 'data.load',
+          target: `import:${id}`,
+          after: { status: outcome.status, counts: outcome.counts, files: done.files.map((f) => path.basename(f)) },
+        },
+    );
   }
 
   async hasShops(): Promise<boolean> {

@@ -11,7 +11,6 @@ import { loadFiles, STALE_SECONDS, type LoadProgress, type LoadReport } from '@r
 import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
 import type { ImportStarted } from '@ringwatch/wire';
 import { AlertsService } from '../alerts/alerts.service';
-import { AuditRepository } from '../audit/audit.repository';
 import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import { ImportsRepository, type ImportRecord } from './imports.repository';
@@ -25,7 +24,6 @@ export class ImportsService implements OnModuleDestroy {
   constructor(
     @Inject(ImportsRepository) private readonly repository: ImportsRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(AlertsService) private readonly alerts: AlertsService,
     @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
   ) {
@@ -48,13 +46,8 @@ export class ImportsService implements OnModuleDestroy {
       onProgress,
       rejectsPath,
     });
+    // The ledger's finish audited the load in the transaction that recorded its outcome.
     this.cache?.invalidate();
-    await this.audit.append({
-      actor: source,
-      action: 'data.load',
-      target: `import:${report.importId}`,
-      after: { status: report.status, counts: report.counts, files: report.files.map((f) => f.file) },
-    });
     // The recidivism watch runs after every load, so a returning ring is flagged before the next detection run.
     const raised = await this.alerts.checkRecidivism();
     if (raised.length > 0) this.logger.warn(`recidivism watch: ${raised.length} new alert(s) after import ${report.importId}`);

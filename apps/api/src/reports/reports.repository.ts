@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { ClusterListItem, Report, ReportContent } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
+import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 /** A cluster of a run, as a report lists it. */
@@ -49,8 +50,15 @@ export class ReportsRepository extends Neo4jRepository {
     await this.writeQuery(this.q.create, { id, trigger, attempt: neo4j.int(attempt) });
   }
 
-  async finish(id: string, outcome: { status: 'completed' | 'failed'; error: string | null; runId: string | null; previousRunId: string | null; summary: string | null; files: string[]; dir: string | null }): Promise<void> {
-    await this.writeQuery(this.q.finish, { id, ...outcome });
+  /** Records how a report run ended, with its audit entry in the same transaction. */
+  async finish(
+    id: string,
+    outcome: { status: 'completed' | 'failed'; error: string | null; runId: string | null; previousRunId: string | null; summary: string | null; files: string[]; dir: string | null },
+    audit: AuditOf<void>,
+  ): Promise<void> {
+    await this.audited(async (tx) => {
+      await tx.run(this.q.finish, { id, ...outcome });
+    }, audit);
   }
 
   async list(skip: number, limit: number): Promise<{ total: number; items: Omit<ReportRecord, 'files' | 'dir' | 'previousRunId'>[] }> {

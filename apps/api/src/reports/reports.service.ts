@@ -7,7 +7,6 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
 import type { Report, ReportContent, ReportPage } from '@ringwatch/wire';
 import { CronJob } from 'cron';
-import { AuditRepository } from '../audit/audit.repository';
 import { CONFIG } from '../common/tokens';
 import { DetectionService } from '../detection/detection.service';
 import { buildReport, reportCsv, reportHtml } from './report-content';
@@ -40,7 +39,6 @@ export class ReportsService implements BeforeApplicationShutdown {
   constructor(
     @Inject(ReportsRepository) private readonly repository: ReportsRepository,
     @Inject(DetectionService) private readonly detection: DetectionService,
-    @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(SchedulerRegistry) private readonly scheduler: SchedulerRegistry,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
   ) {}
@@ -62,6 +60,11 @@ export class ReportsService implements BeforeApplicationShutdown {
     }
     clearTimeout(this.retryTimer);
     await this.running;
+  }
+
+  /** Resolves when the run in this process (if any) has ended; for tests and graceful shutdown. */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => undefined);
   }
 
   isRunning(): boolean {
@@ -97,8 +100,13 @@ export class ReportsService implements BeforeApplicationShutdown {
         return { status: 'completed', id: content.id };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await this.repository.finish(id, { status: 'failed', error: message, runId: null, previousRunId: null, summary: null, files: [], dir: null });
-        await this.audit.append({ actor: 'system', action: 'report.fail', target: `report:${id}`, before: null, after: { trigger, attempt, error: message } });
+        await this.repository.finish(id, { status: 'failed', error: message, runId: null, previousRunId: null, summary: null, files: [], dir: null }, () => ({
+          actor: 'system',
+          action: 'report.fail',
+          target: `report:${id}`,
+          before: null,
+          after: { trigger, attempt, error: message },
+        }));
         this.logger.error(`report ${id} (${trigger}, attempt ${attempt}) failed: ${message}`);
         return { status: 'failed', id, error: message };
       }
@@ -123,8 +131,11 @@ export class ReportsService implements BeforeApplicationShutdown {
     fs.writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(content, null, 2)}\n`);
     fs.writeFileSync(path.join(dir, 'report.html'), reportHtml(content));
     fs.writeFileSync(path.join(dir, 'clusters.csv'), reportCsv(content));
-    await this.repository.finish(id, { status: 'completed', error: null, runId: run.runId, previousRunId, summary: JSON.stringify(content.counts), files: [...REPORT_FILES], dir });
-    await this.audit.append({ actor: 'system', action: 'report.generate', target: `report:${id}`, before: null, after: { runId: run.runId, counts: content.counts } });
+    await this.repository.finish(
+      id,
+      { status: 'completed', error: null, runId: run.runId, previousRunId, summary: JSON.stringify(content.counts), files: [...REPORT_FILES], dir },
+      () => ({ actor: 'system', action: 'report.generate', target: `report:${id}`, before: null, after: { runId: run.runId, counts: content.counts } }),
+    );
     return content;
   }
 

@@ -3,6 +3,7 @@ import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import type { ShopDetail } from '@ringwatch/wire';
+import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface NeighbourRow {
@@ -15,6 +16,12 @@ export interface NeighbourRow {
   /** Other shops using it (empty for hubs), capped; otherCount is how many there are in all. */
   others: string[];
   otherCount: number;
+}
+
+export interface Reinstatement {
+  before: string;
+  shutdownId: string | null;
+  relisted: number;
 }
 
 @Injectable()
@@ -48,8 +55,10 @@ export class ShopsRepository extends Neo4jRepository {
   }
 
   /** Null when the shop was not suspended (any more) at the moment of writing. */
-  async reinstate(id: string, reason: string, actor: string): Promise<{ before: string; shutdownId: string | null; relisted: number } | null> {
-    const { records } = await this.writeQuery(this.q.reinstate, { id, reason, actor });
-    return records[0] ? recordToPlain<{ before: string; shutdownId: string | null; relisted: number }>(records[0]) : null;
+  async reinstate(id: string, reason: string, actor: string, audit: AuditOf<Reinstatement | null>): Promise<Reinstatement | null> {
+    return this.audited(async (tx) => {
+      const { records } = await tx.run(this.q.reinstate, { id, reason, actor });
+      return records[0] ? recordToPlain<Reinstatement>(records[0]) : null;
+    }, audit);
   }
 }

@@ -77,17 +77,20 @@ export class ShopsService {
     const current = await this.repository.status(id);
     if (!current) throw new NotFoundException(`shop ${id} not found`);
     if (current.status !== 'suspended') throw new ConflictException(`shop ${id} is ${current.status ?? 'without a status'}, not suspended`);
-    const done = await this.repository.reinstate(id, reason, actor.name);
+    const done = await this.repository.reinstate(id, reason, actor.name, (won) =>
+      won
+        ? {
+            actor: actor.name,
+            action: 'shop.reinstate',
+            target: `shop:${id}`,
+            before: { status: won.before, suspendedBy: won.shutdownId },
+            after: { status: 'active', relisted: won.relisted, reason },
+            requestId: actor.requestId,
+          }
+        : null,
+    );
     if (!done) throw new ConflictException(`shop ${id} was reinstated by someone else meanwhile`);
     this.cache.invalidate();
-    await this.audit.append({
-      actor: actor.name,
-      action: 'shop.reinstate',
-      target: `shop:${id}`,
-      before: { status: done.before, suspendedBy: done.shutdownId },
-      after: { status: 'active', relisted: done.relisted, reason },
-      requestId: actor.requestId,
-    });
     return { id, status: 'active', relisted: done.relisted, shutdownId: done.shutdownId };
   }
 }

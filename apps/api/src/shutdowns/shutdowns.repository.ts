@@ -3,6 +3,7 @@ import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { Shutdown, ShutdownListQuery, ShutdownPage } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
+import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface MemberFacts {
@@ -14,6 +15,11 @@ export interface MemberFacts {
   counterfeitReports: number;
   hubKinds: IdentifierKind[];
   payouts: { currency: string; amount: number }[];
+}
+
+export interface ExecutionDone {
+  shopsDone: number;
+  listingsDelisted: number;
 }
 
 /** A shutdown as stored: its preview is JSON text. */
@@ -42,25 +48,28 @@ export class ShutdownsRepository extends Neo4jRepository {
   /**
    * Creates the proposal unless the cluster already has one under way; both in one transaction that
    * locks the cluster first. Returns the ids of open proposals that prevented it (empty on success), or
-   * null when the cluster does not exist.
+   * null when the cluster does not exist. Audited (on success) in the same transaction.
    */
-  async create(input: {
-    id: string;
-    clusterKey: string;
-    reason: string;
-    excluded: string[];
-    shops: string[];
-    actor: string;
-    preview: string;
-  }): Promise<string[] | null> {
-    return this.writeTransaction(async (tx) => {
+  async create(
+    input: {
+      id: string;
+      clusterKey: string;
+      reason: string;
+      excluded: string[];
+      shops: string[];
+      actor: string;
+      preview: string;
+    },
+    audit: AuditOf<string[] | null>,
+  ): Promise<string[] | null> {
+    return this.audited(async (tx) => {
       const open = await tx.run(this.q.openForCluster, { clusterKey: input.clusterKey });
       if (open.records.length === 0) return null;
       const blocking = open.records[0]!.get('open') as string[];
       if (blocking.length > 0) return blocking;
       await tx.run(this.q.create, input);
       return [];
-    });
+    }, audit);
   }
 
   async get(id: string): Promise<ShutdownRow | null> {
@@ -74,9 +83,8 @@ export class ShutdownsRepository extends Neo4jRepository {
   }
 
   /** True when the decision was recorded; false when the proposal was no longer pending (or is the actor's own). */
-  async decide(id: string, status: 'approved' | 'rejected', actor: string, note: string | null): Promise<boolean> {
-    const { records } = await this.writeQuery(this.q.decide, { id, status, actor, note });
-    return records.length === 1;
+  async decide(id: string, status: 'approved' | 'rejected', actor: string, note: string | null, audit: AuditOf<boolean>): Promise<boolean> {
+    return this.audited(async (tx) => (await tx.run(this.q.decide, { id, status, actor, note })).records.length === 1, audit);
   }
 
   async startExecution(id: string): Promise<boolean> {
@@ -90,9 +98,12 @@ export class ShutdownsRepository extends Neo4jRepository {
     return records[0] ? recordToPlain<{ shops: number; listings: number }>(records[0]) : { shops: 0, listings: 0 };
   }
 
-  async finishExecution(id: string): Promise<{ shopsDone: number; listingsDelisted: number } | null> {
-    const { records } = await this.writeQuery(this.q.finish, { id });
-    return records[0] ? recordToPlain<{ shopsDone: number; listingsDelisted: number }>(records[0]) : null;
+  /** Null when another process finished it first (then that one audited it). */
+  async finishExecution(id: string, audit: AuditOf<ExecutionDone | null>): Promise<ExecutionDone | null> {
+    return this.audited(async (tx) => {
+      const { records } = await tx.run(this.q.finish, { id });
+      return records[0] ? recordToPlain<ExecutionDone>(records[0]) : null;
+    }, audit);
   }
 
   async pendingExecutions(): Promise<string[]> {

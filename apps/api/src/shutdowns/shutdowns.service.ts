@@ -65,26 +65,31 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     const confidence = new Map(targets.map((m) => [m.id, m.confidence]));
     const preview = buildPreview(facts, confidence, new Date());
     const id = randomUUID();
-    const blocking = await this.repository.create({
-      id,
-      clusterKey: `${cluster.runId}:${cluster.id}`,
-      reason: input.reason,
-      excluded: [...excluded].sort(),
-      shops: targets.map((m) => m.id),
-      actor: actor.name,
-      preview: JSON.stringify(preview),
-    });
+    const blocking = await this.repository.create(
+      {
+        id,
+        clusterKey: `${cluster.runId}:${cluster.id}`,
+        reason: input.reason,
+        excluded: [...excluded].sort(),
+        shops: targets.map((m) => m.id),
+        actor: actor.name,
+        preview: JSON.stringify(preview),
+      },
+      (blocked) =>
+        blocked?.length === 0
+          ? {
+              actor: actor.name,
+              action: 'shutdown.propose',
+              target: `shutdown:${id}`,
+              before: null,
+              after: { clusterId: cluster.id, runId: cluster.runId, shops: targets.length, excluded: [...excluded], reason: input.reason },
+              requestId: actor.requestId,
+            }
+          : null,
+    );
     if (blocking === null) throw new NotFoundException(`cluster ${cluster.id} not found in the latest run`);
     if (blocking.length > 0) throw new ConflictException(`cluster ${cluster.id} already has a shutdown under way: ${blocking.join(', ')}`);
     this.cache.invalidate();
-    await this.audit.append({
-      actor: actor.name,
-      action: 'shutdown.propose',
-      target: `shutdown:${id}`,
-      before: null,
-      after: { clusterId: cluster.id, runId: cluster.runId, shops: targets.length, excluded: [...excluded], reason: input.reason },
-      requestId: actor.requestId,
-    });
     return this.get(id);
   }
 
@@ -102,18 +107,20 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     const current = await this.get(id);
     if (current.proposedBy === actor.name) throw new ForbiddenException('four eyes: a proposal is decided by someone other than its proposer');
     if (current.status !== 'proposed') throw new ConflictException(`shutdown ${id} is ${current.status}, not awaiting a decision`);
-    if (!(await this.repository.decide(id, decision, actor.name, note ?? null))) {
-      throw new ConflictException(`shutdown ${id} was decided by someone else meanwhile`);
-    }
+    const decided = await this.repository.decide(id, decision, actor.name, note ?? null, (won) =>
+      won
+        ? {
+            actor: actor.name,
+            action: decision === 'approved' ? 'shutdown.approve' : 'shutdown.reject',
+            target: `shutdown:${id}`,
+            before: { status: 'proposed' },
+            after: { status: decision, note: note ?? null },
+            requestId: actor.requestId,
+          }
+        : null,
+    );
+    if (!decided) throw new ConflictException(`shutdown ${id} was decided by someone else meanwhile`);
     this.cache.invalidate();
-    await this.audit.append({
-      actor: actor.name,
-      action: decision === 'approved' ? 'shutdown.approve' : 'shutdown.reject',
-      target: `shutdown:${id}`,
-      before: { status: 'proposed' },
-      after: { status: decision, note: note ?? null },
-      requestId: actor.requestId,
-    });
     if (decision === 'approved') this.startExecution(id);
     return this.get(id);
   }
@@ -124,17 +131,17 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     if (current.status !== 'approved' && current.status !== 'executing') {
       throw new ConflictException(`shutdown ${id} is ${current.status}: only an approved, unfinished execution can be resumed`);
     }
-    if (!this.running.has(id)) {
-      await this.audit.append({
-        actor: actor.name,
-        action: 'shutdown.resume',
-        target: `shutdown:${id}`,
-        before: { shopsDone: current.shopsDone },
-        after: null,
-        requestId: actor.requestId,
-      });
-      this.startExecution(id);
-    }
+    // Started before it is audited: the check and the start are one synchronous step, so of N requests at
+    // once exactly one starts it; the others are told it is running.
+    if (!this.startExecution(id)) throw new ConflictException(`the execution of shutdown ${id} is running already`);
+    await this.audit.append({
+      actor: actor.name,
+      action: 'shutdown.resume',
+      target: `shutdown:${id}`,
+      before: { shopsDone: current.shopsDone },
+      after: null,
+      requestId: actor.requestId,
+    });
     return this.get(id);
   }
 
@@ -142,8 +149,7 @@ export class ShutdownsService implements BeforeApplicationShutdown {
   async resumeInterrupted(): Promise<string[]> {
     const pending = await this.repository.pendingExecutions();
     for (const id of pending) {
-      await this.audit.append({ actor: 'system', action: 'shutdown.resume', target: `shutdown:${id}`, before: null, after: null });
-      this.startExecution(id);
+      if (this.startExecution(id)) await this.audit.append({ actor: 'system', action: 'shutdown.resume', target: `shutdown:${id}`, before: null, after: null });
     }
     return pending;
   }
@@ -159,8 +165,9 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     await Promise.allSettled(this.running.values());
   }
 
-  private startExecution(id: string): void {
-    if (this.running.has(id) || this.stopping) return;
+  /** False when this process runs it already (or is stopping). */
+  private startExecution(id: string): boolean {
+    if (this.running.has(id) || this.stopping) return false;
     const run = this.execute(id)
       .catch((error: unknown) =>
         this.logger.error(
@@ -169,6 +176,7 @@ export class ShutdownsService implements BeforeApplicationShutdown {
       )
       .finally(() => this.running.delete(id));
     this.running.set(id, run);
+    return true;
   }
 
   private async execute(id: string): Promise<void> {
@@ -181,17 +189,12 @@ export class ShutdownsService implements BeforeApplicationShutdown {
       if (batchPauseMs > 0) await sleep(batchPauseMs);
     }
     if (this.stopping) return;
-    const done = await this.repository.finishExecution(id);
+    await this.repository.finishExecution(id, (done) =>
+      done
+        ? { actor: 'system', action: 'shutdown.execute', target: `shutdown:${id}`, before: { status: 'executing' }, after: { status: 'executed', ...done } }
+        : null,
+    );
     this.cache.invalidate();
-    if (done) {
-      await this.audit.append({
-        actor: 'system',
-        action: 'shutdown.execute',
-        target: `shutdown:${id}`,
-        before: { status: 'executing' },
-        after: { status: 'executed', ...done },
-      });
-    }
   }
 }
 
