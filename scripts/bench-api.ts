@@ -12,8 +12,14 @@ import { benchDataset, benchToken, freshDatabase, loadAndDetect, startBenchApi }
  * API in its own process, and drive it with autocannon: cluster list, cluster detail, the 500-shop
  * cluster's graph, and search. Latency percentiles come from every response's own time. It runs
  * twice: with the read cache off (every request reads Neo4j) and in the default configuration.
+ *
+ * With --during-import it measures reads while the listings file is uploaded again through
+ * POST /imports (as a user would), each scenario during its own import, at 20 connections by default:
+ * the reads a team does while the morning's data arrives.
  */
 const FLOORS: Record<string, number> = { 'cluster detail': 50, search: 50, 'cluster graph (500 shops)': 150 };
+/** Reads while a listings import writes (issue: p95 at most 250 ms at 20 connections). */
+const DURING_IMPORT_FLOOR = 250;
 
 /** A ring of `size` shops whose sellers share devices, each device used by about 20 of them: one dense, hub-free component. */
 function writeBigRing(dir: string, size: number): string[] {
@@ -78,6 +84,49 @@ async function drive(url: string, token: string, scenario: Scenario, connections
   };
 }
 
+/** Uploads a file through the API as a user would; resolves with the import's id once the upload is stored. */
+async function upload(url: string, token: string, file: string): Promise<string> {
+  const response = await fetch(`${url}/imports?file=${encodeURIComponent(path.basename(file))}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+    body: fs.readFileSync(file),
+  });
+  if (response.status !== 202) throw new Error(`bench:api: upload answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function importState(url: string, token: string, id: string): Promise<{ status: string; read: number | null }> {
+  const response = await fetch(`${url}/imports/${id}`, { headers: { authorization: `Bearer ${token}` } });
+  return (await response.json()) as { status: string; read: number | null };
+}
+
+/**
+ * Each scenario during an import of its own: the upload starts, reads are driven for `duration` seconds,
+ * and the import must still be running when they end (else the figure is marked, as it was partly
+ * measured on an idle database).
+ */
+async function measureDuringImport(url: string, token: string, writer: string, listings: string, scenarios: Scenario[], connections: number, duration: number) {
+  console.log(
+    `\nreads during a listings import (${path.basename(listings)}, ${(fs.statSync(listings).size / 2 ** 20).toFixed(0)} MiB, uploaded through POST /imports), ${connections} connections`,
+  );
+  console.log('scenario                   requests   req/s     p50 ms   p95 ms   p99 ms   failures  import at end       floor (p95)');
+  for (const s of scenarios) {
+    await drive(url, token, s, 5, 2);
+    const id = await upload(url, writer, listings);
+    const t0 = Date.now();
+    const r = await drive(url, token, s, connections, duration);
+    const state = await importState(url, writer, id);
+    const overlapped = state.status === 'running';
+    const verdict = `${DURING_IMPORT_FLOOR} ms ${r.p95 <= DURING_IMPORT_FLOOR ? 'met' : 'NOT met'}${overlapped ? '' : ' (import ended early)'}`;
+    console.log(
+      `${s.name.padEnd(26)} ${String(r.requests).padStart(8)} ${r.rps.toFixed(0).padStart(7)} ${r.p50.toFixed(1).padStart(9)} ${r.p95.toFixed(1).padStart(8)} ${r.p99.toFixed(1).padStart(8)} ${String(r.failures).padStart(10)}  ${state.status.padEnd(18)}  ${verdict}`,
+    );
+    // The next scenario starts on a quiet database: wait for this import to end.
+    while ((await importState(url, writer, id)).status === 'running') await new Promise((resolve) => setTimeout(resolve, 1000));
+    console.log(`${''.padEnd(26)} (the import took ${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -85,8 +134,11 @@ async function main(): Promise<void> {
       seed: { type: 'string', default: '7' },
       connections: { type: 'string', default: '50' },
       duration: { type: 'string', default: '10' },
+      'during-import': { type: 'boolean', default: false },
     },
   });
+  const duringImport = values['during-import'];
+  if (duringImport && !process.argv.some((a) => a.startsWith('--connections'))) values.connections = '20';
   const preset = values.preset as PresetName;
   if (!PRESET_NAMES.includes(preset)) throw new Error(`bench:api: unknown preset ${values.preset}`);
   const connections = Number(values.connections);
@@ -139,6 +191,32 @@ async function main(): Promise<void> {
     console.log(
       `graph target         ${big.id}: ${big.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges, truncated=${graph.truncated}`,
     );
+    if (duringImport) {
+      const listings = path.join(dir, manifest.files.listings);
+      await measureDuringImport(
+        url,
+        token,
+        await benchToken(db, 'supervisor'),
+        listings,
+        scenarios.filter((sc) => !sc.name.startsWith('cluster graph')),
+        connections,
+        duration,
+      );
+      api.stop();
+      api = await startBenchApi(db, apiEnv);
+      url = api.url;
+      console.log('\n(the same, read cache on: every import batch that commits clears it at the end of the load)');
+      await measureDuringImport(
+        url,
+        token,
+        await benchToken(db, 'supervisor'),
+        listings,
+        scenarios.filter((sc) => !sc.name.startsWith('cluster graph')),
+        connections,
+        duration,
+      );
+      return;
+    }
     // Two passes: every request read from Neo4j (READ_CACHE_TTL_MS=0), then the default configuration,
     // whose read cache serves repeated reads from memory until a write or the TTL clears it.
     for (const pass of ['read cache off', 'default (read cache on)']) {
