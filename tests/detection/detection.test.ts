@@ -11,11 +11,10 @@ import { fingerprinter } from '@ringwatch/normalise';
 import { generateMarketplace } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
 import type { DetectionSummary } from '@ringwatch/detection';
 import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import { ImportsRepository } from '../../apps/api/src/imports/imports.repository';
-import { ROOT, testConfig } from '../setup/app';
+import { detectionService, ROOT, testConfig } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';
 
 const neo4j = inject('neo4j');
@@ -40,7 +39,7 @@ beforeAll(async () => {
   const manifest = await generateMarketplace({ preset: 'small', seed: 21, outDir: dir });
   const registry = CypherRegistry.load(path.join(ROOT, 'cypher'));
   imports = new ImportsRepository(driver, neo4j.database, registry);
-  service = new DetectionService(new DetectionRepository(driver, neo4j.database, registry), testConfig());
+  service = detectionService(driver, neo4j.database, registry, testConfig());
   await load(KINDS.map((k) => path.join(dir, manifest.files[k])));
   truth = await readTruth(path.join(dir, 'truth.csv'));
   first = await service.run({}, 'test');
@@ -133,10 +132,7 @@ describe('detection on a seeded small marketplace', () => {
   });
 
   it('keeps only as many runs as configured', async () => {
-    const small = new DetectionService(
-      new DetectionRepository(driver, neo4j.database, CypherRegistry.load(path.join(ROOT, 'cypher'))),
-      testConfig({ DETECTION_RETENTION: '2' }),
-    );
+    const small = detectionService(driver, neo4j.database, CypherRegistry.load(path.join(ROOT, 'cypher')), testConfig({ DETECTION_RETENTION: '2' }));
     await small.run({}, 'test');
     const runs = await query('MATCH (r:DetectionRun) RETURN count(r) AS n');
     expect(Number(runs[0]!.get('n'))).toBe(2);

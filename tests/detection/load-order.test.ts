@@ -9,10 +9,8 @@ import { fingerprinter } from '@ringwatch/normalise';
 import { generateMarketplace, Rng } from '@ringwatch/synth';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
-import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import { ImportsRepository } from '../../apps/api/src/imports/imports.repository';
-import { ROOT, testConfig } from '../setup/app';
+import { detectionService, ROOT, testConfig } from '../setup/app';
 import { testDriver, wipeMarketplace } from '../setup/graph';
 
 /**
@@ -62,7 +60,7 @@ beforeAll(async () => {
   ];
   const registry = CypherRegistry.load(path.join(ROOT, 'cypher'));
   const imports = new ImportsRepository(driver, neo4j.database, registry);
-  const service = new DetectionService(new DetectionRepository(driver, neo4j.database, registry), testConfig());
+  const service = detectionService(driver, neo4j.database, registry, testConfig());
   for (const files of orders) {
     await wipeMarketplace(driver);
     await wipeRuns(driver);

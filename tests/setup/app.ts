@@ -1,7 +1,12 @@
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
-import { openDatabase } from '@ringwatch/neo4j';
+import { openDatabase, type CypherRegistry } from '@ringwatch/neo4j';
+import type { Driver } from 'neo4j-driver';
+import { CasesRepository } from '../../apps/api/src/cases/cases.repository';
+import { CasesService } from '../../apps/api/src/cases/cases.service';
+import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
+import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import type { Role } from '@ringwatch/permissions';
@@ -68,4 +73,13 @@ export async function tokenFor(server: RingwatchApp, user: { sub: string; roles:
     await auth.updateUser(user.sub, { roles: user.roles, brands: user.brands, active: true }, { name: 'test' });
   }
   return auth.issueToken(user.sub);
+}
+
+/** The detection service over a driver, outside Nest (detection tests build it by hand), with the case sync it runs after each run. */
+export function detectionService(driver: Driver, database: string, registry: CypherRegistry, config: RingwatchConfig): DetectionService {
+  return new DetectionService(
+    new DetectionRepository(driver, database, registry),
+    config,
+    new CasesService(new CasesRepository(driver, database, registry), config),
+  );
 }

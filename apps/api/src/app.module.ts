@@ -8,6 +8,7 @@ import { DatabaseModule } from './database/database.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { AuditModule } from './audit/audit.module';
 import { BrandsModule } from './brands/brands.module';
+import { CasesModule } from './cases/cases.module';
 import { AuthModule } from './auth/auth.module';
 import { ClustersModule } from './clusters/clusters.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -40,6 +41,7 @@ export class AppModule {
         HealthModule,
         SchemaModule,
         ImportsModule,
+        CasesModule,
         DetectionModule,
         ClustersModule,
         EvidenceModule,

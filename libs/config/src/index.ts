@@ -93,6 +93,7 @@ const envSchema = z.object({
   DETECTION_MIN_SHARED: z.coerce.number().int().min(1).max(10).default(2),
   DETECTION_FLAG_THRESHOLD: z.coerce.number().min(0).max(100).default(30),
   DETECTION_RETENTION: z.coerce.number().int().min(1).max(1000).default(10),
+  CASE_REOPEN_RISK_RISE: z.coerce.number().min(0).max(100).default(10),
   REPORT_SCHEDULE: z.enum(['on', 'off']).default('on'),
   REPORT_CRON: z
     .string()
@@ -168,6 +169,10 @@ export interface RingwatchConfig {
   readonly detection: DetectionParams & {
     /** Completed detection runs kept; older ones are pruned with their clusters. */
     readonly retention: number;
+  };
+  readonly cases: {
+    /** A dismissed network whose risk rises by at least this much (or that grows) goes back to triage. */
+    readonly reopenRiskRise: number;
   };
   readonly report: {
     /** Whether the nightly report is scheduled in this process (a manual run works either way). */
@@ -283,6 +288,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       flagThreshold: e.DETECTION_FLAG_THRESHOLD,
       retention: e.DETECTION_RETENTION,
     },
+    cases: { reopenRiskRise: e.CASE_REOPEN_RISK_RISE },
     report: {
       scheduled: e.REPORT_SCHEDULE === 'on',
       cron: e.REPORT_CRON,

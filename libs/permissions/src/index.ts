@@ -34,6 +34,8 @@ export const PERMISSIONS = {
   'reports.read': 'read the nightly reports',
   'reports.run': 'run the nightly report now',
   'audit.read': 'read the audit trail',
+  'cases.read': 'list cases (the inbox) and read one with its notes and timeline',
+  'cases.write': 'move, assign, prioritise and annotate cases (and be assigned one)',
 } as const satisfies Record<string, string>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -47,6 +49,7 @@ const INVESTIGATE = [
   'schema.read',
   'dossier.read',
   'reports.read',
+  'cases.read',
 ] as const satisfies readonly Permission[];
 
 /** What the roles that run the platform (supervisors, admins) share: operations, data, audit. */
@@ -66,8 +69,8 @@ const OPERATE = [
 
 /** The table: role → what it may do. The compiler asks for a row for every role in ROLES. */
 export const GRANTS: { readonly [R in Role]: readonly Permission[] } = {
-  analyst: [...INVESTIGATE, 'shutdowns.read', 'shutdown.propose', 'alerts.read', 'alerts.acknowledge', 'brands.suspected', 'brands.read-any'],
-  supervisor: [...INVESTIGATE, ...OPERATE, 'dossier.identities', 'shutdown.propose', 'shutdown.decide'],
+  analyst: [...INVESTIGATE, 'cases.write', 'shutdowns.read', 'shutdown.propose', 'alerts.read', 'alerts.acknowledge', 'brands.suspected', 'brands.read-any'],
+  supervisor: [...INVESTIGATE, ...OPERATE, 'cases.write', 'dossier.identities', 'shutdown.propose', 'shutdown.decide'],
   // brands.read-any without brands.suspected only matters to an account that is a brand owner as well:
   // a liaison is staff there, as before the table.
   liaison: [...INVESTIGATE, 'dossier.identities', 'brands.read-any'],

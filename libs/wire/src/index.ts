@@ -6,6 +6,7 @@
 export * from './alerts';
 export * from './audit';
 export * from './brands';
+export * from './cases';
 export * from './clusters';
 export * from './errors';
 export * from './evidence';

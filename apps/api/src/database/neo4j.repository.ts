@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import type { CypherRegistry } from '@ringwatch/neo4j';
 import type { Driver, ManagedTransaction, QueryResult, RecordShape } from 'neo4j-driver';
-import { auditEntries, auditParams, type AuditOf } from '../audit/audit-entry';
+import { auditEntries, auditParams, type AuditEntry, type AuditOf } from '../audit/audit-entry';
 import { CYPHER, NEO4J_DATABASE, NEO4J_DRIVER } from '../common/tokens';
 
 /**
@@ -42,8 +42,13 @@ export abstract class Neo4jRepository {
   protected audited<T>(work: (tx: ManagedTransaction) => Promise<T>, audit: AuditOf<T>): Promise<T> {
     return this.writeTransaction(async (tx) => {
       const result = await work(tx);
-      for (const entry of auditEntries(audit, result)) await tx.run(this.registry.get('audit/append'), auditParams(entry));
+      await this.auditIn(tx, auditEntries(audit, result));
       return result;
     });
+  }
+
+  /** Audit entries written in a transaction the caller holds (for changes made by several statements). */
+  protected async auditIn(tx: ManagedTransaction, entries: readonly AuditEntry[]): Promise<void> {
+    for (const entry of entries) await tx.run(this.registry.get('audit/append'), auditParams(entry));
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { CasesModule } from '../cases/cases.module';
 import { DetectionRepository } from './detection.repository';
 import { DetectionService } from './detection.service';
 
-@Module({ providers: [DetectionService, DetectionRepository], exports: [DetectionService] })
+@Module({ imports: [CasesModule], providers: [DetectionService, DetectionRepository], exports: [DetectionService] })
 export class DetectionModule {}

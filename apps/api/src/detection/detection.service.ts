@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { readProjection, runDetection, type DetectionParams, type DetectionSummary, type ProgressListener, type Projection } from '@ringwatch/detection';
+import { CasesService } from '../cases/cases.service';
 import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import { DetectionRepository } from './detection.repository';
@@ -14,6 +15,7 @@ export class DetectionService {
   constructor(
     @Inject(DetectionRepository) private readonly repository: DetectionRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
+    @Inject(CasesService) private readonly cases: CasesService,
     @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
   ) {}
 
@@ -33,6 +35,8 @@ export class DetectionService {
       { ...this.defaultParams(), ...overrides },
       { retention: this.config.detection.retention, trigger, onProgress: progress },
     );
+    // The work of people outlives the run: cases follow their networks into it.
+    await this.cases.syncAfterRun(summary.runId);
     this.cache?.invalidate();
     return summary;
   }

@@ -4,6 +4,7 @@ import { recordToPlain } from '@ringwatch/neo4j';
 import type { Shutdown, ShutdownListQuery, ShutdownPage } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
 import type { AuditOf } from '../audit/audit-entry';
+import { moveCaseForShutdown } from '../cases/cases.repository';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface MemberFacts {
@@ -38,6 +39,7 @@ export class ShutdownsRepository extends Neo4jRepository {
     batch: 'shutdowns/execute-batch',
     finish: 'shutdowns/finish-execution',
     pending: 'shutdowns/pending-executions',
+    caseMove: 'cases/shutdown-move',
   });
 
   async memberFacts(ids: string[], hubThreshold: number): Promise<MemberFacts[]> {
@@ -68,6 +70,9 @@ export class ShutdownsRepository extends Neo4jRepository {
       const blocking = open.records[0]!.get('open') as string[];
       if (blocking.length > 0) return blocking;
       await tx.run(this.q.create, input);
+      // The case of the network moves with it (new, triage, investigating… → shutdown proposed).
+      const moved = await moveCaseForShutdown(tx, this.q.caseMove, input.id, 'proposed', input.actor, input.reason);
+      if (moved) await this.auditIn(tx, [moved]);
       return [];
     }, audit);
   }
@@ -84,7 +89,14 @@ export class ShutdownsRepository extends Neo4jRepository {
 
   /** True when the decision was recorded; false when the proposal was no longer pending (or is the actor's own). */
   async decide(id: string, status: 'approved' | 'rejected', actor: string, note: string | null, audit: AuditOf<boolean>): Promise<boolean> {
-    return this.audited(async (tx) => (await tx.run(this.q.decide, { id, status, actor, note })).records.length === 1, audit);
+    return this.audited(async (tx) => {
+      const won = (await tx.run(this.q.decide, { id, status, actor, note })).records.length === 1;
+      if (won && status === 'rejected') {
+        const moved = await moveCaseForShutdown(tx, this.q.caseMove, id, 'rejected', actor, note ?? 'the shutdown proposal was rejected');
+        if (moved) await this.auditIn(tx, [moved]);
+      }
+      return won;
+    }, audit);
   }
 
   async startExecution(id: string): Promise<boolean> {
@@ -102,7 +114,18 @@ export class ShutdownsRepository extends Neo4jRepository {
   async finishExecution(id: string, audit: AuditOf<ExecutionDone | null>): Promise<ExecutionDone | null> {
     return this.audited(async (tx) => {
       const { records } = await tx.run(this.q.finish, { id });
-      return records[0] ? recordToPlain<ExecutionDone>(records[0]) : null;
+      if (!records[0]) return null;
+      const done = recordToPlain<ExecutionDone>(records[0]);
+      const moved = await moveCaseForShutdown(
+        tx,
+        this.q.caseMove,
+        id,
+        'executed',
+        'system',
+        `${done.shopsDone} shops suspended, ${done.listingsDelisted} listings delisted`,
+      );
+      if (moved) await this.auditIn(tx, [moved]);
+      return done;
     }, audit);
   }
 

@@ -1,0 +1,84 @@
+import { CASE_STATUSES } from '@ringwatch/cases';
+import { z } from 'zod';
+import { pageOf, pageQuery } from './page';
+
+export const CaseIdSchema = z.string().regex(/^K\d{6,}$/, 'case ids look like K000042');
+export const CASE_PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;
+export const CaseStatusSchema = z.enum(CASE_STATUSES);
+export const CasePrioritySchema = z.enum(CASE_PRIORITIES);
+
+export const CaseSummarySchema = z.object({
+  id: z.string(),
+  clusterId: z.string(),
+  status: CaseStatusSchema,
+  priority: CasePrioritySchema,
+  assignee: z.string().nullable(),
+  risk: z.number(),
+  size: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  statusReason: z.string().nullable(),
+});
+export type CaseSummary = z.infer<typeof CaseSummarySchema>;
+export const CasePageSchema = pageOf(CaseSummarySchema);
+export type CasePage = z.infer<typeof CasePageSchema>;
+
+export const CaseNoteSchema = z.object({ id: z.string(), author: z.string(), at: z.string(), text: z.string(), mentions: z.array(z.string()) });
+export type CaseNote = z.infer<typeof CaseNoteSchema>;
+
+export const CaseDetailSchema = CaseSummarySchema.extend({
+  members: z.array(z.string()),
+  agency: z.string().nullable(),
+  reference: z.string().nullable(),
+  lastRunId: z.string().nullable(),
+  mergedInto: z.string().nullable(),
+  splitFrom: z.string().nullable(),
+  splitInto: z.array(z.string()),
+  absorbed: z.array(z.string()),
+  notes: z.array(CaseNoteSchema),
+  events: z.array(z.object({ type: z.string(), actor: z.string(), at: z.string(), detail: z.string().nullable(), runId: z.string().nullable() })),
+  shutdowns: z.array(z.object({ id: z.string(), status: z.string(), shopsTotal: z.number(), shopsDone: z.number() })),
+  alerts: z.array(z.object({ id: z.string(), kind: z.string(), shopId: z.string(), status: z.string(), raisedAt: z.string(), via: z.array(z.string()) })),
+  /** Where a person may move it now. */
+  moves: z.array(CaseStatusSchema),
+});
+export type CaseDetail = z.infer<typeof CaseDetailSchema>;
+
+/** `GET /cases`: the inbox. `assignee=me` is the caller; `assignee=none`, the unassigned. */
+export const CaseListQuerySchema = z
+  .object({
+    status: z
+      .union([CaseStatusSchema, z.literal('open')])
+      .optional()
+      .meta({ description: 'a status, or "open" for every case still being worked on' }),
+    assignee: z.string().max(64).optional(),
+    priority: CasePrioritySchema.optional(),
+    minRisk: z.coerce.number().min(0).max(100).optional(),
+    brand: z.string().max(200).optional(),
+    changedSince: z.iso.datetime({ offset: true }).optional(),
+    ...pageQuery(50),
+  })
+  .strict();
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+export const CaseMoveSchema = z
+  .object({
+    to: CaseStatusSchema,
+    reason: z.string().trim().min(3).max(2000).optional(),
+    agency: z.string().trim().min(2).max(200).optional(),
+    reference: z.string().trim().min(1).max(200).optional(),
+  })
+  .strict();
+export type CaseMove = z.infer<typeof CaseMoveSchema>;
+
+export const CaseAssignSchema = z
+  .object({
+    assignee: z.string().max(64).nullable(),
+    /** The assignee the caller saw (null: unassigned); the change is refused (409) if it moved on meanwhile. */
+    expected: z.string().max(64).nullable().optional(),
+  })
+  .strict();
+export type CaseAssign = z.infer<typeof CaseAssignSchema>;
+
+export const CasePriorityChangeSchema = z.object({ priority: CasePrioritySchema }).strict();
+export const CaseNoteInputSchema = z.object({ text: z.string().trim().min(1).max(10_000) }).strict();
