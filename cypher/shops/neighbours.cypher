@@ -33,4 +33,6 @@ WITH x, kind, label, shopCount, users, collect(DISTINCT s.id) AS from
 WITH x, kind, label, from, shopCount > $hubThreshold AS hub,
      CASE WHEN shopCount > $hubThreshold THEN [] ELSE reduce(acc = [], u IN users | CASE WHEN u IN acc THEN acc ELSE acc + u END) END AS distinctUsers, shopCount
 WITH x, kind, label, from, CASE WHEN hub THEN shopCount ELSE size(distinctUsers) END AS shopCount, [u IN distinctUsers WHERE NOT u IN from] AS others
-RETURN kind, x.key AS key, label, shopCount, from, size(others) AS otherCount, others[..$perIdentifier] AS others
+// An address's place lets a redacted view show where it is without the street.
+RETURN kind, x.key AS key, label, CASE WHEN x:Address THEN {city: x.city, region: x.region, country: x.country} END AS place,
+       shopCount, from, size(others) AS otherCount, others[..$perIdentifier] AS others

@@ -137,7 +137,7 @@ describe.each(LINKING_KINDS)('identifier kind %s', (kind) => {
   });
 
   it(`${RECIDIVISM_KINDS.includes(kind) ? 'raises' : 'raises no'} a recidivism alert when a new shop reuses it after a shutdown`, async () => {
-    const { items } = await server.app.get(AlertsService).list('open', 0, 100);
+    const { items } = await server.app.get(AlertsService).list('open', 0, 100, { name: 'sup', roles: ['supervisor'], brands: [], requestId: null });
     const alert = items.find((a) => a.shopId === id(kind, 'NEW'));
     if (RECIDIVISM_KINDS.includes(kind)) {
       expect(alert).toMatchObject({ formerShops: [id(kind, 'OLD')], shutdownIds: ['X-kinds'] });

@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
 import type { Database } from '@ringwatch/neo4j';
 import { ReadCache } from './common/read-cache';
+import { Redaction } from './common/redaction';
 import { CONFIG } from './common/tokens';
 import { DatabaseModule } from './database/database.module';
 import { AlertsModule } from './alerts/alerts.module';
@@ -53,8 +54,8 @@ export class AppModule {
         ReportsModule,
         DossiersModule,
       ],
-      providers: [{ provide: CONFIG, useValue: config }, ReadCache],
-      exports: [CONFIG, ReadCache],
+      providers: [{ provide: CONFIG, useValue: config }, ReadCache, Redaction],
+      exports: [CONFIG, ReadCache, Redaction],
     };
   }
 }

@@ -17,8 +17,8 @@ export const PERMISSIONS = {
   'evidence.read': 'see what shops share',
   'search.read': 'search shops, addresses, phones, emails and accounts',
   'schema.read': 'read the data model',
-  'dossier.read': 'export a cluster dossier (redacted without dossier.identities)',
-  'dossier.identities': 'see names, emails, phones and street addresses in dossiers, unredacted',
+  'dossier.read': 'export a cluster dossier (redacted without identities.read)',
+  'identities.read': 'see names, emails, phones, street addresses and account numbers unredacted, in every response and export',
   'shutdowns.read': 'list and read shutdown proposals',
   'shutdown.propose': 'propose a bulk shutdown of a cluster',
   'shutdown.decide': 'approve or reject a shutdown proposal (never one of your own)',
@@ -70,10 +70,10 @@ const OPERATE = [
 /** The table: role → what it may do. The compiler asks for a row for every role in ROLES. */
 export const GRANTS: { readonly [R in Role]: readonly Permission[] } = {
   analyst: [...INVESTIGATE, 'cases.write', 'shutdowns.read', 'shutdown.propose', 'alerts.read', 'alerts.acknowledge', 'brands.suspected', 'brands.read-any'],
-  supervisor: [...INVESTIGATE, ...OPERATE, 'cases.write', 'dossier.identities', 'shutdown.propose', 'shutdown.decide'],
+  supervisor: [...INVESTIGATE, ...OPERATE, 'cases.write', 'identities.read', 'shutdown.propose', 'shutdown.decide'],
   // brands.read-any without brands.suspected only matters to an account that is a brand owner as well:
   // a liaison is staff there, as before the table.
-  liaison: [...INVESTIGATE, 'dossier.identities', 'brands.read-any'],
+  liaison: [...INVESTIGATE, 'identities.read', 'brands.read-any'],
   brand_owner: ['session.read', 'brands.suspected', 'brands.report'],
   admin: [...INVESTIGATE, ...OPERATE, 'users.manage'],
 };

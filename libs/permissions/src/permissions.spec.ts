@@ -20,7 +20,7 @@ describe('permission table', () => {
     const both = permissionsOf(['brand_owner', 'liaison', 'auditor']);
     expect(both).toEqual(ALL.filter((p) => GRANTS.brand_owner.includes(p) || GRANTS.liaison.includes(p)));
     expect(new Set(both).size).toBe(both.length);
-    expect(hasPermission(['brand_owner', 'liaison'], 'dossier.identities')).toBe(true);
-    expect(hasPermission(['brand_owner'], 'dossier.identities')).toBe(false);
+    expect(hasPermission(['brand_owner', 'liaison'], 'identities.read')).toBe(true);
+    expect(hasPermission(['brand_owner'], 'identities.read')).toBe(false);
   });
 });

@@ -5,7 +5,10 @@ import { ShopIdSchema } from './shops';
 /** An identifier two or more of the asked-about shops share, weighed as the detection projection weighs it. */
 export const SharedIdentifierSchema = z.object({
   kind: z.enum(IDENTIFIER_KINDS).meta({ example: 'account' }),
-  key: z.string().meta({ description: 'the identifier node’s unique key (a fingerprint for accounts and identity documents)' }),
+  key: z.string().meta({
+    description:
+      'the identifier node’s unique key (a fingerprint for accounts and identity documents); an opaque stable id (`~…`) for callers without identities.read',
+  }),
   label: z.string(),
   shopCount: z.number(),
   shops: z.array(z.string()),

@@ -15,8 +15,8 @@ export class AlertsController {
 
   @Get()
   @RequirePermission('alerts.read')
-  list(@Query(new ZodPipe(AlertListQuerySchema)) query: AlertListQuery) {
-    return this.alerts.list(query.status, query.skip, query.limit);
+  list(@Query(new ZodPipe(AlertListQuerySchema)) query: AlertListQuery, @Actor() actor: Actor) {
+    return this.alerts.list(query.status, query.skip, query.limit, actor);
   }
 
   @Post(':id/acknowledge')

@@ -1,12 +1,16 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AlertAcknowledged, AlertListQuery, AlertPage } from '@ringwatch/wire';
 import type { Actor } from '../common/actor';
+import { Redaction } from '../common/redaction';
 import { AlertsRepository } from './alerts.repository';
 
 /** Recidivism watch: new shops tied by a strong identifier to shops a shutdown took down. */
 @Injectable()
 export class AlertsService {
-  constructor(@Inject(AlertsRepository) private readonly repository: AlertsRepository) {}
+  constructor(
+    @Inject(AlertsRepository) private readonly repository: AlertsRepository,
+    @Inject(Redaction) private readonly redaction: Redaction,
+  ) {}
 
   /** Runs after every load; returns the alerts raised for the first time. */
   async checkRecidivism(): Promise<{ id: string; shopId: string }[]> {
@@ -22,8 +26,11 @@ export class AlertsService {
     return raised.map(({ id, shopId }) => ({ id, shopId }));
   }
 
-  list(status: AlertListQuery['status'], skip: number, limit: number): Promise<AlertPage> {
-    return this.repository.list(status ?? null, skip, limit);
+  /** The alerts, the identifiers each shares (a phone, a device) as the caller may see them. */
+  async list(status: AlertListQuery['status'], skip: number, limit: number, actor: Actor): Promise<AlertPage> {
+    const view = this.redaction.viewFor(actor.roles);
+    const page = await this.repository.list(status ?? null, skip, limit);
+    return { ...page, items: page.items.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) })) };
   }
 
   async acknowledge(id: string, note: string | undefined, actor: Actor): Promise<AlertAcknowledged> {

@@ -7,6 +7,7 @@ import { ROLES, type Role } from '@ringwatch/permissions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BrandsService } from '../brands/brands.service';
 import type { Actor } from '../common/actor';
+import { Redaction } from '../common/redaction';
 import { DossiersService } from '../dossiers/dossiers.service';
 import { RolesGuard } from './roles.guard';
 import { RequirePermission } from './roles';
@@ -132,7 +133,8 @@ async function unredacted(roles: readonly string[]): Promise<boolean> {
     history: async () => ({ runs: [], shutdowns: [], run: null, dataTimestamp: null }),
     facts: async () => ({ shops: [], addresses: [], accounts: [], contacts: [], listings: [], reports: [] }),
   };
-  const service = new DossiersService(repository as never, clusters as never, {} as never);
+  const redaction = new Redaction({ pii: { hmacKey: 'access-spec-pii-key', keyFile: '-' } } as never);
+  const service = new DossiersService(repository as never, clusters as never, {} as never, redaction);
   return !(await service.build('C1', undefined, actor(roles))).provenance.redacted;
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/roles';
+import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import {
@@ -42,7 +43,8 @@ export class ClustersController {
     @Param('id', new ZodPipe(ClusterIdSchema)) id: string,
     @Query(new ZodPipe(ClusterGraphQuerySchema)) query: ClusterGraphQuery,
     @Res() res: Response,
+    @Actor() actor: Actor,
   ) {
-    res.type('application/json').send(await this.clusters.graphJson(id, query.run, query.limit));
+    res.type('application/json').send(await this.clusters.graphJson(id, query.run, query.limit, actor));
   }
 }

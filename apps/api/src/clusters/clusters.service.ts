@@ -1,8 +1,13 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ClusterDetail, ClusterGraph, ClusterListQuery, ClusterPage } from '@ringwatch/wire';
 import { EvidenceService } from '../evidence/evidence.service';
+import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
+import { Redaction, type IdentityView } from '../common/redaction';
 import { ClustersRepository } from './clusters.repository';
+
+/** Cached copies are kept apart by what their callers may see. */
+const viewName = (view: IdentityView) => (view.identities ? 'identities' : 'redacted');
 
 @Injectable()
 export class ClustersService {
@@ -10,6 +15,7 @@ export class ClustersService {
     @Inject(ClustersRepository) private readonly repository: ClustersRepository,
     @Inject(EvidenceService) private readonly evidence: EvidenceService,
     @Inject(ReadCache) private readonly cache: ReadCache,
+    @Inject(Redaction) private readonly redaction: Redaction,
   ) {}
 
   list(query: ClusterListQuery): Promise<ClusterPage> {
@@ -31,17 +37,22 @@ export class ClustersService {
    * The cluster as a graph for the explorer: its shops and the identifiers two or more of them share,
    * each identifier linked to the shops using it. Capped at `limit` nodes (shops first, then the most
    * shared identifiers) with an explicit `truncated` flag, so the browser never gets more than asked.
+   * Identifier ids and labels as the caller may see them (one cached copy per view).
    */
-  graph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
-    return this.cache.get(`cluster-graph:${runId ?? 'latest'}:${id}:${limit}`, () => this.readGraph(id, runId, limit));
+  graph(id: string, runId: string | undefined, limit: number, actor: Actor): Promise<ClusterGraph> {
+    const view = this.redaction.viewFor(actor.roles);
+    return this.cache.get(`cluster-graph:${viewName(view)}:${runId ?? 'latest'}:${id}:${limit}`, () => this.readGraph(id, runId, limit, view));
   }
 
   /** The graph as JSON text: big graphs are requested often and serialising them is most of the cost of a hit. */
-  graphJson(id: string, runId: string | undefined, limit: number): Promise<string> {
-    return this.cache.get(`cluster-graph-json:${runId ?? 'latest'}:${id}:${limit}`, async () => JSON.stringify(await this.graph(id, runId, limit)));
+  graphJson(id: string, runId: string | undefined, limit: number, actor: Actor): Promise<string> {
+    const view = this.redaction.viewFor(actor.roles);
+    return this.cache.get(`cluster-graph-json:${viewName(view)}:${runId ?? 'latest'}:${id}:${limit}`, async () =>
+      JSON.stringify(await this.graph(id, runId, limit, actor)),
+    );
   }
 
-  private async readGraph(id: string, runId: string | undefined, limit: number): Promise<ClusterGraph> {
+  private async readGraph(id: string, runId: string | undefined, limit: number, view: IdentityView): Promise<ClusterGraph> {
     const cluster = await this.detail(id, runId);
     const shared = await this.evidence.shared(cluster.members.map((m) => m.id));
     const shops = cluster.members.slice(0, limit).map((m) => ({
@@ -61,12 +72,12 @@ export class ClustersService {
     const edges: ClusterGraph['edges'] = [];
     for (const identifier of identifiers) {
       // Keys are unique per identifier; labels are not (two cards can end in the same four digits).
-      const nodeId = `${identifier.kind}:${identifier.key}`;
+      const nodeId = view.nodeId(identifier.kind, identifier.key);
       nodes.push({
         id: nodeId,
         type: 'identifier',
         kind: identifier.kind,
-        label: identifier.label,
+        label: view.label(identifier.kind, identifier.label, identifier.place),
         status: null,
         confidence: null,
         hub: identifier.hub,

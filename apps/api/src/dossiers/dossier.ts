@@ -1,7 +1,8 @@
 import Graph from 'graphology';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
-import { redactAddress, redactValue, type AddressKind, type IdentifierKind } from '@ringwatch/kinds';
+import type { AddressKind, IdentifierKind } from '@ringwatch/kinds';
 import type { ClusterDetail, ClusterGraph } from '@ringwatch/wire';
+import type { IdentityView } from '../common/redaction';
 import type {
   DossierAccountRow,
   DossierContactRow,
@@ -75,22 +76,11 @@ export interface DossierInput {
   reports: DossierReportRow[];
   generatedAt: string;
   generatedBy: string;
-  redacted: boolean;
+  /** What the caller may see of people; the graph comes already through the same view (ClustersService.graph). */
+  view: IdentityView;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-
-/**
- * Redaction for roles other than liaisons and supervisors: enough to follow the case, not to identify
- * people. Identifiers follow their kind's rule in @ringwatch/kinds; a seller's name keeps its initials.
- */
-const redactName = (name: string | null) =>
-  name
-    ? name
-        .split(/\s+/)
-        .map((w) => `${w[0] ?? ''}.`)
-        .join(' ')
-    : null;
 
 /** Positions for the evidence graph image: seeded start, a fixed number of ForceAtlas2 steps. */
 function layout(graph: ClusterGraph): Dossier['graph'] {
@@ -127,7 +117,8 @@ function layout(graph: ClusterGraph): Dossier['graph'] {
 
 /** Assembles the dossier from what the repository read; pure, so it is tested without Neo4j. */
 export function buildDossier(input: DossierInput): Dossier {
-  const { cluster, history, redacted } = input;
+  const { cluster, history, view } = input;
+  const redacted = !view.identities;
   const gmv = new Map<string, number>();
   for (const account of input.accounts) for (const v of account.volume) gmv.set(v.currency, (gmv.get(v.currency) ?? 0) + v.amount);
   const timeline: Dossier['timeline'] = [];
@@ -151,13 +142,13 @@ export function buildDossier(input: DossierInput): Dossier {
     .filter((t): t is string => t !== null)
     .sort();
 
-  const shown = (kind: Exclude<IdentifierKind, AddressKind>, value: string) => (redacted ? redactValue(kind, value) : value);
+  const shown = (kind: Exclude<IdentifierKind, AddressKind>, value: string) => view.label(kind, value) ?? '';
   const sellers = new Map<string, Dossier['sellers'][number]>();
   for (const s of input.shops) {
     if (!s.sellerId) continue;
     const seller = sellers.get(s.sellerId) ?? {
       id: s.sellerId,
-      name: redacted ? redactName(s.sellerName) : s.sellerName,
+      name: view.personName(s.sellerName),
       country: s.sellerCountry,
       registeredAt: s.sellerRegisteredAt,
       kyc: s.kyc.map((k) => shown('kyc', k)),
@@ -174,8 +165,8 @@ export function buildDossier(input: DossierInput): Dossier {
   for (const a of input.addresses) {
     const key = `${a.country ?? ''}|${a.region ?? ''}|${a.city ?? ''}`;
     const place = places.get(key) ?? { country: a.country ?? '?', region: a.region ?? '–', city: a.city ?? '?', addresses: [] };
-    const text = redacted ? redactAddress(a) : (a.text ?? a.key);
-    place.addresses.push({ text, postcode: redacted ? null : a.postcode, shopCount: a.shopCount, uses: a.uses });
+    const text = view.address(a.text ?? a.key, a) ?? '';
+    place.addresses.push({ text, postcode: view.postcode(a.postcode), shopCount: a.shopCount, uses: a.uses });
     places.set(key, place);
   }
 

@@ -13,7 +13,7 @@ import { DossiersService } from './dossiers.service';
 export class DossiersController {
   constructor(@Inject(DossiersService) private readonly dossiers: DossiersService) {}
 
-  /** Identities only with dossier.identities, a redacted copy otherwise. Every export is audited. */
+  /** Identities only with identities.read, a redacted copy otherwise. Every export is audited. */
   @Get(':id/dossier')
   @RequirePermission('dossier.read')
   @ApiProduces('application/pdf', 'text/html', 'application/json', 'application/zip')

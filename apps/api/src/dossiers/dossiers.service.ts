@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { hasPermission } from '@ringwatch/permissions';
 import type { DossierQuery } from '@ringwatch/wire';
 import { zipSync, strToU8 } from 'fflate';
 import { AuditRepository } from '../audit/audit.repository';
 import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
+import { Redaction } from '../common/redaction';
 import { toCsv } from '../common/csv';
 import { buildDossier, type Dossier } from './dossier';
 import { DossiersRepository } from './dossiers.repository';
@@ -53,6 +53,7 @@ export class DossiersService implements OnApplicationBootstrap {
     @Inject(DossiersRepository) private readonly repository: DossiersRepository,
     @Inject(ClustersService) private readonly clusters: ClustersService,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
+    @Inject(Redaction) private readonly redaction: Redaction,
   ) {}
 
   /** The first PDF pays for loading font metrics and compiling pdfkit's paths; pay it before a liaison waits. */
@@ -60,12 +61,15 @@ export class DossiersService implements OnApplicationBootstrap {
     void dossierPdf(EMPTY_DOSSIER).catch(() => undefined);
   }
 
-  /** Identities only for callers with dossier.identities (those who hand dossiers to police); a redacted copy for everyone else. */
+  /**
+   * Identities only for callers with identities.read (those who hand dossiers to police); a redacted copy
+   * for everyone else, through the same IdentityView as every other response (graph ids and labels included).
+   */
   async build(clusterId: string, runId: string | undefined, actor: Actor): Promise<Dossier> {
     const cluster = await this.clusters.detail(clusterId, runId);
     const ids = cluster.members.map((m) => m.id);
     const [graph, history] = await Promise.all([
-      this.clusters.graph(cluster.id, cluster.runId, GRAPH_LIMIT),
+      this.clusters.graph(cluster.id, cluster.runId, GRAPH_LIMIT, actor),
       this.repository.history(cluster.id, cluster.runId),
     ]);
     const typical = history.run?.typicalPrices ? (JSON.parse(history.run.typicalPrices) as Record<string, number>) : {};
@@ -77,7 +81,7 @@ export class DossiersService implements OnApplicationBootstrap {
       ...facts,
       generatedAt: new Date().toISOString(),
       generatedBy: actor.name,
-      redacted: !hasPermission(actor.roles, 'dossier.identities'),
+      view: this.redaction.viewFor(actor.roles),
     });
   }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { EvidenceQuerySchema, type EvidenceQuery } from '@ringwatch/wire';
 import { RequirePermission } from '../auth/roles';
+import { Actor } from '../common/actor';
 import { ZodPipe } from '../common/zod.pipe';
 import { EvidenceService } from './evidence.service';
 
@@ -14,7 +15,7 @@ export class EvidenceController {
 
   /** What two or more shops share, with the weight each identifier carries in detection. */
   @Get()
-  between(@Query(new ZodPipe(EvidenceQuerySchema)) query: EvidenceQuery) {
-    return this.evidence.between(query.shops);
+  between(@Query(new ZodPipe(EvidenceQuerySchema)) query: EvidenceQuery, @Actor() actor: Actor) {
+    return this.evidence.between(query.shops, actor);
   }
 }

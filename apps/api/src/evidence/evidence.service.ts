@@ -2,8 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { DEFAULT_EVIDENCE_WEIGHTS, STRONG_KINDS } from '@ringwatch/detection';
 import type { Evidence, EvidencePair, SharedIdentifier } from '@ringwatch/wire';
+import type { Actor } from '../common/actor';
+import { Redaction } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
-import { EvidenceRepository } from './evidence.repository';
+import { EvidenceRepository, type SharedIdentifierRow } from './evidence.repository';
+
+/** A shared identifier, weighed, with its raw key, label and place: for services, never sent as is (see IdentityView). */
+export type SharedIdentifierFact = SharedIdentifier & Pick<SharedIdentifierRow, 'place'>;
 
 /** Why shops are linked: the identifiers they share, weighed as the detection projection weighs them. */
 @Injectable()
@@ -11,10 +16,11 @@ export class EvidenceService {
   constructor(
     @Inject(EvidenceRepository) private readonly repository: EvidenceRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
+    @Inject(Redaction) private readonly redaction: Redaction,
   ) {}
 
-  /** The identifiers two or more of the shops share, each weighed; without the pairwise sums (a graph needs none). */
-  async shared(shops: string[]): Promise<SharedIdentifier[]> {
+  /** The identifiers two or more of the shops share, each weighed; without the pairwise sums (a graph needs none). Unredacted. */
+  async shared(shops: string[]): Promise<SharedIdentifierFact[]> {
     const rows = await this.repository.sharedIdentifiers(shops);
     return rows.map((r) => {
       const hub = r.shopCount > this.config.detection.hubThreshold;
@@ -23,8 +29,14 @@ export class EvidenceService {
     });
   }
 
-  async between(shops: string[]): Promise<Evidence> {
-    const identifiers = await this.shared(shops);
+  /** Why the shops are linked, as the caller may see it: keys and labels through the caller's IdentityView. */
+  async between(shops: string[], actor: Actor): Promise<Evidence> {
+    const view = this.redaction.viewFor(actor.roles);
+    const identifiers: SharedIdentifier[] = (await this.shared(shops)).map(({ place, ...id }) => ({
+      ...id,
+      key: view.key(id.kind, id.key),
+      label: view.label(id.kind, id.label, place) ?? '',
+    }));
     const pairs = new Map<string, EvidencePair>();
     for (const id of identifiers) {
       if (id.hub) continue;

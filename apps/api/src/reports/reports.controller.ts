@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { z } from 'zod';
 import { ReportIdSchema, ReportListQuerySchema, type ReportListQuery } from '@ringwatch/wire';
 import { RequirePermission } from '../auth/roles';
+import { Actor } from '../common/actor';
 import { ZodPipe } from '../common/zod.pipe';
 import { REPORT_FILES, ReportsService, type ReportFile } from './reports.service';
 
@@ -24,18 +25,24 @@ export class ReportsController {
 
   @Get(':id')
   @RequirePermission('reports.read')
-  get(@Param('id', new ZodPipe(ReportIdSchema)) id: string) {
-    return this.reports.get(id);
+  get(@Param('id', new ZodPipe(ReportIdSchema)) id: string, @Actor() actor: Actor) {
+    return this.reports.get(id, actor);
   }
 
   @Get(':id/:file')
   @RequirePermission('reports.read')
-  async file(@Param('id', new ZodPipe(ReportIdSchema)) id: string, @Param('file', new ZodPipe(FileSchema)) file: ReportFile, @Res() res: Response) {
-    const found = await this.reports.file(id, file);
+  async file(
+    @Param('id', new ZodPipe(ReportIdSchema)) id: string,
+    @Param('file', new ZodPipe(FileSchema)) file: ReportFile,
+    @Actor() actor: Actor,
+    @Res() res: Response,
+  ) {
+    const found = await this.reports.file(id, file, actor);
     res.setHeader('content-type', CONTENT_TYPES[file]);
     // The HTML is a document to read, never a page that runs: no script, no frames.
     res.setHeader('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'");
-    res.sendFile(found);
+    if ('path' in found) res.sendFile(found.path);
+    else res.send(found.body);
   }
 
   /** Runs the nightly report now (it runs detection first); 409 while one is running here. */

@@ -7,6 +7,8 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
 import type { Report, ReportContent, ReportPage } from '@ringwatch/wire';
 import { CronJob } from 'cron';
+import type { Actor } from '../common/actor';
+import { Redaction, type IdentityView } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
 import { DetectionService } from '../detection/detection.service';
 import { buildReport, reportCsv, reportHtml } from './report-content';
@@ -16,6 +18,10 @@ const LOCK = 'nightly-report';
 const JOB = 'nightly-report';
 export const REPORT_FILES = ['report.json', 'report.html', 'clusters.csv'] as const;
 export type ReportFile = (typeof REPORT_FILES)[number];
+
+/** A report's content as a caller may see it: the identifiers recidivism alerts name go through the view. */
+const shown = (content: ReportContent, view: IdentityView): ReportContent =>
+  view.identities ? content : { ...content, recidivismAlerts: content.recidivismAlerts.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) })) };
 
 export type ReportOutcome =
   | { status: 'completed'; id: string }
@@ -41,6 +47,7 @@ export class ReportsService implements BeforeApplicationShutdown {
     @Inject(DetectionService) private readonly detection: DetectionService,
     @Inject(SchedulerRegistry) private readonly scheduler: SchedulerRegistry,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
+    @Inject(Redaction) private readonly redaction: Redaction,
   ) {}
 
   /** Starts the schedule (after migrations, so a tick never meets an old schema). */
@@ -146,20 +153,32 @@ export class ReportsService implements BeforeApplicationShutdown {
     }));
   }
 
-  async get(id: string): Promise<Report> {
+  /** A report with its content, as the caller may see it (see shown). */
+  async get(id: string, actor: Actor): Promise<Report> {
     const record = await this.repository.get(id);
     if (!record) throw new NotFoundException(`report ${id} not found`);
     const file = record.dir ? path.join(record.dir, 'report.json') : null;
-    const content = file && fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as ReportContent) : null;
+    const content = file && fs.existsSync(file) ? shown(JSON.parse(fs.readFileSync(file, 'utf8')) as ReportContent, this.viewOf(actor)) : null;
     const { dir: _dir, ...rest } = record;
     return { ...rest, summary: record.summary ? (JSON.parse(record.summary) as Record<string, number>) : null, content };
   }
 
-  /** A report file's path, for download; 404 when the report or the file is gone. */
-  async file(id: string, name: ReportFile): Promise<string> {
+  /**
+   * A report file for download: the stored file for a caller who sees identities (and for the CSV, which
+   * names clusters only); for anyone else, the JSON and HTML rendered again from the redacted content.
+   * 404 when the report or the file is gone.
+   */
+  async file(id: string, name: ReportFile, actor: Actor): Promise<{ path: string } | { body: string }> {
     const record = await this.repository.get(id);
     const file = record?.dir ? path.join(record.dir, name) : null;
     if (!file || !fs.existsSync(file)) throw new NotFoundException(`report ${id} has no ${name}`);
-    return file;
+    const view = this.viewOf(actor);
+    if (view.identities || name === 'clusters.csv') return { path: file };
+    const content = shown(JSON.parse(fs.readFileSync(path.join(record!.dir!, 'report.json'), 'utf8')) as ReportContent, view);
+    return { body: name === 'report.json' ? `${JSON.stringify(content, null, 2)}\n` : reportHtml(content) };
+  }
+
+  private viewOf(actor: Actor): IdentityView {
+    return this.redaction.viewFor(actor.roles);
   }
 }

@@ -2,14 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import type { SearchHit } from '@ringwatch/wire';
+import type { Place } from '../common/redaction';
 import { Neo4jRepository } from '../database/neo4j.repository';
+
+/** A hit as the statement returns it: unredacted, with an address's place (null for other kinds). */
+export type SearchRow = SearchHit & { place: Place | null };
 
 @Injectable()
 export class SearchRepository extends Neo4jRepository {
   private readonly q = this.registry.bind({ everything: 'search/everything' });
 
-  async search(terms: { text: string; raw: string; phone: string | null; email: string | null; last4: string | null; limit: number }): Promise<SearchHit[]> {
+  async search(terms: { text: string; raw: string; phone: string | null; email: string | null; last4: string | null; limit: number }): Promise<SearchRow[]> {
     const { records } = await this.readQuery(this.q.everything, { ...terms, limit: neo4j.int(terms.limit) });
-    return records.map((r) => recordToPlain<SearchHit>(r));
+    return records.map((r) => recordToPlain<SearchRow>(r));
   }
 }

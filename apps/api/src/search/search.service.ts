@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normaliseEmail, normalisePhone } from '@ringwatch/normalise';
 import type { SearchResult } from '@ringwatch/wire';
+import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
+import { Redaction, type IdentityView } from '../common/redaction';
 import { SearchRepository } from './search.repository';
 
 /** Lucene's special characters, escaped so user text is always searched as text, never as syntax. */
@@ -12,13 +14,16 @@ export class SearchService {
   constructor(
     @Inject(SearchRepository) private readonly repository: SearchRepository,
     @Inject(ReadCache) private readonly cache: ReadCache,
+    @Inject(Redaction) private readonly redaction: Redaction,
   ) {}
 
-  search(q: string, limit: number): Promise<SearchResult> {
-    return this.cache.get(`search:${limit}:${q.trim()}`, () => this.find(q, limit));
+  /** Matches as the caller may see them: phones, emails and addresses found by what was typed, shown redacted without identities.read. */
+  search(q: string, limit: number, actor: Actor): Promise<SearchResult> {
+    const view = this.redaction.viewFor(actor.roles);
+    return this.cache.get(`search:${view.identities ? 'identities' : 'redacted'}:${limit}:${q.trim()}`, () => this.find(q, limit, view));
   }
 
-  private async find(q: string, limit: number): Promise<SearchResult> {
+  private async find(q: string, limit: number, view: IdentityView): Promise<SearchResult> {
     const raw = q.trim();
     const words = raw
       .split(/\s+/)
@@ -35,7 +40,14 @@ export class SearchService {
       limit,
     });
     const groups: SearchResult['groups'] = {};
-    for (const hit of hits) (groups[hit.kind] ??= []).push(hit);
+    for (const { place, ...hit } of hits) {
+      // Shop ids and names are not personal data; every identifier hit goes through the view.
+      const shown =
+        hit.kind === 'shop'
+          ? hit
+          : { ...hit, id: view.key(hit.kind, hit.id), label: hit.kind === 'address' ? view.address(hit.label, place) : view.label(hit.kind, hit.label) };
+      (groups[hit.kind] ??= []).push(shown);
+    }
     return { query: raw, total: hits.length, groups };
   }
 }

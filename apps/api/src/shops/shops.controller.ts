@@ -15,15 +15,19 @@ export class ShopsController {
 
   @Get(':id')
   @RequirePermission('shops.read')
-  detail(@Param('id', new ZodPipe(ShopIdSchema)) id: string) {
-    return this.shops.detail(id);
+  detail(@Param('id', new ZodPipe(ShopIdSchema)) id: string, @Actor() actor: Actor) {
+    return this.shops.detail(id, actor);
   }
 
   @Get(':id/neighbourhood')
   @RequirePermission('shops.read')
   @ApiOkResponse({ schema: openApiSchema(NeighbourhoodSchema) })
-  neighbourhood(@Param('id', new ZodPipe(ShopIdSchema)) id: string, @Query(new ZodPipe(NeighbourhoodQuerySchema)) query: NeighbourhoodQuery) {
-    return this.shops.neighbourhood(id, query.depth, query.limit);
+  neighbourhood(
+    @Param('id', new ZodPipe(ShopIdSchema)) id: string,
+    @Query(new ZodPipe(NeighbourhoodQuerySchema)) query: NeighbourhoodQuery,
+    @Actor() actor: Actor,
+  ) {
+    return this.shops.neighbourhood(id, query.depth, query.limit, actor);
   }
 
   @Post(':id/reinstate')

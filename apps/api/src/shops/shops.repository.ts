@@ -4,12 +4,15 @@ import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
 import type { ShopDetail } from '@ringwatch/wire';
 import type { AuditOf } from '../audit/audit-entry';
+import type { Place } from '../common/redaction';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
 export interface NeighbourRow {
   kind: IdentifierKind;
   key: string;
   label: string | null;
+  /** An address's place (null for other kinds), for a redacted label. */
+  place: Place | null;
   shopCount: number;
   /** Which of the asked-about shops use the identifier. */
   from: string[];

@@ -4,6 +4,7 @@ import type { Neighbourhood, Reinstated, ShopDetail } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
+import { Redaction } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
 import { ShopsRepository } from './shops.repository';
 
@@ -14,21 +15,26 @@ export class ShopsService {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(ReadCache) private readonly cache: ReadCache,
+    @Inject(Redaction) private readonly redaction: Redaction,
   ) {}
 
-  async detail(id: string): Promise<ShopDetail> {
+  /** A shop with its seller; the seller's name as the caller may see it. */
+  async detail(id: string, actor: Actor): Promise<ShopDetail> {
     const shop = await this.repository.detail(id);
     if (!shop) throw new NotFoundException(`shop ${id} not found`);
-    return shop;
+    return { ...shop, sellerName: this.redaction.viewFor(actor.roles).personName(shop.sellerName) };
   }
 
   /**
    * The shops reachable from one shop through shared identifiers, breadth first up to `depth` steps,
    * with the identifiers on the way. Hubs are shown but not walked through (a warehouse would pull in
    * thousands of unrelated shops). At most `limit` nodes, with `truncated` set when more were found.
+   * Identifier ids and labels as the caller may see them: the same ids as in the cluster graph, so the
+   * explorer can merge a neighbourhood into it.
    */
-  async neighbourhood(id: string, depth: number, limit: number): Promise<Neighbourhood> {
-    const start = await this.detail(id);
+  async neighbourhood(id: string, depth: number, limit: number, actor: Actor): Promise<Neighbourhood> {
+    const view = this.redaction.viewFor(actor.roles);
+    const start = await this.detail(id, actor);
     const nodes = new Map<string, Neighbourhood['nodes'][number]>();
     const edges = new Map<string, Neighbourhood['edges'][number]>();
     nodes.set(start.id, { id: start.id, type: 'shop', kind: 'shop', label: start.name, status: start.status, depth: 0, hub: false, shopCount: null });
@@ -39,14 +45,15 @@ export class ShopsService {
       rows.sort((a, b) => a.shopCount - b.shopCount || a.key.localeCompare(b.key));
       const next: string[] = [];
       for (const row of rows) {
-        const nodeId = `${row.kind}:${row.key}`;
+        const nodeId = view.nodeId(row.kind, row.key);
         if (!nodes.has(nodeId)) {
           if (nodes.size >= limit) {
             truncated = true;
             break;
           }
           const hub = row.shopCount > this.config.detection.hubThreshold;
-          nodes.set(nodeId, { id: nodeId, type: 'identifier', kind: row.kind, label: row.label, status: null, depth: step, hub, shopCount: row.shopCount });
+          const label = view.label(row.kind, row.label, row.place);
+          nodes.set(nodeId, { id: nodeId, type: 'identifier', kind: row.kind, label, status: null, depth: step, hub, shopCount: row.shopCount });
         }
         for (const shop of row.from) edges.set(`${shop}|${nodeId}`, { source: shop, target: nodeId, kind: row.kind });
         if (row.others.length < row.otherCount) truncated = true;

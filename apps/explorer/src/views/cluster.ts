@@ -61,7 +61,7 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
   mountGraph(canvas, toolbar, details, graph, `cluster-${cluster.id}`);
 }
 
-/** Raid dossier downloads; identities only with dossier.identities, a redacted copy otherwise. */
+/** Raid dossier downloads; identities only with identities.read, a redacted copy otherwise. */
 function dossierLinks(id: string, run: string | null): HTMLElement | null {
   if (!can('dossier.read')) return null;
   const error = h('span', { class: 'error' });
@@ -84,7 +84,7 @@ function dossierLinks(id: string, run: string | null): HTMLElement | null {
     link('zip', 'ZIP'),
     ' ',
     link('html', 'HTML'),
-    can('dossier.identities') ? null : h('span', { class: 'muted' }, ' (redacted for your role)'),
+    can('identities.read') ? null : h('span', { class: 'muted' }, ' (redacted for your role)'),
     error,
   );
 }
