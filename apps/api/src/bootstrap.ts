@@ -4,7 +4,7 @@ import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import type { RingwatchConfig } from '@ringwatch/config';
+import { ensurePrivateDir, type RingwatchConfig } from '@ringwatch/config';
 import type { Database, MigrationReport } from '@ringwatch/neo4j';
 import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
@@ -65,6 +65,10 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   const resumed = await app.get(ShutdownsService).resumeInterrupted();
   if (resumed.length > 0) logger.event('warn', 'shutdowns', 'resuming interrupted executions', { shutdowns: resumed });
   await app.get(ImportsService).watchStale();
+  // Uploads, rejects, generated keys and reports hold personal data or secrets: owner only.
+  ensurePrivateDir(path.join(config.rootDir, '.data'));
+  ensurePrivateDir(config.report.dir);
+  app.get(ImportsService).watchUploads();
   app.get(ReportsService).startSchedule();
   return { app, migrations };
 }

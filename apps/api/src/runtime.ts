@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import type { RingwatchConfig } from '@ringwatch/config';
+import { ensurePrivateDir, type RingwatchConfig } from '@ringwatch/config';
+import type { LoadReport } from '@ringwatch/ingest';
 import { openDatabase } from '@ringwatch/neo4j';
 import { generateMarketplace } from '@ringwatch/synth';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -64,18 +66,26 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
 
 /**
  * On first start (no shops in the database) the generator's small preset is loaded and detection run
- * once, so a new user sees networks at once. DEMO_DATA=off skips it.
+ * once, so a new user sees networks at once. DEMO_DATA=off skips it. Its raw files are deleted after
+ * loading; .data/demo keeps truth.csv (shop ids and ring ids) and manifest.json.
  */
 async function loadDemoData(app: NestExpressApplication, config: RingwatchConfig, logger: JsonLogger): Promise<void> {
   const imports = app.get(ImportsService);
   if (await imports.hasData()) return;
-  const dir = path.join(config.rootDir, '.data', 'demo');
+  const dir = ensurePrivateDir(path.join(config.rootDir, '.data', 'demo'));
   logger.event('info', 'demo', 'empty database: loading the demo marketplace (small preset, seed 7)', { dir });
   const manifest = await generateMarketplace({ preset: 'small', seed: 7, outDir: dir });
   const files = Object.entries(manifest.files)
     .filter(([kind]) => kind !== 'truth')
     .map(([, file]) => path.join(dir, file));
-  const report = await imports.load(files, 'demo');
+  let report: LoadReport;
+  try {
+    report = await imports.load(files, 'demo');
+  } finally {
+    // The generated files hold (synthetic) card and bank numbers and are in the graph now, or can be
+    // generated again from the seed: only the truth and the manifest stay, for `npm run eval`.
+    for (const file of files) fs.rmSync(file, { force: true });
+  }
   logger.event('info', 'demo', 'demo data loaded', { rows: report.counts.accepted, importId: report.importId });
   const run = await app.get(DetectionService).run({}, 'demo');
   logger.event('info', 'demo', 'first detection run done', { clusters: run.counts.clusters, flagged: run.counts.flagged, runId: run.runId });

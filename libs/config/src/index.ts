@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { DetectionParams } from '@ringwatch/detection';
 import { z } from 'zod';
 
-export { resolveGeneratedSecret } from './secrets';
+export { ensurePrivateDir, resolveGeneratedSecret } from './secrets';
 
 /**
  * Ringwatch configuration: read once from the environment at start-up, validated, and handed around
@@ -71,6 +71,11 @@ const envSchema = z.object({
     .default(64 * 2 ** 30),
   INGEST_MAX_GZIP_RATIO: z.coerce.number().min(10).max(1100).default(200),
   INGEST_MAX_REJECTS_PER_FILE: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  INGEST_FAILED_UPLOAD_RETENTION_HOURS: z.coerce
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(72),
   DEMO_DATA: z.enum(['on', 'off']).default('on'),
   AUTH_TOKEN_SECRET: optionalText.pipe(z.string().min(32, 'must have at least 32 characters').optional()),
   AUTH_TOKEN_SECRET_FILE: z.string().min(1).default('.data/auth-token-secret'),
@@ -160,6 +165,11 @@ export interface RingwatchConfig {
     /** What one file may cost to read (libs/contract ReadLimits), and the rejects after which it stops. */
     readonly limits: { readonly maxLineChars: number; readonly maxDecompressedBytes: number; readonly maxGzipRatio: number };
     readonly maxRejectsPerFile: number;
+    /**
+     * How long the raw file of a failed upload is kept for a second look (it holds card and bank
+     * numbers); 0 deletes it when the load fails. A successful load deletes its upload at once.
+     */
+    readonly failedUploadRetentionHours: number;
   };
   /** Signing key of sign-in tokens; with the local Neo4j it may be unset and is generated into secretFile. */
   readonly auth: { readonly tokenSecret: string | undefined; readonly secretFile: string; readonly tokenTtlMinutes: number };
@@ -275,6 +285,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,
       limits: { maxLineChars: e.INGEST_MAX_LINE_CHARS, maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES, maxGzipRatio: e.INGEST_MAX_GZIP_RATIO },
       maxRejectsPerFile: e.INGEST_MAX_REJECTS_PER_FILE,
+      failedUploadRetentionHours: e.INGEST_FAILED_UPLOAD_RETENTION_HOURS,
     },
     auth: { tokenSecret: e.AUTH_TOKEN_SECRET, secretFile: resolve(e.AUTH_TOKEN_SECRET_FILE), tokenTtlMinutes: e.AUTH_TOKEN_TTL_MINUTES },
     demoData: e.DEMO_DATA === 'on',

@@ -13,8 +13,20 @@ export function resolveGeneratedSecret(file: string, fromEnv: string | undefined
     const stored = fs.readFileSync(file, 'utf8').trim();
     if (stored.length >= minLength) return stored;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  // A folder made here is ours: owner only (one given by the user keeps its mode).
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const generated = randomBytes(Math.max(18, minLength)).toString('base64url');
   fs.writeFileSync(file, `${generated}\n`, { mode: 0o600 });
   return generated;
+}
+
+/**
+ * A folder for what must not be read by other users of the machine (uploads, rejects, the local
+ * database, reports): created owner-only, and made so if it exists. Files inside are written 0600 too,
+ * but the folder's mode is what keeps out files a tool (Neo4j) creates with its own umask.
+ */
+export function ensurePrivateDir(dir: string): string {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dir, 0o700);
+  return dir;
 }

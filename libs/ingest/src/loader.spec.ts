@@ -6,7 +6,7 @@ import { fingerprinter } from '@ringwatch/normalise';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadFiles, SYSTEMIC_REFUSALS, type LoadOptions, type RejectEntry } from './loader';
 import { formatLoadReport } from './report';
-import { RowsRefusedError, type GraphWriter, type ImportLedger } from './ports';
+import { RowsRefusedError, type GraphWriter, type ImportCounts, type ImportLedger } from './ports';
 import type { WriteRowOf } from './rows';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-loader-'));
@@ -23,13 +23,13 @@ class MemoryWriter implements GraphWriter {
   readonly rows = new Map<string, unknown>();
   calls = 0;
   constructor(private readonly refuse: (row: { id?: string }) => boolean = () => false) {}
-  async write<K extends Kind>(kind: K, rows: WriteRowOf[K][]): Promise<{ rows: number; created: number }> {
+  async write<K extends Kind>(kind: K, rows: WriteRowOf[K][]): Promise<{ rows: number; created: number; moved: number }> {
     this.calls++;
     await Promise.resolve();
     const bad = rows.find((r) => this.refuse(r as { id?: string }));
     if (bad) throw new RowsRefusedError(`Neo.ClientError.Statement.SyntaxError: Invalid date 'APRIL 31' (${(bad as { id?: string }).id})`);
     for (const r of rows) this.rows.set(`${kind}:${(r as { id?: string }).id}`, r);
-    return { rows: rows.length, created: rows.length };
+    return { rows: rows.length, created: rows.length, moved: 0 };
   }
 }
 
@@ -37,7 +37,12 @@ class MemoryLedger implements ImportLedger {
   finished: Parameters<ImportLedger['finish']>[1] | null = null;
   abandonStale = () => Promise.resolve(0);
   create = () => Promise.resolve();
-  heartbeat = () => Promise.resolve();
+  /** Every progress write, in order, as the record would have shown it. */
+  readonly progressed: ImportCounts[] = [];
+  progress(_id: string, counts: ImportCounts) {
+    this.progressed.push(counts);
+    return Promise.resolve();
+  }
   finish(_id: string, outcome: Parameters<ImportLedger['finish']>[1]) {
     this.finished = outcome;
     return Promise.resolve();
@@ -115,6 +120,38 @@ describe('a batch the database refuses', () => {
     await expect(run).rejects.toThrow(/out of retries/);
     expect(calls).toBe(2);
     expect(ledger.finished).toMatchObject({ status: 'failed', counts: { read: 100, accepted: 100, rejected: 0, created: 50 } });
+  });
+});
+
+describe('progress on the Import record', () => {
+  it('shows the counts of the batches committed so far while the load runs, read = accepted + rejected each time', async () => {
+    const dir = folder();
+    const file = path.join(dir, 'listings.csv');
+    // Every tenth row is broken (no price), so rejects count as their batch settles too.
+    const lines = Array.from({ length: 200 }, (_, i) => (i % 10 === 3 ? `L${i},S1,Bag,Aurel,bags,,EUR,${T},active` : listing(i)));
+    fs.writeFileSync(file, LISTINGS + lines.join('\n') + '\n');
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const writer: GraphWriter = {
+      write: async (_kind, rows) => {
+        // The third batch waits until the test has looked at the record.
+        if (++calls === 3) await gate;
+        return { rows: rows.length, created: rows.length, moved: 1 };
+      },
+    };
+    const { run, ledger } = load([file], writer, { concurrency: 1 });
+    const deadline = Date.now() + 5_000;
+    while (ledger.progressed.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+    // Two batches of 50 committed, the third held: the record says so before the load ends.
+    expect(ledger.finished).toBeNull();
+    expect(ledger.progressed.at(-1)).toEqual({ read: 100, accepted: 90, rejected: 10, created: 90, updated: 0, moved: 2 });
+    release();
+    const report = await run;
+    expect(report.counts).toMatchObject({ read: 200, accepted: 180, rejected: 20 });
+    for (const p of ledger.progressed) expect(p.read).toBe(p.accepted + p.rejected);
+    expect(ledger.progressed.map((p) => p.read)).toEqual([...ledger.progressed.map((p) => p.read)].sort((a, b) => a - b));
+    expect(ledger.progressed.at(-1)).toMatchObject({ read: 200, accepted: 180, rejected: 20, moved: 4 });
   });
 });
 
@@ -203,10 +240,10 @@ describe('formatLoadReport', () => {
     const report = await load([file], new MemoryWriter(), { rejectsPath: path.join(dir, 'r.ndjson') }).run;
     const text = formatLoadReport(report);
     expect(text.split('\n').slice(0, 4)).toEqual([
-      'file          lines  blank  read  accepted  rejected  created  updated',
-      'listings.csv      4      1     3         2         1        2        0',
-      '------------  -----  -----  ----  --------  --------  -------  -------',
-      'total             4      1     3         2         1        2        0',
+      'file          lines  blank  read  accepted  rejected  created  updated  moved',
+      'listings.csv      4      1     3         2         1        2        0      0',
+      '------------  -----  -----  ----  --------  --------  -------  -------  -----',
+      'total             4      1     3         2         1        2        0      0',
     ]);
     expect(text).toContain(`1 rows rejected, each with file, line, field and reason: ${path.join(dir, 'r.ndjson')}`);
   });

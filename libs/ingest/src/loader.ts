@@ -124,6 +124,17 @@ export const DEFAULT_MAX_REJECTS_PER_FILE = 100_000;
  */
 export const SYSTEMIC_REFUSALS = 32;
 
+/** What became of one batch's rows in the database: taken, refused (and so rejected), created, updated, moved. */
+interface BatchOutcome {
+  taken: number;
+  /** Single rows refused in a row with none taken (see SYSTEMIC_REFUSALS). */
+  refused: number;
+  rejected: number;
+  created: number;
+  updated: number;
+  moved: number;
+}
+
 /** The rejects file, opened on the first reject: mode 0600, its folder 0700 when the loader creates it. */
 class RejectsFile {
   private fd: number | null = null;
@@ -147,6 +158,50 @@ class RejectsFile {
 
   close(): void {
     if (this.fd !== null) fs.closeSync(this.fd);
+  }
+}
+
+/**
+ * What the Import record shows while a load runs: the counts of batches whose rows are settled (written
+ * and committed, or rejected), never of rows still in flight, so `read = accepted + rejected` holds at
+ * every moment someone looks. Writes to the ledger are coalesced: one at a time, the latest counts next.
+ * A progress write that fails is dropped; the batches' own writes report a database that is away.
+ */
+class ProgressLedger {
+  readonly committed: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0, moved: 0 };
+  private writing: Promise<void> | null = null;
+  private dirty = false;
+
+  constructor(
+    private readonly ledger: ImportLedger,
+    private readonly importId: string,
+  ) {}
+
+  add(delta: ImportCounts): void {
+    for (const key of Object.keys(this.committed) as (keyof ImportCounts)[]) this.committed[key] += delta[key];
+    this.flush();
+  }
+
+  /** Sends the latest counts (also the heartbeat: a load that settles no batch for a while still beats). */
+  flush(): void {
+    if (this.writing !== null) {
+      this.dirty = true;
+      return;
+    }
+    this.dirty = false;
+    this.writing = this.ledger
+      .progress(this.importId, { ...this.committed })
+      .catch(() => undefined)
+      .then(() => {
+        this.writing = null;
+        // Counts that arrived while this write was out go next.
+        if (this.dirty) this.flush();
+      });
+  }
+
+  /** Waits for the last progress write, so it cannot land after the final record. */
+  async settled(): Promise<void> {
+    while (this.writing !== null) await this.writing;
   }
 }
 
@@ -180,13 +235,14 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
     options.source ?? 'cli',
     plan.map((p) => path.basename(p.file)),
   );
-  const totals: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0 };
+  const totals: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0, moved: 0 };
   const reports: FileReport[] = [];
+  const progress = new ProgressLedger(options.ledger, importId);
   let lastBeat = Date.now();
 
   const loadFile = async (file: string, kind: Kind): Promise<void> => {
     const name = path.basename(file);
-    const counts: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0 };
+    const counts: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0, moved: 0 };
     const stats: ReadStats = { lines: 0, blank: 0 };
     let recordLines = 0;
     let error: string | null = null;
@@ -208,11 +264,16 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
     };
 
     /** Writes rows in one transaction; when the database refuses them, halves until the refused rows are alone. */
-    const write = async (rows: WriteRowOf[Kind][], origins: RawRecord[], batch: { taken: number; refused: number }): Promise<void> => {
+    const write = async (rows: WriteRowOf[Kind][], origins: RawRecord[], batch: BatchOutcome): Promise<void> => {
       try {
         const result = await writer.write(kind, rows, importId);
+        const moved = result.moved ?? 0;
         counts.created += result.created;
         counts.updated += result.rows - result.created;
+        counts.moved += moved;
+        batch.created += result.created;
+        batch.updated += result.rows - result.created;
+        batch.moved += moved;
         batch.taken += rows.length;
       } catch (e) {
         if (!(e instanceof RowsRefusedError)) throw e;
@@ -228,6 +289,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
           );
         }
         counts.accepted--;
+        batch.rejected++;
         reject(origins[0]!, '(database)', `the database refused the row: ${e.reason}`);
       }
     };
@@ -239,6 +301,8 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
         while (inflight.size >= concurrency) await Promise.race(inflight);
         const rows: WriteRowOf[Kind][] = [];
         const origins: RawRecord[] = [];
+        const readBefore = counts.read;
+        const rejectedBefore = counts.rejected;
         for (const record of batch) {
           if (counts.rejected >= maxRejects) {
             stopped = true;
@@ -261,9 +325,24 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
           origins.push(record);
         }
         counts.accepted += rows.length;
-        if (rows.length > 0) {
-          const written: Promise<void> = write(rows, origins, { taken: 0, refused: 0 }).then(() => {
+        // Taken now: later batches are read while this one is written.
+        const batchRead = counts.read - readBefore;
+        const batchRejected = counts.rejected - rejectedBefore;
+        const outcome: BatchOutcome = { taken: 0, refused: 0, rejected: 0, created: 0, updated: 0, moved: 0 };
+        const settle = () =>
+          progress.add({
+            read: batchRead,
+            accepted: rows.length - outcome.rejected,
+            rejected: batchRejected + outcome.rejected,
+            created: outcome.created,
+            updated: outcome.updated,
+            moved: outcome.moved,
+          });
+        if (rows.length === 0) settle();
+        else {
+          const written: Promise<void> = write(rows, origins, outcome).then(() => {
             inflight.delete(written);
+            settle();
           });
           // Handled here so a failure never counts as unhandled; it still surfaces through race/all below.
           written.catch(() => undefined);
@@ -272,7 +351,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
         options.onProgress?.({ file, kind, read: counts.read, accepted: counts.accepted, rejected: counts.rejected, totalRead: totals.read + counts.read });
         if (Date.now() - lastBeat > HEARTBEAT_MS) {
           lastBeat = Date.now();
-          await options.ledger.heartbeat(importId, totals.read + counts.read);
+          progress.flush();
         }
         if (stopped) break;
       }
@@ -297,6 +376,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
     for (const { file, kind } of plan) await loadFile(file, kind);
   } catch (e) {
     // The record keeps what was done, the failing file's counts included.
+    await progress.settled();
     await options.ledger
       .finish(importId, {
         status: 'failed',
@@ -321,6 +401,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
     files: reports,
     rejectsFile: rejects.used ? rejects.path : null,
   };
+  await progress.settled();
   await options.ledger.finish(importId, {
     status: report.status,
     durationMs: report.durationMs,

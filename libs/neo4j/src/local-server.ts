@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { resolveGeneratedSecret } from '@ringwatch/config';
+import { ensurePrivateDir, resolveGeneratedSecret } from '@ringwatch/config';
 
 /**
  * The embedded-default Neo4j: a Community server (with GDS on its classpath) run by the small Java
@@ -102,7 +102,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   if (!isLauncherBuilt(options.launcherDir)) {
     throw new LocalNeo4jError('build-failed', `the launcher in ${options.launcherDir} is not built (run: mvn -q package there)`);
   }
-  fs.mkdirSync(options.dataDir, { recursive: true });
+  // The store holds the marketplace's personal data, and Neo4j writes its files world-readable: the
+  // folder is what keeps other users of the machine out (an existing one is made private too).
+  ensurePrivateDir(options.dataDir);
   const started = Date.now();
   const child: ChildProcessWithoutNullStreams = spawn(
     'java',

@@ -15,6 +15,7 @@ export const ImportFileSchema = z.object({
   rejected: z.number().meta({ description: 'rows in the rejects file: broken the contract, or refused by the database' }),
   created: z.number(),
   updated: z.number(),
+  moved: z.number().meta({ description: 'rows that named another shop, seller, account or listing than the graph had: the link was moved' }),
   error: z.string().nullable().meta({ description: 'why the file stopped loading (not a data file, broken gzip, …), or null' }),
   durationMs: z.number(),
 });
@@ -29,11 +30,12 @@ export const ImportSchema = z.object({
   finishedAt: z.string().nullable(),
   durationMs: z.number().nullable(),
   error: z.string().nullable(),
-  read: z.number().nullable(),
+  read: z.number().nullable().meta({ description: 'while running: rows of the batches settled so far (written or rejected)' }),
   accepted: z.number().nullable(),
   rejected: z.number().nullable(),
   created: z.number().nullable(),
   updated: z.number().nullable(),
+  moved: z.number().nullable().meta({ description: 'rows whose shop, seller, account or listing link was moved (each moved link says from where)' }),
   perFile: z.array(ImportFileSchema).nullable().meta({ description: 'the counts per file, once finished (null before)' }),
   rejectsFile: z.string().nullable(),
 });

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Injectable } from '@nestjs/common';
 import type { Kind } from '@ringwatch/contract';
-import { RowsRefusedError, type GraphWriter, type ImportLedger, type WriteRowOf } from '@ringwatch/ingest';
+import { RowsRefusedError, type GraphWriter, type ImportCounts, type ImportLedger, type WriteResult, type WriteRowOf } from '@ringwatch/ingest';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { Import } from '@ringwatch/wire';
 import { Neo4jError } from 'neo4j-driver';
@@ -38,13 +38,18 @@ function asRefusal(error: unknown): unknown {
   return error;
 }
 
+/** The last row for each id, in first-seen order. */
+function lastPerId<R extends { id: string }>(rows: readonly R[]): R[] {
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}
+
 /** Writes loader batches and keeps the Import ledger. Managed transactions retry transient errors. */
 @Injectable()
 export class ImportsRepository extends Neo4jRepository implements GraphWriter, ImportLedger {
   private readonly writes = this.registry.bind(WRITE_STATEMENT);
   private readonly q = this.registry.bind({
     create: 'imports/create',
-    heartbeat: 'imports/heartbeat',
+    progress: 'imports/progress',
     finish: 'imports/finish',
     get: 'imports/get',
     abandonStale: 'imports/abandon-stale',
@@ -64,7 +69,7 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     payments: { existing: this.q.paymentsExisting, create: this.writes.payments, merge: this.q.paymentsMerge },
   };
 
-  async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
+  async write<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<WriteResult> {
     try {
       return await this.writeBatch(kind, rows, importId);
     } catch (error) {
@@ -72,7 +77,7 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     }
   }
 
-  private async writeBatch<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<{ rows: number; created: number }> {
+  private async writeBatch<K extends Kind>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<WriteResult> {
     if (kind === 'sellers') return this.writeSellers(rows as WriteRowOf['sellers'][], importId);
     if (kind === 'listings' || kind === 'payments') return this.writeWithCreatePath(kind, rows as WriteRowOf['listings' | 'payments'][], importId);
     if (kind === 'addresses') {
@@ -80,55 +85,57 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
       // unit that a link with one replaces: the links created are created less deleted.
       const { summary } = await this.writeQuery(this.writes.addresses, { lines: rowLines(kind, rows), importId });
       const updates = summary.counters.updates();
-      return { rows: rows.length, created: updates.relationshipsCreated - updates.relationshipsDeleted };
+      return { rows: rows.length, created: updates.relationshipsCreated - updates.relationshipsDeleted, moved: 0 };
     }
-    const { records } = await this.writeQuery(this.writes[kind], { lines: rowLines(kind, rows), importId });
-    return recordToPlain<{ rows: number; created: number }>(records[0]!);
+    // Shops and brand reports move their single-valued links; a statement plans a batch's rows together,
+    // so each id goes once (the last row for it wins, as it would row by row).
+    const unique = lastPerId(rows as (WriteRowOf['shops'] | WriteRowOf['brand_reports'])[]) as WriteRowOf[K][];
+    const { records } = await this.writeQuery(this.writes[kind], { lines: rowLines(kind, unique), importId });
+    const result = recordToPlain<{ created: number; moved: number }>(records[0]!);
+    return { rows: rows.length, created: result.created, moved: result.moved };
   }
 
   /**
    * New rows (the usual case) are CREATEd, the rest MERGEd, in one transaction: measured on listings,
    * CREATE cost Neo4j a quarter less CPU than MERGE, and reading which ids exist first costs one index
    * lookup a row. When a concurrent batch creates one of the ids in between (a constraint violation),
-   * the whole batch goes again through MERGE, which gives the same graph.
+   * the whole batch goes again through MERGE, which gives the same graph. Only the MERGE path can move a
+   * row's links to another shop or account (a new row has none to move).
    */
-  private async writeWithCreatePath<K extends 'listings' | 'payments'>(
-    kind: K,
-    rows: WriteRowOf[K][],
-    importId: string,
-  ): Promise<{ rows: number; created: number }> {
+  private async writeWithCreatePath<K extends 'listings' | 'payments'>(kind: K, rows: WriteRowOf[K][], importId: string): Promise<WriteResult> {
     const statements = this.createPaths[kind];
     // CREATE needs unique ids within a batch; the last row for an id wins, as with MERGE.
-    const unique = [...new Map(rows.map((r) => [r.id, r])).values()];
+    const unique = lastPerId(rows);
     const lines = rowLines(kind, unique);
     try {
-      const created = await this.writeTransaction(async (tx) => {
+      return await this.writeTransaction(async (tx) => {
         const found = await tx.run(statements.existing, { ids: unique.map((r) => r.id) });
         const existing = new Set(found.records[0]!.get('existing') as string[]);
         const fresh: string[] = [];
         const known: string[] = [];
         unique.forEach((r, i) => (existing.has(r.id) ? known : fresh).push(lines[i]!));
         if (fresh.length > 0) await tx.run(statements.create, { lines: fresh, importId });
-        if (known.length > 0) await tx.run(statements.merge, { lines: known, importId });
-        return fresh.length;
+        let moved = 0;
+        if (known.length > 0) moved = recordToPlain<{ moved: number }>((await tx.run(statements.merge, { lines: known, importId })).records[0]!).moved;
+        return { rows: rows.length, created: fresh.length, moved };
       });
-      return { rows: rows.length, created };
     } catch (error) {
       if (!(error instanceof Neo4jError && error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed')) throw error;
       const { records } = await this.writeQuery(statements.merge, { lines, importId });
-      return { rows: rows.length, created: recordToPlain<{ created: number }>(records[0]!).created };
+      const result = recordToPlain<{ created: number; moved: number }>(records[0]!);
+      return { rows: rows.length, created: result.created, moved: result.moved };
     }
   }
 
   /** Sellers, then their identifiers, in one transaction so a batch lands whole or not at all. */
-  private async writeSellers(rows: WriteRowOf['sellers'][], importId: string): Promise<{ rows: number; created: number }> {
+  private async writeSellers(rows: WriteRowOf['sellers'][], importId: string): Promise<WriteResult> {
     const identifiers = sellerIdentifierLines(rows);
     return this.writeTransaction(async (tx) => {
       const result = await tx.run(this.writes.sellers, { lines: rowLines('sellers', rows), importId });
       await tx.run(this.q.sellerPhones, { lines: identifiers.phones });
       await tx.run(this.q.sellerEmails, { lines: identifiers.emails });
       await tx.run(this.q.sellerDevices, { lines: identifiers.devices });
-      return recordToPlain<{ rows: number; created: number }>(result.records[0]!);
+      return { ...recordToPlain<{ rows: number; created: number }>(result.records[0]!), moved: 0 };
     });
   }
 
@@ -145,8 +152,8 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     await this.writeQuery(this.q.create, { id, source, files });
   }
 
-  async heartbeat(id: string, read: number): Promise<void> {
-    await this.writeQuery(this.q.heartbeat, { id, read });
+  async progress(id: string, counts: ImportCounts): Promise<void> {
+    await this.writeQuery(this.q.progress, { id, counts });
   }
 
   /** Records how a load ended, and audits the load (by its source: a user, "demo", "cli") in the same transaction. */

@@ -6,7 +6,7 @@ import { pipeline } from 'node:stream/promises';
 import { BadRequestException, Inject, Injectable, Logger, Optional, PayloadTooLargeException, type OnModuleDestroy } from '@nestjs/common';
 import { KINDS, kindOfFile } from '@ringwatch/contract';
 import type { RingwatchConfig } from '@ringwatch/config';
-import { resolveGeneratedSecret } from '@ringwatch/config';
+import { ensurePrivateDir, resolveGeneratedSecret } from '@ringwatch/config';
 import { loadFiles, STALE_SECONDS, type LoadProgress, type LoadReport } from '@ringwatch/ingest';
 import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
 import type { ImportStarted } from '@ringwatch/wire';
@@ -15,11 +15,20 @@ import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
 import { ImportsRepository, type ImportRecord } from './imports.repository';
 
+const UPLOAD_SWEEP_MS = 3_600_000;
+
+function removeIfEmpty(dir: string): void {
+  if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
+}
+
 @Injectable()
 export class ImportsService implements OnModuleDestroy {
   private readonly fingerprints: Fingerprinter;
   private readonly logger = new Logger('imports');
   private staleWatch: NodeJS.Timeout | null = null;
+  private uploadSweep: NodeJS.Timeout | null = null;
+  /** Uploads this process is loading: the sweep leaves them alone whatever their age. */
+  private readonly loading = new Set<string>();
 
   constructor(
     @Inject(ImportsRepository) private readonly repository: ImportsRepository,
@@ -64,9 +73,9 @@ export class ImportsService implements OnModuleDestroy {
       throw new BadRequestException(`file must be a plain name like shops.csv or listings.ndjson.gz (kinds: ${KINDS.join(', ')})`);
     }
     const id = randomUUID();
-    const dir = path.join(this.config.rootDir, '.data', 'uploads', id);
-    // The upload holds raw card and bank numbers and its rejects file sits beside it: owner only.
-    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // The upload holds raw card and bank numbers and its rejects file sits beside it: owner only, the
+    // folders above it too.
+    const dir = ensurePrivateDir(path.join(this.uploadsDir(), id));
     const target = path.join(dir, base);
     let bytes = 0;
     const limit = this.config.ingest.uploadMaxBytes;
@@ -82,11 +91,78 @@ export class ImportsService implements OnModuleDestroy {
       fs.rmSync(dir, { recursive: true, force: true });
       throw error;
     }
-    // The Import node records a failure too; this log line is for operators watching the service.
-    void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id).catch((error: unknown) =>
-      this.logger.error(`upload ${id} (${base}) failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+    this.loading.add(id);
+    void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id)
+      .then((report) => this.afterUpload(id, target, report.status === 'completed'))
+      .catch((error: unknown) => {
+        // The Import node records a failure too; this log line is for operators watching the service.
+        this.logger.error(`upload ${id} (${base}) failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.afterUpload(id, target, false);
+      })
+      .finally(() => this.loading.delete(id));
     return { id, status: 'running' };
+  }
+
+  private uploadsDir(): string {
+    return ensurePrivateDir(path.join(this.config.rootDir, '.data', 'uploads'));
+  }
+
+  /**
+   * The raw upload goes once its rows are in the graph; a failed one stays for a second look until the
+   * sweep (INGEST_FAILED_UPLOAD_RETENTION_HOURS; 0: at once). The masked rejects file stays beside it.
+   */
+  private afterUpload(id: string, file: string, completed: boolean): void {
+    if (!completed && this.config.ingest.failedUploadRetentionHours > 0) return;
+    try {
+      fs.rmSync(file, { force: true });
+      removeIfEmpty(path.dirname(file));
+    } catch (error) {
+      this.logger.warn(`upload ${id}: could not delete the uploaded file: ${String(error)}`);
+    }
+  }
+
+  /**
+   * Deletes the raw files of uploads older than the retention that no load of this process is working
+   * on (a failed load, or one a crash ended), keeping their masked rejects files: at start-up, then hourly.
+   * Returns the uploads whose files it deleted.
+   */
+  sweepUploads(now = Date.now()): string[] {
+    const root = this.uploadsDir();
+    const cutoff = now - this.config.ingest.failedUploadRetentionHours * 3_600_000;
+    const swept: string[] = [];
+    for (const id of fs.readdirSync(root)) {
+      const dir = path.join(root, id);
+      if (this.loading.has(id) || !fs.statSync(dir).isDirectory()) continue;
+      let deleted = false;
+      for (const name of fs.readdirSync(dir)) {
+        const file = path.join(dir, name);
+        if (name.startsWith('rejects') || fs.statSync(file).mtimeMs > cutoff) continue;
+        fs.rmSync(file, { force: true });
+        deleted = true;
+      }
+      removeIfEmpty(dir);
+      if (deleted) swept.push(id);
+    }
+    return swept;
+  }
+
+  /** The first sweep now, then one every hour (a failure is logged, the next one tries again). */
+  watchUploads(): string[] {
+    const sweep = () => {
+      const swept = this.sweepUploads();
+      if (swept.length > 0) this.logger.log(`deleted the raw files of ${swept.length} failed upload(s) past INGEST_FAILED_UPLOAD_RETENTION_HOURS`);
+      return swept;
+    };
+    const swept = sweep();
+    this.uploadSweep ??= setInterval(() => {
+      try {
+        sweep();
+      } catch (error) {
+        this.logger.warn(`upload sweep failed: ${String(error)}`);
+      }
+    }, UPLOAD_SWEEP_MS);
+    this.uploadSweep.unref();
+    return swept;
   }
 
   /**
@@ -109,6 +185,8 @@ export class ImportsService implements OnModuleDestroy {
   onModuleDestroy(): void {
     if (this.staleWatch !== null) clearInterval(this.staleWatch);
     this.staleWatch = null;
+    if (this.uploadSweep !== null) clearInterval(this.uploadSweep);
+    this.uploadSweep = null;
   }
 
   hasData(): Promise<boolean> {

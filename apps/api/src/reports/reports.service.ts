@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
-import type { RingwatchConfig } from '@ringwatch/config';
+import { ensurePrivateDir, type RingwatchConfig } from '@ringwatch/config';
 import type { Report, ReportContent, ReportPage } from '@ringwatch/wire';
 import { CronJob } from 'cron';
 import type { Actor } from '../common/actor';
@@ -133,11 +133,12 @@ export class ReportsService implements BeforeApplicationShutdown {
       this.repository.since(since),
     ]);
     const content = buildReport({ id, generatedAt: new Date().toISOString(), runId: run.runId, previousRunId, since, current, previous, events });
-    const dir = path.join(this.config.report.dir, `${content.generatedAt.slice(0, 10)}-${id}`);
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(content, null, 2)}\n`);
-    fs.writeFileSync(path.join(dir, 'report.html'), reportHtml(content));
-    fs.writeFileSync(path.join(dir, 'clusters.csv'), reportCsv(content));
+    // Reports name shops and their people: owner only, like everything Ringwatch keeps outside Neo4j.
+    ensurePrivateDir(this.config.report.dir);
+    const dir = ensurePrivateDir(path.join(this.config.report.dir, `${content.generatedAt.slice(0, 10)}-${id}`));
+    fs.writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'report.html'), reportHtml(content), { mode: 0o600 });
+    fs.writeFileSync(path.join(dir, 'clusters.csv'), reportCsv(content), { mode: 0o600 });
     await this.repository.finish(
       id,
       { status: 'completed', error: null, runId: run.runId, previousRunId, summary: JSON.stringify(content.counts), files: [...REPORT_FILES], dir },
