@@ -36,6 +36,8 @@ const ClusterSummarySchema = z.object({
   lineage: z.string().meta({ example: 'grown' }),
   lineageFrom: z.array(z.string()),
   sizeBefore: z.number(),
+  caseId: z.string().nullable().meta({ description: 'the case that follows this network (null: none yet)' }),
+  caseStatus: z.string().nullable(),
 });
 
 /** A cluster in a list (the clusters page, a nightly report). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildReport, reportCsv, reportHtml } from './report-content';
 import type { RunCluster } from './reports.repository';
 
-const c = (id: string, extra: Partial<RunCluster> = {}): RunCluster => ({ id, size: 5, risk: 50, flagged: true, lineage: 'unchanged', lineageFrom: [], sizeBefore: 5, brands: [], status: 'open', ...extra });
+const c = (id: string, extra: Partial<RunCluster> = {}): RunCluster => ({ id, size: 5, risk: 50, flagged: true, lineage: 'unchanged', lineageFrom: [], sizeBefore: 5, brands: [], status: 'open', caseId: null, caseStatus: null, ...extra });
 
 describe('nightly report content', () => {
   const report = buildReport({

@@ -36,6 +36,8 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
       cluster.lineageFrom.length ? ` from ${cluster.lineageFrom.join(', ')}` : '',
     ),
     cluster.verdict ? h('p', { class: 'verdict' }, cluster.verdict) : null,
+    // The case outlives this run: its status is what people decided, whatever the run found.
+    cluster.caseId ? h('p', { class: 'case' }, `Case ${cluster.caseId} · ${(cluster.caseStatus ?? '').replace('_', ' ')}`) : null,
     h('h3', {}, 'Risk factors'),
     h(
       'table',
