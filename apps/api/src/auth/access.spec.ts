@@ -63,6 +63,12 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/:id/:file': INVESTIGATORS,
   'POST /reports': [S, D],
   'GET /audit': [S, D],
+  'GET /cases': INVESTIGATORS,
+  'GET /cases/:id': INVESTIGATORS,
+  'POST /cases/:id/status': [A, S],
+  'POST /cases/:id/assignee': [A, S],
+  'POST /cases/:id/priority': [A, S],
+  'POST /cases/:id/notes': [A, S],
 };
 const UNREDACTED: Role[] = [L, S];
 const EVERY_BRAND: Role[] = [A, S, L, D];
