@@ -10,6 +10,7 @@ import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
 import { documentZodParameters } from './common/openapi';
+import { DatabaseMonitor } from './database/database-monitor';
 import { rateLimit } from './common/rate-limit.middleware';
 import { requestContext } from './common/request-context.middleware';
 import { securityHeaders } from './common/security-headers.middleware';
@@ -38,7 +39,8 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   app.use(requestContext(logger));
   app.use(rateLimit(config.rateLimit));
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalFilters(new ErrorsFilter(logger));
+  const monitor = app.get(DatabaseMonitor);
+  app.useGlobalFilters(new ErrorsFilter(logger, (error) => monitor.translate(error)));
 
   const document = SwaggerModule.createDocument(
     app,
@@ -65,6 +67,16 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   const resumed = await app.get(ShutdownsService).resumeInterrupted();
   if (resumed.length > 0) logger.event('warn', 'shutdowns', 'resuming interrupted executions', { shutdowns: resumed });
   await app.get(ImportsService).watchStale();
+  // When the database comes back after an outage, the same recovery as after a restart of this process.
+  monitor.onRecovered('resuming interrupted shutdown executions', async () => {
+    const again = await app.get(ShutdownsService).resumeInterrupted();
+    if (again.length > 0) logger.event('warn', 'shutdowns', 'resuming executions the outage interrupted', { shutdowns: again });
+  });
+  monitor.onRecovered('recording imports the outage failed', async () => {
+    const failed = await app.get(ImportsService).recordInterrupted();
+    if (failed.length > 0) logger.event('warn', 'imports', 'imports the outage interrupted marked failed', { imports: failed });
+  });
+  monitor.start();
   app.get(ReportsService).startSchedule();
   return { app, migrations };
 }

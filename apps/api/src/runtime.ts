@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RingwatchConfig } from '@ringwatch/config';
-import { openDatabase } from '@ringwatch/neo4j';
+import { openDatabase, type SupervisorEvent } from '@ringwatch/neo4j';
 import { generateMarketplace } from '@ringwatch/synth';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AuthService } from './auth/auth.service';
@@ -24,12 +24,20 @@ export interface RunningRingwatch {
 
 /** Everything `npm start` brings up: the local Neo4j when no NEO4J_URI is given, migrations, the API. */
 export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger): Promise<RunningRingwatch> {
+  const { supervision } = config;
   const database = await openDatabase(config.neo4j, {
     rootDir: config.rootDir,
     log: (message, fields) => logger.event('info', 'neo4j-local', message, fields),
     onServerOutput: (line) => logger.event('debug', 'neo4j-local', line),
+    driver: config.neo4jDriver,
+    // This process started the local server, so it owns it: a server that dies is started again.
+    supervise: supervision.restartLocal
+      ? { backoffMs: supervision.restartBackoffMs, maxBackoffMs: supervision.restartBackoffMaxMs, onEvent: (event) => logSupervisorEvent(logger, event) }
+      : undefined,
   });
-  if (database.server) logger.event('info', 'neo4j-local', 'ready', { uri: database.uri, wallStartMillis: database.server.wallStartMillis });
+  if (database.server) {
+    logger.event('info', 'neo4j-local', 'ready', { uri: database.uri, pid: database.server.pid, wallStartMillis: database.server.wallStartMillis });
+  }
 
   try {
     const { app } = await createApp(config, database, logger);
@@ -60,6 +68,15 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
     await database.close();
     throw error;
   }
+}
+
+/** Every turn of the local server's supervision, as one log line. */
+function logSupervisorEvent(logger: JsonLogger, event: SupervisorEvent): void {
+  const { type, ...fields } = event;
+  if (type === 'exited') logger.event('error', 'neo4j-local', 'the local Neo4j stopped unasked; restarting it', fields);
+  else if (type === 'restarting') logger.event('warn', 'neo4j-local', `restart attempt ${event.attempt} in ${event.delayMs} ms`, fields);
+  else if (type === 'restarted') logger.event('info', 'neo4j-local', 'the local Neo4j is back', fields);
+  else logger.event('error', 'neo4j-local', `restart attempt ${event.attempt} failed`, fields);
 }
 
 /**

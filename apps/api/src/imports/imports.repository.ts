@@ -47,6 +47,7 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     finish: 'imports/finish',
     get: 'imports/get',
     abandonStale: 'imports/abandon-stale',
+    failRunning: 'imports/fail-running',
     hasShops: 'imports/has-shops',
     listingsExisting: 'ingest/listings-existing',
     listingsMerge: 'ingest/listings-merge',
@@ -134,6 +135,12 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
   async abandonStale(staleSeconds: number): Promise<number> {
     const { records } = await this.writeQuery(this.q.abandonStale, { staleSeconds });
     return recordToPlain<{ abandoned: number }>(records[0]!).abandoned;
+  }
+
+  /** Marks a still-running import failed with this reason; false when its outcome was already recorded. */
+  async failRunning(id: string, error: string): Promise<boolean> {
+    const { records } = await this.writeQuery(this.q.failRunning, { id, error });
+    return records.length > 0;
   }
 
   async create(id: string, source: string, files: string[]): Promise<void> {
