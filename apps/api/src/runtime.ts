@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { RingwatchConfig } from '@ringwatch/config';
-import { openDatabase, type SupervisorEvent } from '@ringwatch/neo4j';
+import { openDatabase, type Database, type SupervisorEvent } from '@ringwatch/neo4j';
 import { generateMarketplace } from '@ringwatch/synth';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AuthService } from './auth/auth.service';
@@ -22,15 +22,17 @@ export interface RunningRingwatch {
   stop(): Promise<void>;
 }
 
-/** Everything `npm start` brings up: the local Neo4j when no NEO4J_URI is given, migrations, the API. */
-export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger): Promise<RunningRingwatch> {
+/**
+ * The database as the API brings it up: the local server when no NEO4J_URI is given (supervised: this
+ * process started it, so it owns it and restarts it when it dies), the driver's timeouts, migrations.
+ */
+export async function openRingwatchDatabase(config: RingwatchConfig, logger: JsonLogger): Promise<Database> {
   const { supervision } = config;
   const database = await openDatabase(config.neo4j, {
     rootDir: config.rootDir,
     log: (message, fields) => logger.event('info', 'neo4j-local', message, fields),
     onServerOutput: (line) => logger.event('debug', 'neo4j-local', line),
     driver: config.neo4jDriver,
-    // This process started the local server, so it owns it: a server that dies is started again.
     supervise: supervision.restartLocal
       ? { backoffMs: supervision.restartBackoffMs, maxBackoffMs: supervision.restartBackoffMaxMs, onEvent: (event) => logSupervisorEvent(logger, event) }
       : undefined,
@@ -38,6 +40,12 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
   if (database.server) {
     logger.event('info', 'neo4j-local', 'ready', { uri: database.uri, pid: database.server.pid, wallStartMillis: database.server.wallStartMillis });
   }
+  return database;
+}
+
+/** Everything `npm start` brings up: the local Neo4j when no NEO4J_URI is given, migrations, the API. */
+export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger): Promise<RunningRingwatch> {
+  const database = await openRingwatchDatabase(config, logger);
 
   try {
     const { app } = await createApp(config, database, logger);
