@@ -36,7 +36,13 @@ export class ImportsService implements OnModuleDestroy {
   }
 
   /** Loads files and audits the load with its counts (who: the source, e.g. a user name, "demo", "cli"). */
-  async load(files: string[], source: string, onProgress?: (p: LoadProgress) => void, rejectsPath?: string, importId = randomUUID()): Promise<LoadReport> {
+  async load(
+    files: string[],
+    source: string,
+    onProgress?: (p: LoadProgress) => void,
+    rejectsPath?: string,
+    importId: string = randomUUID(),
+  ): Promise<LoadReport> {
     const report = await loadFiles({
       importId,
       files,
