@@ -47,6 +47,7 @@ async function main(): Promise<void> {
       NEO4J_LOCAL_DATA_DIR: path.join(dir, 'neo4j'),
       NEO4J_LOCAL_HEAP: values.heap!,
       NEO4J_LOCAL_PAGECACHE: '128m',
+      NEO4J_LOCAL_START_TIMEOUT_MS: '600000',
       PII_HMAC_KEY_FILE: path.join(dir, 'pii-hmac-key'),
       AUTH_TOKEN_SECRET_FILE: path.join(dir, 'auth-token-secret'),
       REPORTS_DIR: path.join(dir, 'reports'),

@@ -52,6 +52,7 @@ const envSchema = z.object({
   NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
   NEO4J_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
   NEO4J_PROBE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(800),
+  NEO4J_LOCAL_START_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(1_800_000).default(120_000),
   NEO4J_LOCAL_RESTART: z.enum(['on', 'off']).default('on'),
   NEO4J_LOCAL_RESTART_BACKOFF_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
   NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
@@ -136,6 +137,8 @@ export interface LocalNeo4jConfig {
   readonly dataDir: string;
   readonly heap: string;
   readonly pageCache: string;
+  /** How long a start (or restart) may take before it counts as failed; the launcher's default when absent. */
+  readonly startTimeoutMs?: number;
   readonly user: 'neo4j';
   /** From NEO4J_PASSWORD; when absent a password is generated on first start and kept in the data dir. */
   readonly password: string | undefined;
@@ -278,6 +281,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
           dataDir: resolve(e.NEO4J_LOCAL_DATA_DIR),
           heap: e.NEO4J_LOCAL_HEAP.toLowerCase(),
           pageCache: e.NEO4J_LOCAL_PAGECACHE.toLowerCase(),
+          startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
           user: 'neo4j',
           password: e.NEO4J_PASSWORD,
           database: e.NEO4J_DATABASE,

@@ -24,6 +24,7 @@ export interface ThrowAwayNeo4j {
   readonly pageCache: string;
   /** Lets LOAD CSV read files below this folder (benchmarks only). */
   readonly importDir?: string;
+  readonly startTimeoutMs?: number;
 }
 
 /** A server of one's own (NEO4J_URI), the local server `npm start` runs, or a throw-away one. */
@@ -103,13 +104,13 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     dataDir: string,
     port: number,
     password: string,
-    { heap, pageCache, importDir }: { heap: string; pageCache: string; importDir?: string },
+    { heap, pageCache, importDir, startTimeoutMs }: { heap: string; pageCache: string; importDir?: string; startTimeoutMs?: number },
   ) => {
     const launcherDir = path.join(options.rootDir, 'tools', 'neo4j-local');
     ensureLauncherBuilt(launcherDir, (line) => log(line));
     log(`starting the local Neo4j on port ${port}`, { port, dataDir });
     // The same server again, on the same port and data: the driver reconnects to it as it was.
-    restart = () => startLocalNeo4j({ launcherDir, dataDir, port, password, heap, pageCache, importDir, onOutput: options.onServerOutput });
+    restart = () => startLocalNeo4j({ launcherDir, dataDir, port, password, heap, pageCache, importDir, startTimeoutMs, onOutput: options.onServerOutput });
     server = await restart();
     return server.uri;
   };
