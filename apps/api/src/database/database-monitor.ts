@@ -36,7 +36,7 @@ export class DatabaseMonitor implements OnApplicationShutdown {
     this.timer.unref();
   }
 
-  /** Work to redo each time the database comes back, in the order registered. */
+  /** Work to redo each time the database comes back. */
   onRecovered(name: string, run: () => Promise<void>): void {
     this.recovered.push({ name, run });
   }
@@ -95,14 +95,17 @@ export class DatabaseMonitor implements OnApplicationShutdown {
     void this.runRecovered();
   }
 
+  /** Side by side, so one that hangs on a database still settling does not hold up the others. */
   private async runRecovered(): Promise<void> {
-    for (const { name, run } of this.recovered) {
-      try {
-        await run();
-      } catch (error) {
-        // Most likely the database went away again; the next recovery runs it again.
-        this.logger.error({ msg: `after the database came back, ${name} failed`, error: error instanceof Error ? error.message : String(error) });
-      }
-    }
+    await Promise.all(
+      this.recovered.map(async ({ name, run }) => {
+        try {
+          await run();
+        } catch (error) {
+          // Most likely the database went away again; the next recovery runs it again.
+          this.logger.error({ msg: `after the database came back, ${name} failed`, error: error instanceof Error ? error.message : String(error) });
+        }
+      }),
+    );
   }
 }
