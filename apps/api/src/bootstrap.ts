@@ -14,6 +14,7 @@ import { DatabaseMonitor } from './database/database-monitor';
 import { rateLimit } from './common/rate-limit.middleware';
 import { requestContext } from './common/request-context.middleware';
 import { securityHeaders } from './common/security-headers.middleware';
+import { HealthService } from './health/health.service';
 import { ImportsService } from './imports/imports.service';
 import { ReportsService } from './reports/reports.service';
 import { ShutdownsService } from './shutdowns/shutdowns.service';
@@ -76,6 +77,7 @@ export async function createApp(config: RingwatchConfig, database: Database, log
     const failed = await app.get(ImportsService).recordInterrupted();
     if (failed.length > 0) logger.event('warn', 'imports', 'imports the outage interrupted marked failed', { imports: failed });
   });
+  await app.get(HealthService).warm();
   monitor.start();
   app.get(ReportsService).startSchedule();
   return { app, migrations };
