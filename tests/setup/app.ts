@@ -49,7 +49,7 @@ export interface TestServer extends RingwatchApp {
 /** The real application on a free loopback port, against the test run's Neo4j. */
 export async function startTestServer(extra: Record<string, string> = {}): Promise<TestServer> {
   const config = testConfig(extra);
-  const database = await openDatabase(config.neo4j, { rootDir: ROOT });
+  const database = await openDatabase(config.neo4j, { rootDir: ROOT, driver: config.neo4jDriver });
   const ringwatch = await createApp(config, database, new JsonLogger('error')).catch(async (error: unknown) => {
     await database.close();
     throw error;

@@ -10,9 +10,11 @@ import { AppModule } from './app.module';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
 import { documentZodParameters } from './common/openapi';
+import { DatabaseMonitor } from './database/database-monitor';
 import { rateLimit } from './common/rate-limit.middleware';
 import { requestContext } from './common/request-context.middleware';
 import { securityHeaders } from './common/security-headers.middleware';
+import { HealthService } from './health/health.service';
 import { ImportsService } from './imports/imports.service';
 import { ReportsService } from './reports/reports.service';
 import { ShutdownsService } from './shutdowns/shutdowns.service';
@@ -38,7 +40,8 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   app.use(requestContext(logger));
   app.use(rateLimit(config.rateLimit));
   app.useBodyParser('json', { limit: '1mb' });
-  app.useGlobalFilters(new ErrorsFilter(logger));
+  const monitor = app.get(DatabaseMonitor);
+  app.useGlobalFilters(new ErrorsFilter(logger, (error) => monitor.translate(error)));
 
   const document = SwaggerModule.createDocument(
     app,
@@ -69,6 +72,17 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   ensurePrivateDir(path.join(config.rootDir, '.data'));
   ensurePrivateDir(config.report.dir);
   app.get(ImportsService).watchUploads();
+  // When the database comes back after an outage, the same recovery as after a restart of this process.
+  monitor.onRecovered('resuming interrupted shutdown executions', async () => {
+    const again = await app.get(ShutdownsService).resumeInterrupted();
+    if (again.length > 0) logger.event('warn', 'shutdowns', 'resuming executions the outage interrupted', { shutdowns: again });
+  });
+  monitor.onRecovered('recording imports the outage failed', async () => {
+    const failed = await app.get(ImportsService).recordInterrupted();
+    if (failed.length > 0) logger.event('warn', 'imports', 'imports the outage interrupted marked failed', { imports: failed });
+  });
+  await app.get(HealthService).warm();
+  monitor.start();
   app.get(ReportsService).startSchedule();
   return { app, migrations };
 }

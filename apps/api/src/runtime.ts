@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, type RingwatchConfig } from '@ringwatch/config';
 import type { LoadReport } from '@ringwatch/ingest';
-import { openDatabase } from '@ringwatch/neo4j';
+import { openDatabase, type Database, type SupervisorEvent } from '@ringwatch/neo4j';
 import { generateMarketplace } from '@ringwatch/synth';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AuthService } from './auth/auth.service';
@@ -24,14 +24,30 @@ export interface RunningRingwatch {
   stop(): Promise<void>;
 }
 
-/** Everything `npm start` brings up: the local Neo4j when no NEO4J_URI is given, migrations, the API. */
-export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger): Promise<RunningRingwatch> {
+/**
+ * The database as the API brings it up: the local server when no NEO4J_URI is given (supervised: this
+ * process started it, so it owns it and restarts it when it dies), the driver's timeouts, migrations.
+ */
+export async function openRingwatchDatabase(config: RingwatchConfig, logger: JsonLogger): Promise<Database> {
+  const { supervision } = config;
   const database = await openDatabase(config.neo4j, {
     rootDir: config.rootDir,
     log: (message, fields) => logger.event('info', 'neo4j-local', message, fields),
     onServerOutput: (line) => logger.event('debug', 'neo4j-local', line),
+    driver: config.neo4jDriver,
+    supervise: supervision.restartLocal
+      ? { backoffMs: supervision.restartBackoffMs, maxBackoffMs: supervision.restartBackoffMaxMs, onEvent: (event) => logSupervisorEvent(logger, event) }
+      : undefined,
   });
-  if (database.server) logger.event('info', 'neo4j-local', 'ready', { uri: database.uri, wallStartMillis: database.server.wallStartMillis });
+  if (database.server) {
+    logger.event('info', 'neo4j-local', 'ready', { uri: database.uri, pid: database.server.pid, wallStartMillis: database.server.wallStartMillis });
+  }
+  return database;
+}
+
+/** Everything `npm start` brings up: the local Neo4j when no NEO4J_URI is given, migrations, the API. */
+export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger): Promise<RunningRingwatch> {
+  const database = await openRingwatchDatabase(config, logger);
 
   try {
     const { app } = await createApp(config, database, logger);
@@ -62,6 +78,15 @@ export async function startRingwatch(config: RingwatchConfig, logger: JsonLogger
     await database.close();
     throw error;
   }
+}
+
+/** Every turn of the local server's supervision, as one log line. */
+function logSupervisorEvent(logger: JsonLogger, event: SupervisorEvent): void {
+  const { type, ...fields } = event;
+  if (type === 'exited') logger.event('error', 'neo4j-local', 'the local Neo4j stopped unasked; restarting it', fields);
+  else if (type === 'restarting') logger.event('warn', 'neo4j-local', `restart attempt ${event.attempt} in ${event.delayMs} ms`, fields);
+  else if (type === 'restarted') logger.event('info', 'neo4j-local', 'the local Neo4j is back', fields);
+  else logger.event('error', 'neo4j-local', `restart attempt ${event.attempt} failed`, fields);
 }
 
 /**

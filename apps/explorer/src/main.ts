@@ -1,4 +1,5 @@
 import { can, session, SignInRequired, signIn, signOut } from './api';
+import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
 import { parseRoute, ROUTE_PERMISSIONS } from './router';
 import { alertsView } from './views/alerts';
@@ -97,3 +98,5 @@ document.addEventListener('keydown', (event) => {
   }
 });
 void render();
+// A view that failed while the database was away is drawn again once it is back.
+watchDatabase(document.getElementById('db-banner')!, () => void render());

@@ -47,6 +47,15 @@ const envSchema = z.object({
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default('.data/neo4j'),
   NEO4J_LOCAL_HEAP: z.string().regex(MEMORY_SIZE, 'must look like 512m or 2g').default('2g'),
   NEO4J_LOCAL_PAGECACHE: z.string().regex(MEMORY_SIZE, 'must look like 512m or 2g').default('1g'),
+  NEO4J_CONNECTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(3_000),
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
+  NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0).max(300_000).default(5_000),
+  NEO4J_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  NEO4J_PROBE_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(800),
+  NEO4J_LOCAL_START_TIMEOUT_MS: z.coerce.number().int().min(5_000).max(1_800_000).default(120_000),
+  NEO4J_LOCAL_RESTART: z.enum(['on', 'off']).default('on'),
+  NEO4J_LOCAL_RESTART_BACKOFF_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+  NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
   EXPLORER_DIST_DIR: z.string().min(1).default('apps/explorer/dist'),
   PII_HMAC_KEY: optionalText.pipe(z.string().min(16, 'must have at least 16 characters').optional()),
   PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
@@ -134,6 +143,8 @@ export interface LocalNeo4jConfig {
   readonly dataDir: string;
   readonly heap: string;
   readonly pageCache: string;
+  /** How long a start (or restart) may take before it counts as failed; the launcher's default when absent. */
+  readonly startTimeoutMs?: number;
   readonly user: 'neo4j';
   /** From NEO4J_PASSWORD; when absent a password is generated on first start and kept in the data dir. */
   readonly password: string | undefined;
@@ -153,6 +164,18 @@ export interface RingwatchConfig {
     readonly readCacheTtlMs: number;
   };
   readonly neo4j: Neo4jConfig;
+  /** The driver's patience with a server (libs/neo4j DriverTuning): short, so a lost server fails requests fast. */
+  readonly neo4jDriver: { readonly connectionTimeoutMs: number; readonly acquisitionTimeoutMs: number; readonly maxRetryTimeMs: number };
+  readonly supervision: {
+    /** How often the API asks the database whether it is there, and how long it waits for the answer. */
+    readonly probeIntervalMs: number;
+    readonly probeTimeoutMs: number;
+    /** Restart the local server this process started when it dies (never a NEO4J_URI server). */
+    readonly restartLocal: boolean;
+    /** First restart delay, doubled per consecutive failure up to the maximum. */
+    readonly restartBackoffMs: number;
+    readonly restartBackoffMaxMs: number;
+  };
   readonly explorer: { readonly distDir: string };
   /**
    * Key of the HMAC that fingerprints payout accounts and identity documents. With the local Neo4j it
@@ -243,6 +266,12 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
   if (e.NEO4J_URI !== undefined && e.AUTH_TOKEN_SECRET === undefined) {
     problems.push('AUTH_TOKEN_SECRET: required when NEO4J_URI is set (the key that signs sign-in tokens)');
   }
+  if (e.NEO4J_PROBE_TIMEOUT_MS >= e.NEO4J_PROBE_INTERVAL_MS) {
+    problems.push('NEO4J_PROBE_TIMEOUT_MS: must be below NEO4J_PROBE_INTERVAL_MS (one probe at a time)');
+  }
+  if (e.NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS < e.NEO4J_LOCAL_RESTART_BACKOFF_MS) {
+    problems.push('NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS: must be at least NEO4J_LOCAL_RESTART_BACKOFF_MS');
+  }
   if (e.LOGIN_LOCKOUT_MAX_SECONDS < e.LOGIN_LOCKOUT_BASE_SECONDS) {
     problems.push('LOGIN_LOCKOUT_MAX_SECONDS: must be at least LOGIN_LOCKOUT_BASE_SECONDS');
   }
@@ -267,6 +296,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
           dataDir: resolve(e.NEO4J_LOCAL_DATA_DIR),
           heap: e.NEO4J_LOCAL_HEAP.toLowerCase(),
           pageCache: e.NEO4J_LOCAL_PAGECACHE.toLowerCase(),
+          startTimeoutMs: e.NEO4J_LOCAL_START_TIMEOUT_MS,
           user: 'neo4j',
           password: e.NEO4J_PASSWORD,
           database: e.NEO4J_DATABASE,
@@ -278,6 +308,18 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     log: { level: e.LOG_LEVEL },
     api: { host: e.API_HOST, port: e.API_PORT, readCacheTtlMs: e.READ_CACHE_TTL_MS },
     neo4j,
+    neo4jDriver: {
+      connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,
+      acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+      maxRetryTimeMs: e.NEO4J_MAX_RETRY_TIME_MS,
+    },
+    supervision: {
+      probeIntervalMs: e.NEO4J_PROBE_INTERVAL_MS,
+      probeTimeoutMs: e.NEO4J_PROBE_TIMEOUT_MS,
+      restartLocal: e.NEO4J_LOCAL_RESTART === 'on',
+      restartBackoffMs: e.NEO4J_LOCAL_RESTART_BACKOFF_MS,
+      restartBackoffMaxMs: e.NEO4J_LOCAL_RESTART_BACKOFF_MAX_MS,
+    },
     explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
     pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },
     ingest: {

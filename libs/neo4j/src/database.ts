@@ -5,9 +5,10 @@ import path from 'node:path';
 import type { ExternalNeo4jConfig, LocalNeo4jConfig } from '@ringwatch/config';
 import type { Driver } from 'neo4j-driver';
 import { CypherRegistry } from './cypher-registry';
-import { Neo4jConnectionError, openDriver } from './driver';
+import { Neo4jConnectionError, openDriver, type DriverTuning } from './driver';
 import { ensureLauncherBuilt, resolveLocalPassword, startLocalNeo4j, type LocalNeo4j } from './local-server';
 import { MigrationRunner, readMigrations, type MigrationReport } from './migrations';
+import { ProcessSupervisor, type SupervisorEvent } from './supervisor';
 
 /**
  * The one way Ringwatch brings up its database, for the API, the command-line tools, the benchmarks and
@@ -23,6 +24,7 @@ export interface ThrowAwayNeo4j {
   readonly pageCache: string;
   /** Lets LOAD CSV read files below this folder (benchmarks only). */
   readonly importDir?: string;
+  readonly startTimeoutMs?: number;
 }
 
 /** A server of one's own (NEO4J_URI), the local server `npm start` runs, or a throw-away one. */
@@ -41,6 +43,22 @@ export interface OpenDatabaseOptions {
   readonly log?: (message: string, fields?: Record<string, unknown>) => void;
   /** The local server's own output lines. */
   readonly onServerOutput?: (line: string) => void;
+  /** The driver's timeouts; the driver module's defaults when absent. */
+  readonly driver?: DriverTuning;
+  /**
+   * Restart a server this call started when it dies (the API: its process owns the server). Ignored with
+   * a server of one's own (NEO4J_URI) or one found running: those are someone else's to restart.
+   */
+  readonly supervise?: SuperviseOptions;
+}
+
+export interface SuperviseOptions {
+  /** Delay before the first restart, doubled for each consecutive failed one. */
+  readonly backoffMs: number;
+  readonly maxBackoffMs: number;
+  /** A server up this long counts as healthy again: the next death restarts after the base delay. */
+  readonly stableMs?: number;
+  readonly onEvent?: (event: SupervisorEvent) => void;
 }
 
 /** What a client needs to reach the database, e.g. to hand to another process. */
@@ -58,8 +76,10 @@ export interface Database {
   readonly registry: CypherRegistry;
   readonly uri: string;
   readonly connection: Neo4jConnection;
-  /** The server this call started, if it started one; close() stops it. */
+  /** The server this call started, if it started one (the one running now, when supervised); close() stops it. */
   readonly server: LocalNeo4j | undefined;
+  /** Restarts that server when it dies, when openDatabase was asked to supervise it. */
+  readonly supervisor: ProcessSupervisor<LocalNeo4j> | undefined;
   readonly migrations: MigrationReport;
   /** Closes the driver, stops a server this call started and deletes a throw-away server's folder. */
   close(): Promise<void>;
@@ -68,13 +88,15 @@ export interface Database {
 export async function openDatabase(target: DatabaseTarget, options: OpenDatabaseOptions): Promise<Database> {
   const log = options.log ?? (() => {});
   let server: LocalNeo4j | undefined;
+  let supervisor: ProcessSupervisor<LocalNeo4j> | undefined;
+  let restart: (() => Promise<LocalNeo4j>) | undefined;
   let driver: Driver | undefined;
   let closing: Promise<void> | undefined;
   // Once: the application that owns the database closes it, and so may the code that handed it over.
   const release = () =>
     (closing ??= (async () => {
       await driver?.close();
-      await server?.stop();
+      await (supervisor ?? server)?.stop();
       if (target.mode === 'throw-away') fs.rmSync(target.dataDir, { recursive: true, force: true });
     })());
   // The sizes are picked out by name: a local target also carries the password from the environment.
@@ -82,12 +104,14 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     dataDir: string,
     port: number,
     password: string,
-    { heap, pageCache, importDir }: { heap: string; pageCache: string; importDir?: string },
+    { heap, pageCache, importDir, startTimeoutMs }: { heap: string; pageCache: string; importDir?: string; startTimeoutMs?: number },
   ) => {
     const launcherDir = path.join(options.rootDir, 'tools', 'neo4j-local');
     ensureLauncherBuilt(launcherDir, (line) => log(line));
     log(`starting the local Neo4j on port ${port}`, { port, dataDir });
-    server = await startLocalNeo4j({ launcherDir, dataDir, port, password, heap, pageCache, importDir, onOutput: options.onServerOutput });
+    // The same server again, on the same port and data: the driver reconnects to it as it was.
+    restart = () => startLocalNeo4j({ launcherDir, dataDir, port, password, heap, pageCache, importDir, startTimeoutMs, onOutput: options.onServerOutput });
+    server = await restart();
     return server.uri;
   };
 
@@ -95,27 +119,44 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
     let connection: Neo4jConnection;
     if (target.mode === 'external') {
       connection = { uri: target.uri, user: target.user, password: target.password, database: target.database };
-      driver = await openDriver(connection);
+      driver = await openDriver({ ...connection, tuning: options.driver });
     } else if (target.mode === 'local') {
       const password = resolveLocalPassword(target.dataDir, target.password);
       connection = { uri: `bolt://127.0.0.1:${target.port}`, user: target.user, password, database: target.database };
-      if (options.reuseRunning) driver = await openDriver(connection).catch(notRunning);
+      if (options.reuseRunning) driver = await openDriver({ ...connection, tuning: options.driver }).catch(notRunning);
       if (!driver) {
         connection = { ...connection, uri: await start(target.dataDir, target.port, password, target) };
-        driver = await openDriver(connection);
+        driver = await openDriver({ ...connection, tuning: options.driver });
       }
     } else {
       fs.rmSync(target.dataDir, { recursive: true, force: true });
       const password = randomBytes(12).toString('base64url');
       const uri = await start(target.dataDir, await freePort(), password, target);
       connection = { uri, user: 'neo4j', password, database: 'neo4j' };
-      driver = await openDriver(connection);
+      driver = await openDriver({ ...connection, tuning: options.driver });
     }
     const registry = CypherRegistry.load(path.join(options.rootDir, 'cypher'));
     const migrations = await new MigrationRunner(driver, connection.database, registry).apply(
       readMigrations(path.join(options.rootDir, 'cypher', 'migrations')),
     );
-    return { driver, database: connection.database, registry, uri: connection.uri, connection, server, migrations, close: release };
+    if (server && restart && options.supervise) {
+      const { backoffMs, maxBackoffMs, stableMs, onEvent } = options.supervise;
+      supervisor = new ProcessSupervisor(server, { start: restart, backoffMs, maxBackoffMs, stableMs: stableMs ?? 60_000, onEvent });
+    }
+    const watched = supervisor;
+    return {
+      driver,
+      database: connection.database,
+      registry,
+      uri: connection.uri,
+      connection,
+      get server() {
+        return watched?.current ?? server;
+      },
+      supervisor,
+      migrations,
+      close: release,
+    };
   } catch (error) {
     await release();
     throw error;

@@ -4,3 +4,4 @@ export * from './driver';
 export * from './local-server';
 export * from './migrations';
 export * from './records';
+export * from './supervisor';

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:chil
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensurePrivateDir, resolveGeneratedSecret } from '@ringwatch/config';
+import type { ProcessExit } from './supervisor';
 
 /**
  * The embedded-default Neo4j: a Community server (with GDS on its classpath) run by the small Java
@@ -40,6 +41,8 @@ export interface LocalNeo4j {
   readonly serverStartMillis: number;
   /** Wall time from spawn to readiness, JVM start included. */
   readonly wallStartMillis: number;
+  /** Settles when the Java process ends, asked to or not (a crash, kill -9): the supervisor waits on it. */
+  readonly exited: Promise<ProcessExit>;
   stop(): Promise<void>;
 }
 
@@ -134,7 +137,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     },
   );
 
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const emit = options.onOutput ?? (() => {});
 
   const ready = new Promise<{ bolt: string; startMillis: number }>((resolve, reject) => {
@@ -152,7 +155,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     };
     lines(child.stdout, onLine);
     lines(child.stderr, onLine);
-    void exited.then((code) => reject(failure ?? new LocalNeo4jError('start-failed', `the Java launcher exited with code ${code} before Neo4j was ready`)));
+    void exited.then(({ code, signal }) =>
+      reject(failure ?? new LocalNeo4jError('start-failed', `the Java launcher exited with ${signal ?? `code ${code}`} before Neo4j was ready`)),
+    );
     const timeout = options.startTimeoutMs ?? 120_000;
     setTimeout(() => reject(new LocalNeo4jError('timeout', `Neo4j was not ready after ${timeout} ms`)), timeout).unref();
   });
@@ -171,6 +176,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     pid: child.pid ?? -1,
     serverStartMillis: result.startMillis,
     wallStartMillis: Date.now() - started,
+    exited,
     stop() {
       stopping ??= (async () => {
         if (child.exitCode !== null || child.signalCode !== null) return;

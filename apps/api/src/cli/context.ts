@@ -31,6 +31,7 @@ export async function openApiContext(config: RingwatchConfig, options: ApiContex
   const database = await openDatabase(options.target ?? config.neo4j, {
     rootDir: config.rootDir,
     reuseRunning: true,
+    driver: config.neo4jDriver,
     log: options.log ?? ((message) => process.stderr.write(`${message}\n`)),
   });
   try {

@@ -52,15 +52,21 @@ function isExposedHttpError(e: unknown): e is ExposedHttpError {
 /** One error shape for every failure, whatever threw it. Internal errors are logged, never echoed. */
 @Catch()
 export class ErrorsFilter implements ExceptionFilter {
-  constructor(private readonly logger: JsonLogger) {}
+  constructor(
+    private readonly logger: JsonLogger,
+    /** Turns infrastructure errors into domain errors (a lost database into a 503) before they are answered. */
+    private readonly translate: (exception: unknown) => DomainError | undefined = () => undefined,
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
+    const exception = this.translate(thrown) ?? thrown;
     const http = host.switchToHttp();
     const req = http.getRequest<Request & { id?: string }>();
     const res = http.getResponse<Response>();
     const body = this.toBody(exception);
     if (req.id !== undefined) body.error.requestId = req.id;
-    if (body.error.status >= 500) {
+    // A domain error is expected (a 503 while the database is away is logged once, by its monitor).
+    if (body.error.status >= 500 && !(exception instanceof DomainError)) {
       this.logger.event('error', 'http', 'unhandled error', {
         requestId: req.id,
         error: exception instanceof Error ? exception.message : String(exception),

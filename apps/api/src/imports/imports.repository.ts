@@ -53,6 +53,7 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     finish: 'imports/finish',
     get: 'imports/get',
     abandonStale: 'imports/abandon-stale',
+    failRunning: 'imports/fail-running',
     hasShops: 'imports/has-shops',
     listingsExisting: 'ingest/listings-existing',
     listingsMerge: 'ingest/listings-merge',
@@ -146,6 +147,12 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
         ids.map((id) => ({ actor: 'system', action: 'data.abandon', target: `import:${id}`, before: { status: 'running' }, after: { status: 'abandoned' } })),
     );
     return abandoned.length;
+  }
+
+  /** Marks a still-running import failed with this reason; false when its outcome was already recorded. */
+  async failRunning(id: string, error: string): Promise<boolean> {
+    const { records } = await this.writeQuery(this.q.failRunning, { id, error });
+    return records.length > 0;
   }
 
   async create(id: string, source: string, files: string[]): Promise<void> {

@@ -29,6 +29,8 @@ export class ImportsService implements OnModuleDestroy {
   private uploadSweep: NodeJS.Timeout | null = null;
   /** Uploads this process is loading: the sweep leaves them alone whatever their age. */
   private readonly loading = new Set<string>();
+  /** Loads of this process that failed while the database was away, so their failure is not yet recorded: id → reason. */
+  private readonly unrecorded = new Map<string, string>();
 
   constructor(
     @Inject(ImportsRepository) private readonly repository: ImportsRepository,
@@ -41,7 +43,13 @@ export class ImportsService implements OnModuleDestroy {
   }
 
   /** Loads files and audits the load with its counts (who: the source, e.g. a user name, "demo", "cli"). */
-  async load(files: string[], source: string, onProgress?: (p: LoadProgress) => void, rejectsPath?: string, importId?: string): Promise<LoadReport> {
+  async load(
+    files: string[],
+    source: string,
+    onProgress?: (p: LoadProgress) => void,
+    rejectsPath?: string,
+    importId: string = randomUUID(),
+  ): Promise<LoadReport> {
     const report = await loadFiles({
       importId,
       files,
@@ -54,13 +62,34 @@ export class ImportsService implements OnModuleDestroy {
       source,
       onProgress,
       rejectsPath,
-    });
+    }).catch((error: unknown) => this.recordFailure(importId, error));
     // The ledger's finish audited the load in the transaction that recorded its outcome.
     this.cache?.invalidate();
     // The recidivism watch runs after every load, so a returning ring is flagged before the next detection run.
     const raised = await this.alerts.checkRecidivism();
     if (raised.length > 0) this.logger.warn(`recidivism watch: ${raised.length} new alert(s) after import ${report.importId}`);
     return report;
+  }
+
+  /**
+   * The loader records a failed load itself, but not when the failure is the database going away (the
+   * record cannot be written either): the import would show `running` until the stale sweep. Its
+   * failure is written now if it can be, else when the database is back (recordInterrupted). Rethrows.
+   */
+  private async recordFailure(importId: string, error: unknown): Promise<never> {
+    const reason = `the load stopped: ${error instanceof Error ? error.message : String(error)} (re-run the same files to finish it)`;
+    await this.repository.failRunning(importId, reason).catch(() => this.unrecorded.set(importId, reason));
+    throw error;
+  }
+
+  /** After an outage: marks failed the imports of this process whose failure could not be recorded; returns their ids. */
+  async recordInterrupted(): Promise<string[]> {
+    const marked: string[] = [];
+    for (const [id, reason] of [...this.unrecorded]) {
+      if (await this.repository.failRunning(id, reason)) marked.push(id);
+      this.unrecorded.delete(id);
+    }
+    return marked;
   }
 
   /**

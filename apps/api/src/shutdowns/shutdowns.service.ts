@@ -145,9 +145,12 @@ export class ShutdownsService implements BeforeApplicationShutdown {
     return this.get(id);
   }
 
-  /** At start-up: finishes every execution a previous process left unfinished. */
+  /**
+   * At start-up, and when the database is back after an outage: finishes every execution left
+   * unfinished, except those still running in this process (one whose batch outlived the outage).
+   */
   async resumeInterrupted(): Promise<string[]> {
-    const pending = await this.repository.pendingExecutions();
+    const pending = (await this.repository.pendingExecutions()).filter((id) => !this.running.has(id));
     for (const id of pending) {
       if (this.startExecution(id)) await this.audit.append({ actor: 'system', action: 'shutdown.resume', target: `shutdown:${id}`, before: null, after: null });
     }
