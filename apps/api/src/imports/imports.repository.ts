@@ -151,8 +151,11 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
 
   /** Marks a still-running import failed with this reason; false when its outcome was already recorded. */
   async failRunning(id: string, error: string): Promise<boolean> {
-    const { records } = await this.writeQuery(this.q.failRunning, { id, error });
-    return records.length > 0;
+    return this.audited(
+      async (tx) => (await tx.run(this.q.failRunning, { id, error })).records.length > 0,
+      (failed) =>
+        failed ? { actor: 'system', action: 'data.fail', target: `import:${id}`, before: { status: 'running' }, after: { status: 'failed', error } } : null,
+    );
   }
 
   async create(id: string, source: string, files: string[]): Promise<void> {
