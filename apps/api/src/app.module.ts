@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
 import type { Database } from '@ringwatch/neo4j';
 import { ReadCache } from './common/read-cache';
+import { ReadPressure } from './common/read-pressure';
 import { Redaction } from './common/redaction';
 import { CONFIG } from './common/tokens';
 import { DatabaseModule } from './database/database.module';
@@ -54,8 +55,8 @@ export class AppModule {
         ReportsModule,
         DossiersModule,
       ],
-      providers: [{ provide: CONFIG, useValue: config }, ReadCache, Redaction],
-      exports: [CONFIG, ReadCache, Redaction],
+      providers: [{ provide: CONFIG, useValue: config }, ReadCache, ReadPressure, Redaction],
+      exports: [CONFIG, ReadCache, ReadPressure, Redaction],
     };
   }
 }

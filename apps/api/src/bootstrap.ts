@@ -12,6 +12,7 @@ import { JsonLogger } from './common/json-logger';
 import { documentZodParameters } from './common/openapi';
 import { DatabaseMonitor } from './database/database-monitor';
 import { rateLimit } from './common/rate-limit.middleware';
+import { ReadPressure } from './common/read-pressure';
 import { requestContext } from './common/request-context.middleware';
 import { securityHeaders } from './common/security-headers.middleware';
 import { HealthService } from './health/health.service';
@@ -39,6 +40,7 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   app.use(securityHeaders());
   app.use(requestContext(logger));
   app.use(rateLimit(config.rateLimit));
+  app.use(app.get(ReadPressure).middleware());
   app.useBodyParser('json', { limit: '1mb' });
   const monitor = app.get(DatabaseMonitor);
   app.useGlobalFilters(new ErrorsFilter(logger, (error) => monitor.translate(error)));

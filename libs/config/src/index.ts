@@ -80,6 +80,7 @@ const envSchema = z.object({
     .default(64 * 2 ** 30),
   INGEST_MAX_GZIP_RATIO: z.coerce.number().min(10).max(1100).default(200),
   INGEST_MAX_REJECTS_PER_FILE: z.coerce.number().int().min(1).max(100_000_000).default(100_000),
+  INGEST_YIELD_TO_READS_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   INGEST_FAILED_UPLOAD_RETENTION_HOURS: z.coerce
     .number()
     .min(0)
@@ -188,6 +189,11 @@ export interface RingwatchConfig {
     /** What one file may cost to read (libs/contract ReadLimits), and the rejects after which it stops. */
     readonly limits: { readonly maxLineChars: number; readonly maxDecompressedBytes: number; readonly maxGzipRatio: number };
     readonly maxRejectsPerFile: number;
+    /**
+     * An import in the API waits up to this long before each batch while requests are being answered,
+     * so people reading are served before bulk writes; 0 switches it off.
+     */
+    readonly yieldToReadsMs: number;
     /**
      * How long the raw file of a failed upload is kept for a second look (it holds card and bank
      * numbers); 0 deletes it when the load fails. A successful load deletes its upload at once.
@@ -327,6 +333,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,
       limits: { maxLineChars: e.INGEST_MAX_LINE_CHARS, maxDecompressedBytes: e.INGEST_MAX_DECOMPRESSED_BYTES, maxGzipRatio: e.INGEST_MAX_GZIP_RATIO },
       maxRejectsPerFile: e.INGEST_MAX_REJECTS_PER_FILE,
+      yieldToReadsMs: e.INGEST_YIELD_TO_READS_MS,
       failedUploadRetentionHours: e.INGEST_FAILED_UPLOAD_RETENTION_HOURS,
     },
     auth: { tokenSecret: e.AUTH_TOKEN_SECRET, secretFile: resolve(e.AUTH_TOKEN_SECRET_FILE), tokenTtlMinutes: e.AUTH_TOKEN_TTL_MINUTES },

@@ -61,6 +61,11 @@ export interface LoadOptions {
   readonly source?: string;
   readonly importId?: string;
   readonly onProgress?: (progress: LoadProgress) => void;
+  /**
+   * Awaited before each batch is written: a service loading beside interactive work (the API) lets
+   * that work have the database first. Never awaited mid-batch, so a load can always finish.
+   */
+  readonly pace?: () => Promise<void>;
 }
 
 /**
@@ -299,6 +304,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
       for await (const batch of readRecords(file, kind, batchSize, stats, limits)) {
         // A write that failed for good stops the file here, before the batch counts as read.
         while (inflight.size >= concurrency) await Promise.race(inflight);
+        await options.pace?.();
         const rows: WriteRowOf[Kind][] = [];
         const origins: RawRecord[] = [];
         const readBefore = counts.read;

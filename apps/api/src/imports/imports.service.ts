@@ -12,6 +12,7 @@ import { fingerprinter, type Fingerprinter } from '@ringwatch/normalise';
 import type { ImportStarted } from '@ringwatch/wire';
 import { AlertsService } from '../alerts/alerts.service';
 import { ReadCache } from '../common/read-cache';
+import { ReadPressure } from '../common/read-pressure';
 import { CONFIG } from '../common/tokens';
 import { ImportsRepository, type ImportRecord } from './imports.repository';
 
@@ -37,6 +38,7 @@ export class ImportsService implements OnModuleDestroy {
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(AlertsService) private readonly alerts: AlertsService,
     @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
+    @Optional() @Inject(ReadPressure) private readonly pressure?: ReadPressure,
   ) {
     // Config guarantees a key with a server of the user's own; locally one is generated once and kept.
     this.fingerprints = fingerprinter(config.pii.hmacKey ?? resolveGeneratedSecret(config.pii.keyFile, undefined, 24));
@@ -62,6 +64,8 @@ export class ImportsService implements OnModuleDestroy {
       source,
       onProgress,
       rejectsPath,
+      // People reading come first: each batch waits (a bounded while) for the requests in flight.
+      pace: this.pressure ? () => this.pressure!.quiet(this.config.ingest.yieldToReadsMs) : undefined,
     }).catch((error: unknown) => this.recordFailure(importId, error));
     // The ledger's finish audited the load in the transaction that recorded its outcome.
     this.cache?.invalidate();
