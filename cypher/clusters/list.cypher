@@ -2,7 +2,8 @@
 MATCH (r:DetectionRun)
 WHERE ($runId IS NULL AND r.status = 'completed') OR r.id = $runId
 WITH r ORDER BY r.startedAt DESC LIMIT 1
-MATCH (r)-[:FOUND]->(c:Cluster)
+// Optional, so a filter that matches nothing still names the run (an empty page, not "no run yet").
+OPTIONAL MATCH (r)-[:FOUND]->(c:Cluster)
 WHERE c.risk >= $minRisk AND c.risk <= $maxRisk AND c.size >= $minSize AND c.size <= $maxSize
   AND ($flagged IS NULL OR c.flagged = $flagged) AND ($status IS NULL OR c.status = $status)
   AND ($brand IS NULL OR $brand IN c.brands)

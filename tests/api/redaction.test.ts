@@ -221,6 +221,9 @@ beforeAll(async () => {
       db,
     )
   ).records;
+  const caseId = (
+    await suite.driver.executeQuery('MATCH (k:Case) RETURN k.id AS id ORDER BY (k.clusterId = $cluster) DESC, k.id LIMIT 1', { cluster: cluster.id }, db)
+  ).records[0]!.get('id') as string;
   const word = (found!.get('address') as string).split(/[\s,.]+/).find((w) => /^[A-Za-z]{5,}$/.test(w)) ?? 'Street';
   const q = encodeURIComponent;
 
@@ -250,6 +253,8 @@ beforeAll(async () => {
     ...['report.json', 'report.html'].map((f) => ({ route: '/reports/{id}/{file}', url: `/reports/${reportId}/${f}`, shows: true })),
     { route: '/reports/{id}/{file}', url: `/reports/${reportId}/clusters.csv`, shows: false },
     { route: '/audit', url: '/audit?limit=200', shows: false },
+    { route: '/cases', url: '/cases?limit=200', shows: false },
+    { route: '/cases/{id}', url: `/cases/${caseId}`, shows: false },
     { route: '/docs/openapi.json', url: '/docs/openapi.json', shows: false },
   ];
 }, 300_000);

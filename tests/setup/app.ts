@@ -5,6 +5,7 @@ import { openDatabase, type CypherRegistry } from '@ringwatch/neo4j';
 import type { Driver } from 'neo4j-driver';
 import { CasesRepository } from '../../apps/api/src/cases/cases.repository';
 import { CasesService } from '../../apps/api/src/cases/cases.service';
+import { Redaction } from '../../apps/api/src/common/redaction';
 import { DetectionRepository } from '../../apps/api/src/detection/detection.repository';
 import { DetectionService } from '../../apps/api/src/detection/detection.service';
 import type { AddressInfo } from 'node:net';
@@ -80,6 +81,6 @@ export function detectionService(driver: Driver, database: string, registry: Cyp
   return new DetectionService(
     new DetectionRepository(driver, database, registry),
     config,
-    new CasesService(new CasesRepository(driver, database, registry), config),
+    new CasesService(new CasesRepository(driver, database, registry), config, new Redaction(config)),
   );
 }

@@ -3,6 +3,7 @@ import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
 import { parseRoute, ROUTE_PERMISSIONS } from './router';
 import { alertsView } from './views/alerts';
+import { casesView, caseView } from './views/cases';
 import { clusterView } from './views/cluster';
 import { clustersView } from './views/clusters';
 import { modelView } from './views/model';
@@ -56,6 +57,10 @@ async function render(): Promise<void> {
   if (!can(needed)) return void view.replaceChildren(failure(`This page needs the permission ${needed}, which your account does not have.`));
   try {
     switch (route.name) {
+      case 'cases':
+        return await casesView(view, route.params);
+      case 'case':
+        return await caseView(view, route.id!);
       case 'cluster':
         return await clusterView(view, route.id!, route.params);
       case 'shop':

@@ -2,13 +2,15 @@ import type { Permission } from '@ringwatch/permissions';
 
 /** Hash routes (#/clusters/C000042?run=…): bookmarkable, and the back button works. */
 export interface Route {
-  name: 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'reports' | 'search' | 'model';
+  name: 'cases' | 'case' | 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'reports' | 'search' | 'model';
   id?: string;
   params: URLSearchParams;
 }
 
 /** What each page needs: its menu link is hidden, and the page refused, without it. */
 export const ROUTE_PERMISSIONS: Record<Route['name'], Permission> = {
+  cases: 'cases.read',
+  case: 'cases.read',
   clusters: 'clusters.read',
   cluster: 'clusters.read',
   shop: 'shops.read',
@@ -25,6 +27,8 @@ export function parseRoute(hash: string): Route {
   const params = new URLSearchParams(query);
   const [section, id] = path.split('/').map(decodeURIComponent);
   switch (section) {
+    case 'cases':
+      return id ? { name: 'case', id, params } : { name: 'cases', params };
     case 'clusters':
       return id ? { name: 'cluster', id, params } : { name: 'clusters', params };
     case 'shops':

@@ -32,8 +32,8 @@ export class CasesController {
 
   @Get(':id')
   @RequirePermission('cases.read')
-  get(@Param('id', new ZodPipe(CaseIdSchema)) id: string) {
-    return this.cases.get(id);
+  get(@Param('id', new ZodPipe(CaseIdSchema)) id: string, @Actor() actor: Actor) {
+    return this.cases.get(id, actor);
   }
 
   @Post(':id/status')

@@ -5,6 +5,7 @@ import type { RingwatchConfig } from '@ringwatch/config';
 import { hasPermission } from '@ringwatch/permissions';
 import type { CaseAssign, CaseDetail, CaseListQuery, CaseMove, CaseNote, CasePage } from '@ringwatch/wire';
 import type { Actor } from '../common/actor';
+import { Redaction } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
 import { CasesRepository } from './cases.repository';
 
@@ -19,6 +20,7 @@ export class CasesService {
   constructor(
     @Inject(CasesRepository) private readonly repository: CasesRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
+    @Inject(Redaction) private readonly redaction: Redaction,
   ) {}
 
   /** After a detection run: cases follow their networks, new flagged networks get cases. */
@@ -43,14 +45,16 @@ export class CasesService {
     });
   }
 
-  async get(id: string): Promise<CaseDetail> {
+  /** A case as the caller may see it: an alert's shared identifiers pass through the caller's identity view. */
+  async get(id: string, actor: Pick<Actor, 'roles'>): Promise<CaseDetail> {
     const row = await this.repository.get(id);
     if (!row) throw new NotFoundException(`case ${id} not found`);
-    return { ...row, moves: [...movesByPeople(row.status)] };
+    const view = this.redaction.viewFor(actor.roles);
+    return { ...row, alerts: row.alerts.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) })), moves: [...movesByPeople(row.status)] };
   }
 
   async move(id: string, input: CaseMove, actor: Actor): Promise<CaseDetail> {
-    const current = await this.get(id);
+    const current = await this.get(id, actor);
     const refused = refusal(current.status, input.to, input);
     if (refused) throw new ConflictException(refused);
     const reason = input.reason ?? (input.to === 'referred' ? `referred to ${input.agency} (${input.reference})` : null);
@@ -67,7 +71,7 @@ export class CasesService {
       }),
     );
     if (moved === null) throw new ConflictException(`case ${id} was changed by someone else meanwhile (it is no longer ${current.status})`);
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   async assign(id: string, input: CaseAssign, actor: Actor): Promise<CaseDetail> {
@@ -81,12 +85,12 @@ export class CasesService {
       }
     }
     await this.setField(id, 'assignee', input.assignee, input.expected, actor);
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   async prioritise(id: string, priority: string, actor: Actor): Promise<CaseDetail> {
     await this.setField(id, 'priority', priority, undefined, actor);
-    return this.get(id);
+    return this.get(id, actor);
   }
 
   async note(id: string, text: string, actor: Actor): Promise<CaseNote> {
