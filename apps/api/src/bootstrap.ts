@@ -70,9 +70,9 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   const resumed = await app.get(ShutdownsService).resumeInterrupted();
   if (resumed.length > 0) logger.event('warn', 'shutdowns', 'resuming interrupted executions', { shutdowns: resumed });
   await app.get(ImportsService).watchStale();
-  // Uploads, rejects, generated keys and reports hold personal data or secrets: owner only.
+  // Uploads, rejects and generated keys hold personal data or secrets: owner only (the reports folder is
+  // made owner-only by the report run that writes it, so a bad REPORTS_DIR fails that run, visibly).
   ensurePrivateDir(path.join(config.rootDir, '.data'));
-  ensurePrivateDir(config.report.dir);
   app.get(ImportsService).watchUploads();
   // When the database comes back after an outage, the same recovery as after a restart of this process.
   monitor.onRecovered('resuming interrupted shutdown executions', async () => {
