@@ -70,9 +70,16 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   const resumed = await app.get(ShutdownsService).resumeInterrupted();
   if (resumed.length > 0) logger.event('warn', 'shutdowns', 'resuming interrupted executions', { shutdowns: resumed });
   await app.get(ImportsService).watchStale();
-  // Uploads, rejects and generated keys hold personal data or secrets: owner only (the reports folder is
-  // made owner-only by the report run that writes it, so a bad REPORTS_DIR fails that run, visibly).
+  // Uploads, rejects, generated keys and reports hold personal data or secrets: owner only. A reports
+  // folder that cannot be made does not stop the API: the report run that needs it fails, recorded.
   ensurePrivateDir(path.join(config.rootDir, '.data'));
+  try {
+    ensurePrivateDir(config.report.dir);
+  } catch (error) {
+    logger.event('warn', 'reports', 'the reports folder cannot be made owner-only; report runs will fail until it can', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
   app.get(ImportsService).watchUploads();
   // When the database comes back after an outage, the same recovery as after a restart of this process.
   monitor.onRecovered('resuming interrupted shutdown executions', async () => {
