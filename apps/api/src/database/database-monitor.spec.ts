@@ -2,7 +2,7 @@ import { loadConfig } from '@ringwatch/config';
 import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { DatabaseMonitor } from './database-monitor';
-import type { DatabaseProbeRepository } from './database-probe.repository';
+import { DatabaseTimeoutError, type DatabaseProbeRepository } from './database-probe.repository';
 import { DatabaseUnavailableError } from './database-unavailable';
 
 /** A probe that answers as the test says. */
@@ -19,6 +19,21 @@ function monitorWith(answers: (Error | null)[]) {
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 describe('DatabaseMonitor', () => {
+  it('does not turn routes away on a slow probe or two (a busy database), but health says so; the third in a row does', async () => {
+    const slow = () => new DatabaseTimeoutError(800);
+    const monitor = monitorWith([slow(), slow(), null, slow(), slow(), slow()]);
+    await expect(monitor.check()).rejects.toThrow(/no answer within 800 ms/);
+    expect(() => monitor.assertAvailable()).not.toThrow();
+    await monitor.probe();
+    expect(monitor.state.status).toBe('up');
+    await monitor.check();
+    await monitor.probe();
+    await monitor.probe();
+    expect(monitor.state.status).toBe('up');
+    await monitor.probe();
+    expect(monitor.state).toMatchObject({ status: 'down', cause: 'no answer within 800 ms' });
+  });
+
   it('turns requests away with the cause while the database is down, and runs the recovery work once when it is back', async () => {
     const monitor = monitorWith([new Error('connect ECONNREFUSED 127.0.0.1:7687'), new Error('connect ECONNREFUSED 127.0.0.1:7687'), null, null]);
     const recovered: string[] = [];

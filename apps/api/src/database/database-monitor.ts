@@ -1,10 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { CONFIG } from '../common/tokens';
-import { DatabaseProbeRepository } from './database-probe.repository';
+import { DatabaseProbeRepository, DatabaseTimeoutError } from './database-probe.repository';
 import { DatabaseUnavailableError, isDatabaseUnreachable } from './database-unavailable';
 
 export type DatabaseState = { readonly status: 'up'; readonly since: Date } | { readonly status: 'down'; readonly since: Date; readonly cause: string };
+
+/**
+ * Probes in a row that get no answer in time before routes are refused. A database busy with a bulk
+ * import can miss one deadline without being gone, and refusing every route on one slow probe would turn
+ * load into an outage; a refused or dropped connection still counts at once.
+ */
+const SLOW_PROBES_BEFORE_DOWN = 3;
 
 /**
  * Watches the database from the API's side: a probe every NEO4J_PROBE_INTERVAL_MS, and every driver
@@ -15,6 +22,9 @@ export type DatabaseState = { readonly status: 'up'; readonly since: Date } | { 
 @Injectable()
 export class DatabaseMonitor implements OnApplicationShutdown {
   private readonly logger = new Logger('database');
+  private slowProbes = 0;
+  /** What the last probe failed on (null: it answered), for /health, which reports a slow database too. */
+  private lastProbeError: string | null = null;
   private current: DatabaseState = { status: 'up', since: new Date() };
   private timer: NodeJS.Timeout | null = null;
   private probing: Promise<void> | null = null;
@@ -46,8 +56,17 @@ export class DatabaseMonitor implements OnApplicationShutdown {
     this.probing ??= this.probeRepository
       .ping(this.config.supervision.probeTimeoutMs)
       .then(
-        () => this.markUp(),
-        (error: unknown) => this.markDown(error instanceof Error ? error.message : String(error)),
+        () => {
+          this.slowProbes = 0;
+          this.lastProbeError = null;
+          this.markUp();
+        },
+        (error: unknown) => {
+          const cause = error instanceof Error ? error.message : String(error);
+          this.lastProbeError = cause;
+          if (error instanceof DatabaseTimeoutError && ++this.slowProbes < SLOW_PROBES_BEFORE_DOWN) return;
+          this.markDown(cause);
+        },
       )
       .finally(() => (this.probing = null));
     return this.probing;
@@ -57,6 +76,8 @@ export class DatabaseMonitor implements OnApplicationShutdown {
   async check(): Promise<void> {
     await this.probe();
     this.assertAvailable();
+    // Not yet refused to routes, but health says the database did not answer in time.
+    if (this.lastProbeError !== null) throw new DatabaseUnavailableError(this.lastProbeError, null);
   }
 
   /** Throws the 503 when the database is known to be away. */
