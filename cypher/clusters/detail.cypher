@@ -9,4 +9,4 @@ CALL (c) {
 }
 RETURN r.id AS runId, toString(r.startedAt) AS runStartedAt, c.clusterId AS id, c.size AS size, c.risk AS risk,
        c.flagged AS flagged, c.status AS status, c.factors AS factors, c.verdict AS verdict, c.lineage AS lineage, c.lineageFrom AS lineageFrom,
-       c.sizeBefore AS sizeBefore, c.caseId AS caseId, c.caseStatus AS caseStatus, members
+       c.sizeBefore AS sizeBefore, c.caseId AS caseId, COLLECT { MATCH (k:Case) WHERE k.id = c.caseId RETURN k.status }[0] AS caseStatus, members

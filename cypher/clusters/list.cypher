@@ -12,4 +12,4 @@ ORDER BY CASE $sort WHEN 'size' THEN toFloat(c.size) WHEN 'growth' THEN toFloat(
 WITH r, collect(c) AS found
 RETURN r.id AS runId, toString(r.startedAt) AS runStartedAt, size(found) AS total,
        [c IN found[$skip..$skip + $limit] | {id: c.clusterId, size: c.size, risk: c.risk, flagged: c.flagged, status: c.status,
-         lineage: c.lineage, lineageFrom: c.lineageFrom, sizeBefore: c.sizeBefore, brands: coalesce(c.brands, []), caseId: c.caseId, caseStatus: c.caseStatus}] AS items
+         lineage: c.lineage, lineageFrom: c.lineageFrom, sizeBefore: c.sizeBefore, brands: coalesce(c.brands, []), caseId: c.caseId, caseStatus: COLLECT { MATCH (k:Case) WHERE k.id = c.caseId RETURN k.status }[0]}] AS items

@@ -61,11 +61,21 @@ export interface MoveDetails {
  * Referral names the agency and its reference; dismissal gives the reason it is benign.
  */
 export function refusal(from: CaseStatus, to: CaseStatus, details: MoveDetails = {}): string | null {
+  return moveRefusal(from, to) ?? missingDetail(to, details);
+}
+
+/** Why the machine has no such move by hand (a conflict with the case's state), or null. */
+export function moveRefusal(from: CaseStatus, to: CaseStatus): string | null {
   if (from === to) return `the case is ${from} already`;
   if (!BY_PEOPLE[from].includes(to)) {
     const allowed = BY_PEOPLE[from];
     return `a case that is ${from} can move to ${allowed.length ? allowed.join(', ') : 'no other status by hand'}, not ${to}`;
   }
+  return null;
+}
+
+/** What a move to `to` lacks (a request to complete, not a conflict), or null. */
+export function missingDetail(to: CaseStatus, details: MoveDetails): string | null {
   if (to === 'referred' && (!details.agency?.trim() || !details.reference?.trim())) return 'a referral names the agency and its reference';
   if (to === 'dismissed' && !details.reason?.trim()) return 'a dismissal says why the network is benign';
   return null;

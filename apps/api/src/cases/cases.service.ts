@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { movesByPeople, OPEN_STATUSES, planCaseSync, refusal, type CaseStatus } from '@ringwatch/cases';
+import { missingDetail, moveRefusal, movesByPeople, OPEN_STATUSES, planCaseSync, type CaseStatus } from '@ringwatch/cases';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { hasPermission } from '@ringwatch/permissions';
 import type { CaseAssign, CaseDetail, CaseListQuery, CaseMove, CaseNote, CasePage } from '@ringwatch/wire';
@@ -55,8 +55,11 @@ export class CasesService {
 
   async move(id: string, input: CaseMove, actor: Actor): Promise<CaseDetail> {
     const current = await this.get(id, actor);
-    const refused = refusal(current.status, input.to, input);
+    const refused = moveRefusal(current.status, input.to);
     if (refused) throw new ConflictException(refused);
+    const missing = missingDetail(input.to, input);
+    if (missing)
+      throw new BadRequestException({ message: 'invalid input', fields: [{ field: input.to === 'referred' ? 'agency' : 'reason', reason: missing }] });
     const reason = input.reason ?? (input.to === 'referred' ? `referred to ${input.agency} (${input.reference})` : null);
     const moved = await this.repository.move(
       id,

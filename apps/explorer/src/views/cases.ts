@@ -85,6 +85,13 @@ export async function casesView(root: HTMLElement, params: URLSearchParams): Pro
   }
 }
 
+/** A note's text with the shops it mentions as links to them. */
+function linkShops(text: string, mentions: readonly string[]): (string | HTMLElement)[] {
+  if (mentions.length === 0) return [text];
+  const pattern = new RegExp(`\\b(${mentions.map((m) => m.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\b`);
+  return text.split(pattern).map((part, i) => (i % 2 === 1 ? h('a', { href: `#/shops/${encodeURIComponent(part)}` }, part) : part));
+}
+
 /** One case: what it is, who has it, where it can go, its notes and its timeline. */
 export async function caseView(root: HTMLElement, id: string): Promise<void> {
   root.replaceChildren(loading(`case ${id}`));
@@ -188,7 +195,7 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
         ? h(
             'ul',
             { class: 'notes' },
-            c.notes.map((n) => h('li', {}, h('strong', {}, n.author), ` · ${n.at.slice(0, 16).replace('T', ' ')}`, h('p', {}, n.text))),
+            c.notes.map((n) => h('li', {}, h('strong', {}, n.author), ` · ${n.at.slice(0, 16).replace('T', ' ')}`, h('p', {}, linkShops(n.text, n.mentions)))),
           )
         : empty('No note yet.'),
       writable

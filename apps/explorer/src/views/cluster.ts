@@ -37,7 +37,9 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
     ),
     cluster.verdict ? h('p', { class: 'verdict' }, cluster.verdict) : null,
     // The case outlives this run: its status is what people decided, whatever the run found.
-    cluster.caseId ? h('p', { class: 'case' }, `Case ${cluster.caseId} · ${(cluster.caseStatus ?? '').replace('_', ' ')}`) : null,
+    cluster.caseId
+      ? h('p', { class: 'case' }, h('a', { href: `#/cases/${cluster.caseId}` }, `Case ${cluster.caseId}`), ` · ${(cluster.caseStatus ?? '').replace('_', ' ')}`)
+      : null,
     h('h3', {}, 'Risk factors'),
     h(
       'table',
