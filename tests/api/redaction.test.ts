@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { strFromU8, unzipSync, unzlibSync } from 'fflate';
+import { int as neo4jInt } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasPermission, ROLES, type Role } from '@ringwatch/permissions';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
@@ -24,7 +25,7 @@ const uploads: string[] = [];
 
 /** Personal data of the fixture, found in a text by a six-character anchor (thousands of needles, megabytes of bodies). */
 class Needles {
-  private static readonly ANCHOR = 6;
+  static readonly ANCHOR = 6;
   private readonly byAnchor = new Map<string, { needle: string; what: string }[]>();
   size = 0;
 
@@ -205,8 +206,10 @@ beforeAll(async () => {
     await suite.driver.executeQuery(
       `MATCH (a:Shop)-[:HAS_ADDRESS|OWNS|HAS_EMAIL|HAS_PHONE*1..2]-(x)-[:HAS_ADDRESS|OWNS|HAS_EMAIL|HAS_PHONE*1..2]-(b:Shop)
        WHERE a.id IN $members AND b.id IN $members AND a.id < b.id AND (x:Address OR x:Email OR x:Phone)
-       RETURN a.id AS a, b.id AS b LIMIT 1`,
-      { members: cluster.members },
+         AND EXISTS { MATCH (a)<-[:OWNS]-(u:Seller) WHERE size(u.name) >= $anchor }
+       RETURN a.id AS a, b.id AS b ORDER BY a, b LIMIT 1`,
+      // Ordered, and a shop whose seller's name is long enough to be a needle: /shops/:id must show it.
+      { members: cluster.members, anchor: neo4jInt(Needles.ANCHOR) },
       db,
     )
   ).records;
