@@ -9,7 +9,7 @@ import type { AuditOf } from '../../apps/api/src/audit/audit-entry';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { type TestServer, tokenFor } from '../setup/app';
-import { startSeededServer, type SeededServer } from '../setup/marketplace';
+import { clusterTaker, startSeededServer, type SeededServer } from '../setup/marketplace';
 
 /**
  * Every state-changing route under N = 20 identical requests at once: exactly one wins (the others are
@@ -53,15 +53,8 @@ async function audited(target: string, action: string): Promise<{ actor: string;
   return rows.map((r) => ({ actor: r.actor, before: r.before === null ? null : JSON.parse(r.before), after: r.after === null ? null : JSON.parse(r.after) }));
 }
 
-const taken = new Set<string>();
-function takeCluster(minSize = 3) {
-  const cluster = [...run.clusters]
-    .filter((c) => c.flagged && c.members.length >= minSize && !taken.has(c.id))
-    .sort((a, b) => b.members.length - a.members.length)[0];
-  if (!cluster) throw new Error('the small preset has no free flagged cluster left');
-  taken.add(cluster.id);
-  return cluster;
-}
+const clusters = clusterTaker(() => run);
+const takeCluster = (minSize?: number) => clusters.take(minSize);
 
 async function proposal(): Promise<{ id: string; shops: string[] }> {
   const cluster = takeCluster();

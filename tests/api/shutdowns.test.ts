@@ -7,7 +7,7 @@ import type { DetectionSummary } from '@ringwatch/detection';
 import { ImportsService } from '../../apps/api/src/imports/imports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { startTestServer, type TestServer, tokenFor } from '../setup/app';
-import { startSeededServer, type SeededServer } from '../setup/marketplace';
+import { clusterTaker, startSeededServer, type SeededServer } from '../setup/marketplace';
 import { expectWire } from '../setup/wire';
 
 const neo4j = inject('neo4j');
@@ -32,15 +32,8 @@ async function call(method: string, pathname: string, who: string | null, body?:
 }
 
 /** Flagged clusters of the test run, largest first, that no earlier test has taken. */
-const taken = new Set<string>();
-function takeCluster(minSize = 3) {
-  const cluster = [...run.clusters]
-    .filter((c) => c.flagged && c.members.length >= minSize && !taken.has(c.id))
-    .sort((a, b) => b.members.length - a.members.length)[0];
-  if (!cluster) throw new Error('the small preset has no free flagged cluster left');
-  taken.add(cluster.id);
-  return cluster;
-}
+const clusters = clusterTaker(() => run);
+const takeCluster = (minSize?: number) => clusters.take(minSize);
 
 async function waitFor(id: string, status: string, on: TestServer = server) {
   await on.app.get(ShutdownsService).settled(id);
@@ -114,7 +107,7 @@ describe('bulk shutdown with four eyes', () => {
     const stranger = await call('POST', '/shutdowns', 'analyst', { clusterId: other.id, reason: 'Excluding a shop from elsewhere', exclude: [excluded] });
     expect(stranger.status).toBe(400);
     expect(stranger.body.error.details[0]).toMatchObject({ field: 'exclude' });
-    taken.delete(other.id);
+    clusters.release(other.id);
     expect((await call('POST', '/shutdowns', 'analyst', { clusterId: 'C999999', reason: 'A cluster that does not exist' })).status).toBe(404);
     expect((await call('POST', '/shutdowns', 'liaison', { clusterId: proposal.body.clusterId, reason: 'Liaisons do not propose' })).status).toBe(403);
   });

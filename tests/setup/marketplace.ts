@@ -54,3 +54,25 @@ export async function startSeededServer(seed: number): Promise<SeededServer> {
     },
   };
 }
+
+/**
+ * Flagged clusters of a run, largest first, each handed out once, so the tests of a file that act on a
+ * cluster (propose, shut down) never share one. `runOf` is read at each take: the run is made in beforeAll.
+ */
+export function clusterTaker(runOf: () => DetectionSummary) {
+  const taken = new Set<string>();
+  return {
+    take(minSize = 3) {
+      const cluster = [...runOf().clusters]
+        .filter((c) => c.flagged && c.members.length >= minSize && !taken.has(c.id))
+        .sort((a, b) => b.members.length - a.members.length)[0];
+      if (!cluster) throw new Error('the small preset has no free flagged cluster left');
+      taken.add(cluster.id);
+      return cluster;
+    },
+    /** Hands a cluster back, for a test that only looked at it. */
+    release(id: string) {
+      taken.delete(id);
+    },
+  };
+}

@@ -35,3 +35,24 @@ export const fmtNumber = (n: number) => n.toLocaleString('en');
 export const loading = (what: string) => h('p', { class: 'state loading', role: 'status' }, `Loading ${what}…`);
 export const empty = (what: string) => h('p', { class: 'state empty' }, what);
 export const failure = (error: unknown) => h('p', { class: 'state error', role: 'alert' }, error instanceof Error ? error.message : String(error));
+
+/**
+ * Keyboard rows for a table of links: ↑↓ or j/k move a cursor, Enter opens the row under it. Returns
+ * `focus(i)`, to put the cursor somewhere (e.g. the first row) once the table is on the page.
+ */
+export function keyboardRows(table: HTMLElement, rows: readonly HTMLElement[], open: (index: number) => void): (index: number) => void {
+  let cursor = 0;
+  const focus = (i: number) => {
+    cursor = Math.max(0, Math.min(rows.length - 1, i));
+    rows.forEach((r, j) => r.classList.toggle('cursor', j === cursor));
+    rows[cursor]!.focus();
+  };
+  table.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown' || event.key === 'j') focus(cursor + 1);
+    else if (event.key === 'ArrowUp' || event.key === 'k') focus(cursor - 1);
+    else if (event.key === 'Enter') open(cursor);
+    else return;
+    event.preventDefault();
+  });
+  return focus;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { missingDetail, moveRefusal, movesByPeople, OPEN_STATUSES, planCaseSync, type CaseStatus } from '@ringwatch/cases';
+import { missingDetail, moveRefusal, movesByPeople, OPEN_STATUSES, planCaseSync } from '@ringwatch/cases';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { hasPermission } from '@ringwatch/permissions';
 import type { CaseAssign, CaseDetail, CaseListQuery, CaseMove, CaseNote, CasePage } from '@ringwatch/wire';
@@ -130,5 +130,3 @@ export class CasesService {
     }
   }
 }
-
-export type { CaseStatus };

@@ -2,7 +2,7 @@ import { CASE_STATUS_LABELS } from '@ringwatch/cases';
 import type { CaseDetail, CasePage, CaseStatusSchema } from '@ringwatch/wire';
 import type { z } from 'zod';
 import { can, getJson, postJson, session } from '../api';
-import { empty, facts, failure, fmtDate, h, loading } from '../dom';
+import { empty, facts, failure, fmtDate, h, keyboardRows, loading } from '../dom';
 import { go } from '../router';
 
 type CaseStatus = z.infer<typeof CaseStatusSchema>;
@@ -65,19 +65,7 @@ export async function casesView(root: HTMLElement, params: URLSearchParams): Pro
       ),
       h('tbody', {}, rows),
     );
-    let cursor = 0;
-    const focus = (i: number) => {
-      cursor = Math.max(0, Math.min(rows.length - 1, i));
-      rows.forEach((r, j) => r.classList.toggle('cursor', j === cursor));
-      rows[cursor]!.focus();
-    };
-    table.addEventListener('keydown', (event) => {
-      if (event.key === 'ArrowDown' || event.key === 'j') focus(cursor + 1);
-      else if (event.key === 'ArrowUp' || event.key === 'k') focus(cursor - 1);
-      else if (event.key === 'Enter') go(`cases/${page.items[cursor]!.id}`);
-      else return;
-      event.preventDefault();
-    });
+    const focus = keyboardRows(table, rows, (i) => go(`cases/${page.items[i]!.id}`));
     body.replaceChildren(table, h('p', { class: 'pager' }, `${page.items.length} of ${page.total} · ↑↓ or j/k, Enter opens`));
     focus(0);
   } catch (error) {

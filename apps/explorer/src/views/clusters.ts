@@ -1,6 +1,6 @@
 import type { ClusterPage } from '@ringwatch/wire';
 import { getJson } from '../api';
-import { empty, failure, fmtNumber, h, loading } from '../dom';
+import { empty, failure, fmtNumber, h, keyboardRows, loading } from '../dom';
 import { go } from '../router';
 
 const PAGE = 50;
@@ -130,19 +130,7 @@ export async function clustersView(root: HTMLElement, params: URLSearchParams): 
     ),
     h('tbody', {}, rows),
   );
-  let cursor = 0;
-  const focus = (i: number) => {
-    cursor = Math.max(0, Math.min(rows.length - 1, i));
-    rows.forEach((r, j) => r.classList.toggle('cursor', j === cursor));
-    rows[cursor]!.focus();
-  };
-  table.addEventListener('keydown', (event) => {
-    if (event.key === 'ArrowDown' || event.key === 'j') focus(cursor + 1);
-    else if (event.key === 'ArrowUp' || event.key === 'k') focus(cursor - 1);
-    else if (event.key === 'Enter') go(`clusters/${page.items[cursor]!.id}`);
-    else return;
-    event.preventDefault();
-  });
+  const focus = keyboardRows(table, rows, (i) => go(`clusters/${page.items[i]!.id}`));
   const pager = h(
     'p',
     { class: 'pager' },
