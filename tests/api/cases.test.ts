@@ -130,6 +130,11 @@ describe('cases through detection runs', { timeout: 240_000 }, () => {
     expect(shutDown.shutdowns).toEqual([expect.objectContaining({ id: shutdownId, status: 'executed' })]);
     expect(shutDown.notes).toHaveLength(1);
     expect(shutDown.moves).toEqual(['monitoring', 'referred']);
+    // The dossier handed to the police is attached to the case, with the digest of what left.
+    const dossier = await call('GET', `/clusters/${big[0]!.id}/dossier?format=json`, 'liaison');
+    expect(dossier.status).toBe(200);
+    const attached = (await caseOf(a)).dossiers;
+    expect(attached).toEqual([expect.objectContaining({ actor: 'case.liaison', format: 'json', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
 
     // B: dismissed, which needs a reason.
     expect((await call('POST', `/cases/${b}/status`, 'analyst', { to: 'dismissed' })).status).toBe(400);
