@@ -12,4 +12,8 @@ WHERE before IN $from
 SET k.status = $to, k.updatedAt = datetime(), k.statusReason = $reason
 MERGE (k)-[:HAS_SHUTDOWN]->(x)
 CREATE (k)-[:EVENT]->(:CaseEvent {at: datetime(), type: 'status', actor: $actor, detail: before + ' → ' + $to + ': ' + $reason})
+// A change of a case: the inbox reads its rows again (see version.cypher).
+MERGE (v:Sequence {name: 'case-version'})
+  ON CREATE SET v.next = 1
+  ON MATCH SET v.next = v.next + 1
 RETURN k.id AS caseId, before

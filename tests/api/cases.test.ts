@@ -140,6 +140,12 @@ describe('cases through detection runs', { timeout: 240_000 }, () => {
     expect((await call('POST', `/cases/${b}/status`, 'analyst', { to: 'dismissed' })).status).toBe(400);
     expect((await call('POST', `/cases/${b}/status`, 'analyst', { to: 'dismissed', reason: 'A family business with three shops' })).status).toBe(200);
     dismissed = await caseOf(b);
+    // The inbox answers from rows it re-reads after every change: each change shows at once, the four-eyes flow's too.
+    const inbox = async (q: string) => (await call('GET', `/cases?${q}&limit=200`, 'supervisor')).body.items.map((k: { id: string }) => k.id);
+    expect(await inbox('status=dismissed')).toContain(b);
+    expect(await inbox('status=shut_down')).toContain(a);
+    expect(await inbox('assignee=case.analyst')).toEqual([a]);
+    expect(await inbox('assignee=none')).not.toContain(a);
 
     // C: a proposal left waiting for a decision.
     expect(

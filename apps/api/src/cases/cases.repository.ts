@@ -1,5 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { SYSTEM_MOVES, type CaseAction, type RunCluster, type SystemMove, type TrackedCase } from '@ringwatch/cases';
+import {
+  byUrgency,
+  selectInbox,
+  SYSTEM_MOVES,
+  type CaseAction,
+  type InboxFilter,
+  type InboxRow,
+  type RunCluster,
+  type SystemMove,
+  type TrackedCase,
+} from '@ringwatch/cases';
 import { recordToPlain } from '@ringwatch/neo4j';
 import type { CaseDetail, CaseNote, CasePage } from '@ringwatch/wire';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
@@ -23,6 +33,16 @@ function dossierExport(e: { actor: string; at: string; after: string | null }): 
 
 @Injectable()
 export class CasesRepository extends Neo4jRepository {
+  /**
+   * The inbox's rows, most urgent first, as of a version of the cases (version.cypher: a counter every
+   * change of a case bumps in its transaction, and the number of cases). Each inbox request reads the
+   * version (two counters, no scan) and answers from these rows when it is unchanged, so a list never
+   * shows a case as it was before a change that had committed when the request arrived, in this process
+   * or any other; after a change, the first request reads the rows again (one read for all the requests
+   * waiting for it). Filtering and order are @ringwatch/cases' selectInbox.
+   */
+  private inboxRows: { version: string; rows: InboxRow[] } | null = null;
+  private inboxLoad: { version: string; rows: Promise<InboxRow[]> } | null = null;
   private readonly q = this.registry.bind({
     runClusters: 'cases/run-clusters',
     tracked: 'cases/tracked',
@@ -34,7 +54,9 @@ export class CasesRepository extends Neo4jRepository {
     regrowth: 'cases/regrowth',
     dissolved: 'cases/dissolved',
     clusterStatus: 'cases/cluster-status',
-    list: 'cases/list',
+    version: 'cases/version',
+    bumpVersion: 'cases/bump-version',
+    inbox: 'cases/inbox',
     get: 'cases/get',
     move: 'cases/move',
     setField: 'cases/set-field',
@@ -96,6 +118,7 @@ export class CasesRepository extends Neo4jRepository {
       const dissolved = of('dissolved');
       if (dissolved.length > 0) await tx.run(this.q.dissolved, { runId, dissolved });
       await tx.run(this.q.clusterStatus, { runId });
+      if (actions.length > 0) await this.changed(tx);
       const reasons = new Map(reopens.map((r) => [r.caseId, r.reason]));
       const entries: AuditEntry[] = [
         ...opened.map((o) => ({
@@ -128,18 +151,33 @@ export class CasesRepository extends Neo4jRepository {
     });
   }
 
-  async list(filter: {
-    statuses: readonly string[];
-    assignee: string | null;
-    priority: string | null;
-    minRisk: number | null;
-    brand: string | null;
-    changedSince: string | null;
-    skip: number;
-    limit: number;
-  }): Promise<CasePage> {
-    const { records } = await this.readQuery(this.q.list, { ...filter, skip: neo4j.int(filter.skip), limit: neo4j.int(filter.limit) });
-    return recordToPlain<CasePage>(records[0]!);
+  async list(filter: InboxFilter): Promise<CasePage> {
+    const { records } = await this.readQuery(this.q.version);
+    const version = `${String(records[0]!.get('changes'))}:${String(records[0]!.get('cases'))}`;
+    const { total, items } = selectInbox(await this.rowsAt(version), filter);
+    return { total, items: items.map(({ brands: _brands, ...summary }) => summary) };
+  }
+
+  private rowsAt(version: string): Promise<InboxRow[]> {
+    if (this.inboxRows?.version === version) return Promise.resolve(this.inboxRows.rows);
+    if (this.inboxLoad?.version === version) return this.inboxLoad.rows;
+    // Read after the version: the rows are at least as new as it (newer at worst, and read again next time).
+    const rows = this.readQuery(this.q.inbox)
+      .then(({ records }) => {
+        const sorted = records.map((r) => recordToPlain<InboxRow>(r)).sort(byUrgency);
+        this.inboxRows = { version, rows: sorted };
+        return sorted;
+      })
+      .finally(() => {
+        if (this.inboxLoad?.rows === rows) this.inboxLoad = null;
+      });
+    this.inboxLoad = { version, rows };
+    return rows;
+  }
+
+  /** In a transaction that changes a case: the inbox's rows are read again on the next request. */
+  private async changed(tx: ManagedTransaction): Promise<void> {
+    await tx.run(this.q.bumpVersion);
   }
 
   async get(id: string): Promise<CaseRow | null> {
@@ -156,7 +194,11 @@ export class CasesRepository extends Neo4jRepository {
     audit: (before: string) => AuditEntry,
   ): Promise<string | null> {
     return this.audited(
-      async (tx) => ((await tx.run(this.q.move, { id, ...change })).records[0]?.get('before') as string | undefined) ?? null,
+      async (tx) => {
+        const before = ((await tx.run(this.q.move, { id, ...change })).records[0]?.get('before') as string | undefined) ?? null;
+        if (before !== null) await this.changed(tx);
+        return before;
+      },
       (before) => (before === null ? null : audit(before)),
     );
   }
@@ -170,6 +212,7 @@ export class CasesRepository extends Neo4jRepository {
     return this.audited(
       async (tx) => {
         const record = (await tx.run(this.q.setField, { id, ...change })).records[0];
+        if (record) await this.changed(tx);
         return record ? { before: record.get('before') as string | null } : null;
       },
       (done) => (done === null ? null : audit(done.before)),
@@ -184,6 +227,7 @@ export class CasesRepository extends Neo4jRepository {
     return this.audited(
       async (tx) => {
         const record = (await tx.run(this.q.note, { id, ...note })).records[0];
+        if (record) await this.changed(tx);
         return record ? recordToPlain<CaseNote>(record) : null;
       },
       (n) => (n === null ? null : audit(n)),
