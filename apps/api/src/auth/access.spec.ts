@@ -148,7 +148,7 @@ async function unredacted(roles: readonly string[]): Promise<boolean> {
     facts: async () => ({ shops: [], addresses: [], accounts: [], contacts: [], listings: [], reports: [] }),
   };
   const redaction = new Redaction({ pii: { hmacKey: 'access-spec-pii-key', keyFile: '-' } } as never);
-  const service = new DossiersService(repository as never, clusters as never, {} as never, redaction);
+  const service = new DossiersService(repository as never, clusters as never, {} as never, redaction, { record: async () => undefined } as never);
   return !(await service.build('C1', undefined, actor(roles))).provenance.redacted;
 }
 
