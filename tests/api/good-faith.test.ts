@@ -58,6 +58,9 @@ async function history(reporter: string, held: number, against: number): Promise
 beforeAll(async () => {
   suite = await startSeededServer(13);
   ({ server, driver } = suite);
+  // This file's users and their trail start from nothing, also on a database an earlier run used.
+  await query("MATCH (u:User) WHERE u.username STARTS WITH 'gf.' DETACH DELETE u");
+  await query("MATCH (e:AuditEvent) WHERE e.actor STARTS WITH 'gf.' OR e.target STARTS WITH 'user:gf.' DETACH DELETE e");
   token.owner = await tokenFor(server, { sub: 'gf.owner', roles: ['brand_owner'], brands: ['Aurelio'] });
   token.trusted = await tokenFor(server, { sub: 'gf.trusted', roles: ['brand_owner'], brands: ['Aurelio'] });
   token.analyst = await tokenFor(server, { sub: 'gf.analyst', roles: ['analyst'], brands: [] });
@@ -187,6 +190,18 @@ describe('the good-faith fast lane', () => {
       appealed: 1,
       takenDown: 21,
     });
+  });
+
+  it('counts a takedown against its reporter when the listing is later confirmed genuine', async () => {
+    const before = (await call('GET', '/brands/Aurelio/standing', token.owner!)).body!.reporters[0];
+    const listing = freshListing();
+    const sent = await call('POST', '/brands/Aurelio/reports', token.owner!, { listingId: listing, verdict: 'counterfeit' });
+    expect((await call('POST', `/takedowns/${sent.body!.takedown.id}/confirm`, token.analyst!, {})).status).toBe(200);
+    const held = (await call('GET', '/brands/Aurelio/standing', token.owner!)).body!.reporters[0];
+    expect(held).toMatchObject({ decided: before.decided + 1, against: before.against });
+    expect((await call('POST', '/brands/Aurelio/reports', token.trusted!, { listingId: listing, verdict: 'genuine', note: 'Our own stock' })).status).toBe(201);
+    const after = (await call('GET', '/brands/Aurelio/standing', token.owner!)).body!.reporters[0];
+    expect(after).toMatchObject({ decided: before.decided + 1, against: before.against + 1 });
   });
 
   it('shows a brand owner only its own standing, staff every reporter of the brand', async () => {
