@@ -24,12 +24,21 @@ async function removeTestUsers(): Promise<void> {
   const { driver } = await import('../setup/graph').then(async (m) => ({ driver: await m.testDriver() }));
   await driver.executeQuery("MATCH (u:User) WHERE u.username STARTS WITH 'test.' DETACH DELETE u", {}, { database: neo4j.database });
   await driver.executeQuery("MATCH (e:AuditEvent) WHERE e.target STARTS WITH 'user:test.' DETACH DELETE e", {}, { database: neo4j.database });
+  await driver.executeQuery('MATCH (b:Brand {testOnly: true}) DETACH DELETE b', {}, { database: neo4j.database });
+  await driver.close();
+}
+
+/** A brand owner can only be bound to a brand the data knows: this file runs without a marketplace, so it makes the one it binds. */
+async function knownBrand(name: string): Promise<void> {
+  const driver = await import('../setup/graph').then((m) => m.testDriver());
+  await driver.executeQuery('MERGE (b:Brand {name: $name}) ON CREATE SET b.testOnly = true', { name }, { database: neo4j.database });
   await driver.close();
 }
 
 beforeAll(async () => {
   // Other files make test.* users for their tokens (tokenFor); this one creates its own from scratch.
   await removeTestUsers();
+  await knownBrand('Aurelio');
   server = await startTestServer();
   await server.app.get(AuthService).createUser({ username: 'test.admin', password: PASSWORD, roles: ['admin'], brands: [] });
   await server.app.get(AuthService).createUser({ username: 'test.analyst', password: PASSWORD, roles: ['analyst'], brands: [] });

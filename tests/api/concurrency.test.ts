@@ -23,6 +23,8 @@ let server: TestServer;
 let driver: Driver;
 let run: DetectionSummary;
 const token: Record<string, string> = {};
+/** Live listings of Aurelio, each taken by one test. */
+let aurelio: string[] = [];
 
 const query = async <T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
   (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
@@ -74,6 +76,9 @@ beforeAll(async () => {
   token.supervisor = await tokenFor(server, { sub: 'cc.supervisor', roles: ['supervisor'], brands: [] });
   token.supervisor2 = await tokenFor(server, { sub: 'cc.supervisor2', roles: ['supervisor'], brands: [] });
   token.admin = await tokenFor(server, { sub: 'cc.admin', roles: ['admin'], brands: [] });
+  token.brand = await tokenFor(server, { sub: 'cc.brand', roles: ['brand_owner'], brands: ['Aurelio'] });
+  token.brand2 = await tokenFor(server, { sub: 'cc.brand2', roles: ['brand_owner'], brands: ['Aurelio'] });
+  aurelio = (await query<{ id: string }>("MATCH (l:Listing {brand: 'Aurelio', status: 'active'}) RETURN l.id AS id ORDER BY l.id LIMIT 10")).map((r) => r.id);
 }, 180_000);
 afterAll(async () => {
   await suite?.close();
@@ -192,6 +197,56 @@ describe(`${N} identical state changes at once: one wins, one audit entry`, () =
     expect(state!.roles).toEqual(burstEntries.at(-1)!.after.roles);
   });
 
+  it('counterfeit verdicts on one listing by two brand owners: one takedown opened, audited once', async () => {
+    const listing = aurelio.shift()!;
+    const { statuses } = await burst((i) =>
+      call('POST', '/brands/aurelio/reports', token[i % 2 ? 'brand' : 'brand2']!, { listingId: listing, verdict: 'counterfeit' }),
+    );
+    expect(statuses).toEqual(Array<number>(N).fill(201));
+    const [row] = await query<{ ids: string[] }>('MATCH (t:Takedown {listingId: $listing}) RETURN collect(t.id) AS ids', { listing });
+    expect(row!.ids).toHaveLength(1);
+    expect(await audited(`takedown:${row!.ids[0]}`, 'takedown.open')).toHaveLength(1);
+  });
+
+  it('review decisions on one queued takedown by two analysts and a supervisor: one 200, the others 409, one audited decision', async () => {
+    const listing = aurelio.shift()!;
+    const sent = await call('POST', '/brands/Aurelio/reports', token.brand!, { listingId: listing, verdict: 'counterfeit' });
+    const id = sent.body!.takedown.id as string;
+    const verbs = Array.from({ length: N }, (_, i) => ({ verb: i % 2 ? 'confirm' : 'reject', who: ['analyst', 'supervisor'][i % 2]! }));
+    const { answers, statuses } = await burst((i) => call('POST', `/takedowns/${id}/${verbs[i]!.verb}`, token[verbs[i]!.who]!, { note: 'Racing reviews' }));
+    expect(statuses).toEqual(oneWinner(200, 409));
+    const winner = verbs[answers.findIndex((a) => a.status === 200)]!;
+    const entries = [...(await audited(`takedown:${id}`, 'takedown.confirm')), ...(await audited(`takedown:${id}`, 'takedown.reject'))];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]!.actor).toBe(winner.who === 'analyst' ? 'cc.analyst' : 'cc.supervisor');
+    const [state] = await query<{ status: string; listing: string }>(
+      'MATCH (t:Takedown {id: $id})-[:ABOUT]->(l) RETURN t.status AS status, l.status AS listing',
+      {
+        id,
+      },
+    );
+    expect(state).toEqual(winner.verb === 'confirm' ? { status: 'taken_down', listing: 'delisted' } : { status: 'rejected', listing: 'active' });
+  });
+
+  it('appeals against one takedown: one 200, the others 409, one audited appeal, the listing relisted once', async () => {
+    const listing = aurelio.shift()!;
+    const sent = await call('POST', '/brands/Aurelio/reports', token.brand!, { listingId: listing, verdict: 'counterfeit' });
+    const id = sent.body!.takedown.id as string;
+    expect((await call('POST', `/takedowns/${id}/confirm`, token.analyst!, {})).status).toBe(200);
+    const { statuses } = await burst((i) =>
+      call('POST', `/takedowns/${id}/appeal`, token[i % 2 ? 'supervisor' : 'admin']!, { note: 'Seller invoice checked' }),
+    );
+    expect(statuses).toEqual(oneWinner(200, 409));
+    expect(await audited(`takedown:${id}`, 'takedown.appeal')).toHaveLength(1);
+    const [state] = await query<{ status: string; listing: string }>(
+      'MATCH (t:Takedown {id: $id})-[:ABOUT]->(l) RETURN t.status AS status, l.status AS listing',
+      {
+        id,
+      },
+    );
+    expect(state).toEqual({ status: 'reversed', listing: 'active' });
+  });
+
   it('the report run now: one 202, the others 409, one report and one audited generation', async () => {
     const before = await query<{ n: number }>('MATCH (r:Report) RETURN count(r) AS n');
     const { statuses } = await burst(() => call('POST', '/reports', token.supervisor!));
@@ -199,13 +254,15 @@ describe(`${N} identical state changes at once: one wins, one audit entry`, () =
     await server.app.get(ReportsService).settled();
     const [after] = await query<{ n: number; ids: string[] }>('MATCH (r:Report) RETURN count(r) AS n, collect(r.id) AS ids');
     expect(Number(after!.n)).toBe(Number(before[0]!.n) + 1);
-    const [audits] = await query<{ n: number }>(
-      "MATCH (e:AuditEvent) WHERE e.action IN ['report.generate', 'report.fail'] AND e.target IN $targets RETURN count(e) AS n",
+    const [audits] = await query<{ n: number; actors: string[] }>(
+      "MATCH (e:AuditEvent) WHERE e.action IN ['report.generate', 'report.fail'] AND e.target IN $targets RETURN count(e) AS n, collect(DISTINCT e.actor) AS actors",
       {
         targets: after!.ids.map((id) => `report:${id}`),
       },
     );
     expect(Number(audits!.n)).toBe(Number(after!.n));
+    // The run asked for by hand names the person who asked, not 'system'.
+    expect(audits!.actors).toContain('cc.supervisor');
   });
 });
 

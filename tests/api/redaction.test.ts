@@ -201,6 +201,15 @@ beforeAll(async () => {
   const importId = ((await upload.json()) as { id: string }).id;
   uploads.push(importId);
 
+  // A counterfeit verdict, so the review queue, the standing and the reporters table have a row to show.
+  const [listing] = (await suite.driver.executeQuery("MATCH (l:Listing {brand: 'Aurelio'}) RETURN l.id AS id ORDER BY l.id LIMIT 1", {}, db)).records;
+  const verdict = await fetch(`${server.baseUrl}/brands/aurelio/reports`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token.brand_owner}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ listingId: listing!.get('id'), verdict: 'counterfeit', note: 'Redaction walk' }),
+  });
+  expect(verdict.status).toBe(201);
+
   // Two shops of the cluster that share a personal identifier (an email, a phone or an address), for /evidence.
   const [pair] = (
     await suite.driver.executeQuery(
@@ -251,6 +260,10 @@ beforeAll(async () => {
     { route: '/shutdowns/{id}', url: `/shutdowns/${shutdownId}`, shows: false },
     { route: '/alerts', url: '/alerts?limit=200', shows: true },
     { route: '/brands/{brand}/suspected-listings', url: '/brands/Aurelio/suspected-listings?limit=200', shows: false },
+    { route: '/brands', url: '/brands', shows: false },
+    { route: '/brands/{brand}/standing', url: '/brands/aurelio/standing', shows: false },
+    { route: '/reporters', url: '/reporters', shows: false },
+    { route: '/takedowns/queue', url: '/takedowns/queue?limit=200', shows: false },
     { route: '/reports', url: '/reports', shows: false },
     { route: '/reports/{id}', url: `/reports/${reportId}`, shows: true },
     ...['report.json', 'report.html'].map((f) => ({ route: '/reports/{id}/{file}', url: `/reports/${reportId}/${f}`, shows: true })),

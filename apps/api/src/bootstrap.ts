@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ensurePrivateDir, type RingwatchConfig } from '@ringwatch/config';
 import type { Database, MigrationReport } from '@ringwatch/neo4j';
 import { AppModule } from './app.module';
+import { AuditRepository } from './audit/audit.repository';
 import { ErrorsFilter } from './common/errors.filter';
 import { JsonLogger } from './common/json-logger';
 import { documentZodParameters } from './common/openapi';
@@ -43,7 +44,14 @@ export async function createApp(config: RingwatchConfig, database: Database, log
   app.use(app.get(ReadPressure).middleware());
   app.useBodyParser('json', { limit: '1mb' });
   const monitor = app.get(DatabaseMonitor);
-  app.useGlobalFilters(new ErrorsFilter(logger, (error) => monitor.translate(error)));
+  const audit = app.get(AuditRepository);
+  app.useGlobalFilters(
+    new ErrorsFilter(
+      logger,
+      (error) => monitor.translate(error),
+      (entry) => audit.append(entry),
+    ),
+  );
 
   const document = SwaggerModule.createDocument(
     app,

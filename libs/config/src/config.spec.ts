@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DETECTION_DEFAULTS } from '@ringwatch/detection';
+import { DEFAULTS as GOOD_FAITH_DEFAULTS } from '@ringwatch/good-faith';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_VARIABLES, ConfigError, loadConfig } from './index';
 
@@ -75,5 +76,16 @@ describe('config', () => {
   it("defaults detection's parameters to the detection lib's defaults", () => {
     const { retention: _notPerRun, ...params } = loadConfig({}).detection;
     expect(params).toEqual(DETECTION_DEFAULTS);
+  });
+
+  it("defaults the fast lane to the good-faith lib's defaults, and refuses a share above 1", () => {
+    expect(loadConfig({}).goodFaith).toEqual(GOOD_FAITH_DEFAULTS);
+    expect(loadConfig({ GOOD_FAITH_MIN_ACCURACY: '0.95', GOOD_FAITH_REVIEW_TARGET_HOURS: '4' }).goodFaith).toMatchObject({
+      minAccuracy: 0.95,
+      reviewTargetHours: 4,
+    });
+    expect(() => loadConfig({ GOOD_FAITH_SAMPLE_RATE: '1.5', GOOD_FAITH_MIN_DECIDED: '0' })).toThrow(
+      /GOOD_FAITH_SAMPLE_RATE[\s\S]*GOOD_FAITH_MIN_DECIDED|GOOD_FAITH_MIN_DECIDED[\s\S]*GOOD_FAITH_SAMPLE_RATE/,
+    );
   });
 });

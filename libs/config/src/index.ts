@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { DetectionParams } from '@ringwatch/detection';
+import { DEFAULTS, type GoodFaithOptions } from '@ringwatch/good-faith';
 import { z } from 'zod';
 
 export { ensurePrivateDir, resolveGeneratedSecret } from './secrets';
@@ -120,6 +121,21 @@ const envSchema = z.object({
   REPORT_LOCK_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
   SHUTDOWN_BATCH_SIZE: z.coerce.number().int().min(1).max(10_000).default(100),
   SHUTDOWN_BATCH_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  GOOD_FAITH_MIN_ACCURACY: z.coerce.number().min(0).max(1).default(DEFAULTS.minAccuracy),
+  GOOD_FAITH_MIN_DECIDED: z.coerce.number().int().min(1).max(1_000_000).default(DEFAULTS.minDecided),
+  GOOD_FAITH_MAX_APPEAL_RATE: z.coerce.number().min(0).max(1).default(DEFAULTS.maxAppealRate),
+  GOOD_FAITH_SAMPLE_RATE: z.coerce.number().min(0).max(1).default(DEFAULTS.sampleRate),
+  GOOD_FAITH_SAMPLE_SEED: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .default(DEFAULTS.sampleSeed),
+  GOOD_FAITH_REVIEW_TARGET_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 365)
+    .default(DEFAULTS.reviewTargetHours),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000_000).default(1200),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
   LOGIN_ACCOUNT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).max(10_000).default(10),
@@ -224,6 +240,8 @@ export interface RingwatchConfig {
     /** The lease that keeps two runs apart; renewed while a run lasts, so a crashed run frees it in this time. */
     readonly lockTtlSeconds: number;
   };
+  /** The brand reporters' fast lane (libs/good-faith): who is trusted, how much is sampled, the review target. */
+  readonly goodFaith: GoodFaithOptions;
   readonly shutdown: {
     /** Shops suspended per transaction. */
     readonly batchSize: number;
@@ -357,6 +375,14 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
       lockTtlSeconds: e.REPORT_LOCK_TTL_SECONDS,
     },
     shutdown: { batchSize: e.SHUTDOWN_BATCH_SIZE, batchPauseMs: e.SHUTDOWN_BATCH_PAUSE_MS },
+    goodFaith: {
+      minAccuracy: e.GOOD_FAITH_MIN_ACCURACY,
+      minDecided: e.GOOD_FAITH_MIN_DECIDED,
+      maxAppealRate: e.GOOD_FAITH_MAX_APPEAL_RATE,
+      sampleRate: e.GOOD_FAITH_SAMPLE_RATE,
+      sampleSeed: e.GOOD_FAITH_SAMPLE_SEED,
+      reviewTargetHours: e.GOOD_FAITH_REVIEW_TARGET_HOURS,
+    },
     rateLimit: {
       perMinute: e.RATE_LIMIT_PER_MINUTE,
       loginPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,

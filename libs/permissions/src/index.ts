@@ -31,6 +31,11 @@ export const PERMISSIONS = {
   'brands.suspected': "see a brand's suspected listings (the account's own brands, or any with brands.read-any)",
   'brands.report': 'confirm a counterfeit or clear a listing of a brand the account acts for',
   'brands.read-any': 'staff: act on every brand in the brand portal, not only the brands bound to the account',
+  'brands.list': 'list the brands known to the system (those listings and reports name)',
+  'brands.standing': "see a brand's accuracy and fast-lane standing (a brand owner: its own brands, and only its own reporter standing)",
+  'reporters.read': 'see the table of brand reporters: accuracy, appeal rate, fast-lane standing',
+  'takedowns.review': 'read the takedown review queue and confirm or reject the reports in it',
+  'takedowns.appeal': "record a seller's upheld appeal against a takedown (the listing is relisted)",
   'reports.read': 'read the nightly reports',
   'reports.run': 'run the nightly report now',
   'audit.read': 'read the audit trail',
@@ -50,6 +55,7 @@ const INVESTIGATE = [
   'dossier.read',
   'reports.read',
   'cases.read',
+  'reporters.read',
 ] as const satisfies readonly Permission[];
 
 /** What the roles that run the platform (supervisors, admins) share: operations, data, audit. */
@@ -63,18 +69,33 @@ const OPERATE = [
   'alerts.acknowledge',
   'brands.suspected',
   'brands.read-any',
+  'brands.list',
+  'brands.standing',
+  'takedowns.appeal',
   'reports.run',
   'audit.read',
 ] as const satisfies readonly Permission[];
 
 /** The table: role → what it may do. The compiler asks for a row for every role in ROLES. */
 export const GRANTS: { readonly [R in Role]: readonly Permission[] } = {
-  analyst: [...INVESTIGATE, 'cases.write', 'shutdowns.read', 'shutdown.propose', 'alerts.read', 'alerts.acknowledge', 'brands.suspected', 'brands.read-any'],
-  supervisor: [...INVESTIGATE, ...OPERATE, 'cases.write', 'identities.read', 'shutdown.propose', 'shutdown.decide'],
+  analyst: [
+    ...INVESTIGATE,
+    'cases.write',
+    'shutdowns.read',
+    'shutdown.propose',
+    'alerts.read',
+    'alerts.acknowledge',
+    'brands.suspected',
+    'brands.read-any',
+    'brands.list',
+    'brands.standing',
+    'takedowns.review',
+  ],
+  supervisor: [...INVESTIGATE, ...OPERATE, 'cases.write', 'identities.read', 'shutdown.propose', 'shutdown.decide', 'takedowns.review'],
   // brands.read-any without brands.suspected only matters to an account that is a brand owner as well:
   // a liaison is staff there, as before the table.
-  liaison: [...INVESTIGATE, 'identities.read', 'brands.read-any'],
-  brand_owner: ['session.read', 'brands.suspected', 'brands.report'],
+  liaison: [...INVESTIGATE, 'identities.read', 'brands.read-any', 'brands.list', 'brands.standing'],
+  brand_owner: ['session.read', 'brands.suspected', 'brands.report', 'brands.standing'],
   admin: [...INVESTIGATE, ...OPERATE, 'users.manage'],
 };
 

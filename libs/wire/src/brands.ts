@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageOf, pageQuery } from './page';
+import { TakedownSchema } from './takedowns';
 
 export const BrandSchema = z
   .string()
@@ -30,5 +31,15 @@ export const SuspectedPageSchema = pageOf(SuspectedListingSchema);
 export type SuspectedPage = z.infer<typeof SuspectedPageSchema>;
 
 /** The receipt for a brand owner's verdict. */
-export const BrandReportReceiptSchema = z.object({ id: z.string(), listingId: z.string(), verdict: z.string(), reportedAt: z.string() });
+/**
+ * The receipt for a brand owner's verdict. A counterfeit verdict opens a takedown (or names the one already
+ * open on the listing): in the fast lane the listing is delisted at once, otherwise it waits for review.
+ */
+export const BrandReportReceiptSchema = z.object({
+  id: z.string(),
+  listingId: z.string(),
+  verdict: z.string(),
+  reportedAt: z.string(),
+  takedown: TakedownSchema.nullable(),
+});
 export type BrandReportReceipt = z.infer<typeof BrandReportReceiptSchema>;

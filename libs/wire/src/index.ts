@@ -19,3 +19,4 @@ export * from './schema';
 export * from './search';
 export * from './shops';
 export * from './shutdowns';
+export * from './takedowns';

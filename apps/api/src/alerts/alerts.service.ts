@@ -1,5 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { AlertAcknowledged, AlertListQuery, AlertPage } from '@ringwatch/wire';
+import { IdentityReads } from '../audit/identity-reads';
 import type { Actor } from '../common/actor';
 import { Redaction } from '../common/redaction';
 import { AlertsRepository } from './alerts.repository';
@@ -10,6 +11,7 @@ export class AlertsService {
   constructor(
     @Inject(AlertsRepository) private readonly repository: AlertsRepository,
     @Inject(Redaction) private readonly redaction: Redaction,
+    @Inject(IdentityReads) private readonly reads: IdentityReads,
   ) {}
 
   /** Runs after every load; returns the alerts raised for the first time. */
@@ -30,6 +32,14 @@ export class AlertsService {
   async list(status: AlertListQuery['status'], skip: number, limit: number, actor: Actor): Promise<AlertPage> {
     const view = this.redaction.viewFor(actor.roles);
     const page = await this.repository.list(status ?? null, skip, limit);
+    if (page.items.length > 0)
+      await this.reads.record(actor, {
+        via: 'GET /alerts',
+        target: `alerts:${page.items
+          .map((a) => a.id)
+          .slice(0, 20)
+          .join(',')}`,
+      });
     return { ...page, items: page.items.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) })) };
   }
 

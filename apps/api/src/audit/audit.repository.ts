@@ -13,10 +13,14 @@ import { auditParams, type AuditEntry } from './audit-entry';
  */
 @Injectable()
 export class AuditRepository extends Neo4jRepository {
-  private readonly q = this.registry.bind({ append: 'audit/append', list: 'audit/list' });
+  private readonly q = this.registry.bind({ append: 'audit/append', appendMany: 'audit/append-many', list: 'audit/list' });
 
   async append(entry: AuditEntry): Promise<void> {
     await this.writeQuery(this.q.append, auditParams(entry));
+  }
+
+  async appendMany(entries: readonly AuditEntry[]): Promise<void> {
+    if (entries.length > 0) await this.writeQuery(this.q.appendMany, { entries: entries.map(auditParams) });
   }
 
   async list(filter: { action?: string; actor?: string; skip: number; limit: number }): Promise<AuditPage> {

@@ -5,6 +5,7 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { ROLES, type Role } from '@ringwatch/permissions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { BrandCatalogue } from '../brands/brand-catalogue';
 import { BrandsService } from '../brands/brands.service';
 import type { Actor } from '../common/actor';
 import { Redaction } from '../common/redaction';
@@ -58,6 +59,13 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /alerts/:id/acknowledge': [A, S, D],
   'GET /brands/:brand/suspected-listings': [B, A, S, D],
   'POST /brands/:brand/reports': [B],
+  'GET /brands': [A, S, L, D],
+  'GET /brands/:brand/standing': [B, A, S, L, D],
+  'GET /reporters': INVESTIGATORS,
+  'GET /takedowns/queue': [A, S],
+  'POST /takedowns/:id/confirm': [A, S],
+  'POST /takedowns/:id/reject': [A, S],
+  'POST /takedowns/:id/appeal': [S, D],
   'GET /reports': INVESTIGATORS,
   'GET /reports/:id': INVESTIGATORS,
   'GET /reports/:id/:file': INVESTIGATORS,
@@ -140,13 +148,14 @@ async function unredacted(roles: readonly string[]): Promise<boolean> {
     facts: async () => ({ shops: [], addresses: [], accounts: [], contacts: [], listings: [], reports: [] }),
   };
   const redaction = new Redaction({ pii: { hmacKey: 'access-spec-pii-key', keyFile: '-' } } as never);
-  const service = new DossiersService(repository as never, clusters as never, {} as never, redaction);
+  const service = new DossiersService(repository as never, clusters as never, {} as never, redaction, { record: async () => undefined } as never);
   return !(await service.build('C1', undefined, actor(roles))).provenance.redacted;
 }
 
 /** Whether the brand portal lets these roles, bound to no brand, see Aurelio's listings. */
 async function everyBrand(roles: readonly string[]): Promise<boolean> {
-  const service = new BrandsService({ suspected: async () => ({ total: 0, items: [] }) } as never);
+  const catalogue = new BrandCatalogue({ known: async () => ['Aurelio'] } as never, { get: (_key: string, load: () => unknown) => load() } as never);
+  const service = new BrandsService({ suspected: async () => ({ total: 0, items: [] }) } as never, catalogue, {} as never, {} as never, {} as never);
   try {
     await service.suspected('Aurelio', actor(roles), 0, 10);
     return true;

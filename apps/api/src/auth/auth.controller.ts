@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Ip, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Ip, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -14,6 +15,8 @@ import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import {
+  CreatedUserSchema,
+  GeneratedPasswordSchema,
   LoginSchema,
   NewUserSchema,
   PageQuerySchema,
@@ -41,8 +44,8 @@ export class AuthController {
   @ApiBody({ schema: openApiSchema(LoginSchema) })
   @ApiOkResponse({ schema: openApiSchema(TokenSchema) })
   @ApiTooManyRequestsResponse({ description: 'too many attempts from this address or on this account, or the account is locked; see Retry-After' })
-  login(@Body(new ZodPipe(LoginSchema)) body: Login, @Ip() client: string) {
-    return this.auth.login(body.username, body.password, client);
+  login(@Body(new ZodPipe(LoginSchema)) body: Login, @Ip() client: string, @Req() request: AuthenticatedRequest) {
+    return this.auth.login(body.username, body.password, client, request.id ?? null);
   }
 
   /** Sign-out: revokes every token of the caller's account (its token version goes up). */
@@ -76,7 +79,8 @@ export class AuthController {
   @Post('users')
   @ApiBearerAuth()
   @ApiBody({ schema: openApiSchema(NewUserSchema) })
-  @ApiCreatedResponse({ schema: openApiSchema(UserSchema) })
+  @ApiCreatedResponse({ schema: openApiSchema(CreatedUserSchema), description: 'with `password` when none was given: generated, shown this once' })
+  @Header('cache-control', 'no-store')
   create(@Body(new ZodPipe(NewUserSchema)) body: NewUser, @Actor() actor: Actor) {
     return this.auth.createUser(body, actor);
   }
@@ -91,19 +95,24 @@ export class AuthController {
     return this.auth.updateUser(username, body, actor);
   }
 
+  /** 204 for a password the admin chose; 200 with the generated password, shown this once, when none was given. */
   @RequirePermission('users.manage')
   @Post('users/:username/password')
-  @HttpCode(204)
   @ApiBearerAuth()
   @ApiParam({ name: 'username', type: String })
   @ApiBody({ schema: openApiSchema(PasswordResetSchema) })
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'the chosen password is set' })
+  @ApiOkResponse({ schema: openApiSchema(GeneratedPasswordSchema), description: 'a generated password, shown this once' })
   async resetPassword(
     @Param('username', new ZodPipe(UsernameParamSchema)) username: string,
-    @Body(new ZodPipe(PasswordResetSchema)) body: { password: string },
+    @Body(new ZodPipe(PasswordResetSchema)) body: { password?: string },
     @Actor() actor: Actor,
+    @Res() res: Response,
   ): Promise<void> {
-    await this.auth.resetPassword(username, body.password, actor);
+    const generated = await this.auth.resetPassword(username, body.password, actor);
+    // A generated password must not sit in a cache on the way back.
+    if (generated) res.status(200).setHeader('cache-control', 'no-store').json(generated);
+    else res.status(204).end();
   }
 
   @RequirePermission('users.manage')

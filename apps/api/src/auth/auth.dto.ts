@@ -16,7 +16,8 @@ const brands = z.array(z.string().min(1).max(80)).max(50);
 export const NewUserSchema = z
   .object({
     username: z.string().regex(/^[a-z][a-z0-9._-]{2,63}$/, 'must be 3-64 lower-case letters, digits or ._- starting with a letter'),
-    password,
+    /** Left out: a password is generated and shown once in the answer. */
+    password: password.optional(),
     roles,
     brands: brands.default([]),
   })
@@ -30,7 +31,11 @@ export const UserChangeSchema = z
   .refine((c) => c.roles !== undefined || c.brands !== undefined || c.active !== undefined, { message: 'change at least one of roles, brands, active' });
 export type UserChange = z.infer<typeof UserChangeSchema>;
 
-export const PasswordResetSchema = z.object({ password }).strict();
+/** A reset to the admin's choice, or (without `password`) to a generated one shown once in the answer. */
+export const PasswordResetSchema = z.object({ password: password.optional() }).strict();
+
+/** A password the system made: in the answer this once, never stored or logged in clear. */
+export const GeneratedPasswordSchema = z.object({ username: z.string(), password: z.string() });
 
 export const UsernameParamSchema = z.string().min(1).max(64);
 
@@ -41,6 +46,9 @@ export const UserSchema = z.object({
   active: z.boolean(),
   createdAt: z.string(),
 });
+
+/** A created user; `password` only when it was generated (shown this once). */
+export const CreatedUserSchema = UserSchema.extend({ password: z.string().optional() });
 
 export const PageQuerySchema = z.object({
   skip: z.coerce.number().int().min(0).max(1_000_000).default(0),

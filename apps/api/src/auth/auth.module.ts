@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { resolveGeneratedSecret, type RingwatchConfig } from '@ringwatch/config';
+import { BrandsModule } from '../brands/brands.module';
 import { CONFIG } from '../common/tokens';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
@@ -11,6 +12,8 @@ import { UsersRepository } from './users.repository';
 
 @Global()
 @Module({
+  // Binding a brand owner checks the brand against the brands the data knows.
+  imports: [BrandsModule],
   controllers: [AuthController],
   providers: [
     {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { BrandListSchema, BrandStandingSchema } from '@ringwatch/wire';
 import type { z } from 'zod';
 import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
@@ -7,12 +8,32 @@ import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
 import { BrandReportSchema, BrandSchema, SuspectedQuerySchema, type BrandReport } from './brands.dto';
 import { BrandsService } from './brands.service';
+import { TakedownsService } from './takedowns.service';
 
 @ApiTags('brands')
 @ApiBearerAuth()
 @Controller('brands')
 export class BrandsController {
-  constructor(@Inject(BrandsService) private readonly brands: BrandsService) {}
+  constructor(
+    @Inject(BrandsService) private readonly brands: BrandsService,
+    @Inject(TakedownsService) private readonly takedowns: TakedownsService,
+  ) {}
+
+  /** The brands known to the system (the names listings and reports use), e.g. to bind a brand owner. */
+  @Get()
+  @RequirePermission('brands.list')
+  @ApiOkResponse({ schema: openApiSchema(BrandListSchema) })
+  list() {
+    return this.brands.list();
+  }
+
+  /** The brand's accuracy and fast-lane standing, and its reporters' (a brand owner sees only its own). */
+  @Get(':brand/standing')
+  @RequirePermission('brands.standing')
+  @ApiOkResponse({ schema: openApiSchema(BrandStandingSchema) })
+  standing(@Param('brand', new ZodPipe(BrandSchema)) brand: string, @Actor() actor: Actor) {
+    return this.takedowns.brandStanding(brand, actor);
+  }
 
   /** The brand's listings sold by shops in flagged clusters, with any verdicts given so far. */
   @Get(':brand/suspected-listings')

@@ -1,5 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ClusterDetail, ClusterGraph, ClusterListQuery, ClusterPage } from '@ringwatch/wire';
+import { IdentityReads } from '../audit/identity-reads';
 import { EvidenceService } from '../evidence/evidence.service';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
@@ -16,6 +17,7 @@ export class ClustersService {
     @Inject(EvidenceService) private readonly evidence: EvidenceService,
     @Inject(ReadCache) private readonly cache: ReadCache,
     @Inject(Redaction) private readonly redaction: Redaction,
+    @Inject(IdentityReads) private readonly reads: IdentityReads,
   ) {}
 
   list(query: ClusterListQuery): Promise<ClusterPage> {
@@ -45,11 +47,13 @@ export class ClustersService {
   }
 
   /** The graph as JSON text: big graphs are requested often and serialising them is most of the cost of a hit. */
-  graphJson(id: string, runId: string | undefined, limit: number, actor: Actor): Promise<string> {
+  async graphJson(id: string, runId: string | undefined, limit: number, actor: Actor): Promise<string> {
     const view = this.redaction.viewFor(actor.roles);
-    return this.cache.get(`cluster-graph-json:${viewName(view)}:${runId ?? 'latest'}:${id}:${limit}`, async () =>
+    const json = await this.cache.get(`cluster-graph-json:${viewName(view)}:${runId ?? 'latest'}:${id}:${limit}`, async () =>
       JSON.stringify(await this.graph(id, runId, limit, actor)),
     );
+    await this.reads.record(actor, { via: `GET /clusters/${id}/graph`, target: `cluster:${id}` });
+    return json;
   }
 
   private async readGraph(id: string, runId: string | undefined, limit: number, view: IdentityView): Promise<ClusterGraph> {

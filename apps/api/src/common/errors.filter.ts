@@ -1,7 +1,11 @@
 import { ArgumentsHost, Catch, HttpException, HttpStatus, type ExceptionFilter } from '@nestjs/common';
 import type { ErrorBody } from '@ringwatch/wire';
 import type { Request, Response } from 'express';
+import type { AuditEntry } from '../audit/audit-entry';
 import type { JsonLogger } from './json-logger';
+
+/** Methods that change state: a 403 on one of them is a refused action, and is audited. */
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Base class of domain errors; each subclass states the HTTP status it maps to. */
 export abstract class DomainError extends Error {
@@ -56,12 +60,18 @@ export class ErrorsFilter implements ExceptionFilter {
     private readonly logger: JsonLogger,
     /** Turns infrastructure errors into domain errors (a lost database into a 503) before they are answered. */
     private readonly translate: (exception: unknown) => DomainError | undefined = () => undefined,
+    /**
+     * Records a refused action: a 403 on a state-changing route, from the guard (the role lacks the
+     * permission) or a service (four eyes, another brand). Written before the answer leaves, so the
+     * trail has it by the time the caller knows.
+     */
+    private readonly refused?: (entry: AuditEntry) => Promise<void>,
   ) {}
 
   catch(thrown: unknown, host: ArgumentsHost): void {
     const exception = this.translate(thrown) ?? thrown;
     const http = host.switchToHttp();
-    const req = http.getRequest<Request & { id?: string }>();
+    const req = http.getRequest<Request & { id?: string; user?: { sub: string } }>();
     const res = http.getResponse<Response>();
     const body = this.toBody(exception);
     if (req.id !== undefined) body.error.requestId = req.id;
@@ -76,7 +86,20 @@ export class ErrorsFilter implements ExceptionFilter {
     body.error.message = cut(body.error.message);
     if (body.error.details !== undefined) body.error.details = capDetails(body.error.details);
     if (exception instanceof DomainError && exception.retryAfterSeconds !== undefined) res.setHeader('retry-after', String(exception.retryAfterSeconds));
-    res.status(body.error.status).json(body);
+    const send = () => void res.status(body.error.status).json(body);
+    if (body.error.status !== 403 || !STATE_CHANGING.has(req.method) || req.user === undefined || this.refused === undefined) return send();
+    const path = (req.originalUrl ?? req.url).split('?')[0]!.slice(0, 300);
+    this.refused({
+      actor: req.user.sub,
+      action: 'access.refused',
+      target: `route:${req.method} ${path}`,
+      after: { reason: body.error.message },
+      requestId: req.id ?? null,
+    })
+      .catch((error: unknown) =>
+        this.logger.event('error', 'http', 'refused action not audited', { requestId: req.id, error: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(send);
   }
 
   private toBody(exception: unknown): ErrorBody {

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import type { DossierQuery } from '@ringwatch/wire';
 import { zipSync, strToU8 } from 'fflate';
 import { AuditRepository } from '../audit/audit.repository';
+import { IdentityReads } from '../audit/identity-reads';
 import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
 import { Redaction } from '../common/redaction';
@@ -54,6 +55,7 @@ export class DossiersService implements OnApplicationBootstrap {
     @Inject(ClustersService) private readonly clusters: ClustersService,
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(Redaction) private readonly redaction: Redaction,
+    @Inject(IdentityReads) private readonly reads: IdentityReads,
   ) {}
 
   /** The first PDF pays for loading font metrics and compiling pdfkit's paths; pay it before a liaison waits. */
@@ -104,6 +106,7 @@ export class DossiersService implements OnApplicationBootstrap {
     this.logger.debug(
       `dossier ${dossier.cluster.id} (${format}, ${dossier.shops.length} shops): read and assembled in ${(t1 - t0).toFixed(0)} ms, rendered in ${(performance.now() - t1).toFixed(0)} ms`,
     );
+    await this.reads.record(actor, { via: `GET /clusters/${dossier.cluster.id}/dossier`, sellers: dossier.sellers.map((s) => s.id) });
     await this.audit.append({
       actor: actor.name,
       action: 'dossier.export',

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { DEFAULT_EVIDENCE_WEIGHTS, STRONG_KINDS } from '@ringwatch/detection';
 import type { Evidence, EvidencePair, SharedIdentifier } from '@ringwatch/wire';
+import { IdentityReads } from '../audit/identity-reads';
 import type { Actor } from '../common/actor';
 import { Redaction } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
@@ -17,6 +18,7 @@ export class EvidenceService {
     @Inject(EvidenceRepository) private readonly repository: EvidenceRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(Redaction) private readonly redaction: Redaction,
+    @Inject(IdentityReads) private readonly reads: IdentityReads,
   ) {}
 
   /** The identifiers two or more of the shops share, each weighed; without the pairwise sums (a graph needs none). Unredacted. */
@@ -32,6 +34,7 @@ export class EvidenceService {
   /** Why the shops are linked, as the caller may see it: keys and labels through the caller's IdentityView. */
   async between(shops: string[], actor: Actor): Promise<Evidence> {
     const view = this.redaction.viewFor(actor.roles);
+    await this.reads.record(actor, { via: 'GET /evidence', target: `shops:${shops.slice(0, 20).join(',')}` });
     const identifiers: SharedIdentifier[] = (await this.shared(shops)).map(({ place, ...id }) => ({
       ...id,
       key: view.key(id.kind, id.key),

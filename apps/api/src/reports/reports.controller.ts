@@ -49,9 +49,9 @@ export class ReportsController {
   @Post()
   @HttpCode(202)
   @RequirePermission('reports.run')
-  run() {
+  run(@Actor() actor: Actor) {
     if (this.reports.isRunning()) throw new ConflictException('a report is already running');
-    void this.reports.nightly('manual');
+    void this.reports.nightly('manual', 1, actor.name);
     return { status: 'started' };
   }
 }

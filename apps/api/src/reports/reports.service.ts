@@ -78,10 +78,13 @@ export class ReportsService implements BeforeApplicationShutdown {
     return this.running !== null;
   }
 
-  /** The cron handler (also POST /reports): one run, or a skip when one is already under way. */
-  nightly(trigger: 'schedule' | 'manual' | 'retry', attempt = 1): Promise<ReportOutcome> {
+  /**
+   * The cron handler (also POST /reports): one run, or a skip when one is already under way. `actor` is who
+   * the audit trail names: the person who asked for a manual run, 'system' for the schedule and its retry.
+   */
+  nightly(trigger: 'schedule' | 'manual' | 'retry', attempt = 1, actor = 'system'): Promise<ReportOutcome> {
     if (this.running) return Promise.resolve({ status: 'skipped', reason: 'a report is already running in this process' });
-    const run = this.runOnce(trigger, attempt).finally(() => (this.running = null));
+    const run = this.runOnce(trigger, attempt, actor).finally(() => (this.running = null));
     this.running = run;
     // Retried once, after the failed run has let go of the guard and the lease.
     return run.then((outcome) => {
@@ -92,7 +95,7 @@ export class ReportsService implements BeforeApplicationShutdown {
     });
   }
 
-  private async runOnce(trigger: string, attempt: number): Promise<ReportOutcome> {
+  private async runOnce(trigger: string, attempt: number, actor: string): Promise<ReportOutcome> {
     const ttl = this.config.report.lockTtlSeconds;
     if (!(await this.repository.acquireLock(LOCK, this.owner, ttl))) {
       this.logger.warn(`report (${trigger}) skipped: another process holds the report lease`);
@@ -103,12 +106,12 @@ export class ReportsService implements BeforeApplicationShutdown {
     try {
       await this.repository.create(id, trigger, attempt);
       try {
-        const content = await this.produce(id);
+        const content = await this.produce(id, actor);
         return { status: 'completed', id: content.id };
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         await this.repository.finish(id, { status: 'failed', error: message, runId: null, previousRunId: null, summary: null, files: [], dir: null }, () => ({
-          actor: 'system',
+          actor,
           action: 'report.fail',
           target: `report:${id}`,
           before: null,
@@ -123,7 +126,7 @@ export class ReportsService implements BeforeApplicationShutdown {
     }
   }
 
-  private async produce(id: string): Promise<ReportContent> {
+  private async produce(id: string, actor: string): Promise<ReportContent> {
     const since = await this.repository.lastCompletedAt();
     const previousRunId = await this.repository.latestRunId();
     const run = await this.detection.run({}, 'nightly-report');
@@ -142,7 +145,7 @@ export class ReportsService implements BeforeApplicationShutdown {
     await this.repository.finish(
       id,
       { status: 'completed', error: null, runId: run.runId, previousRunId, summary: JSON.stringify(content.counts), files: [...REPORT_FILES], dir },
-      () => ({ actor: 'system', action: 'report.generate', target: `report:${id}`, before: null, after: { runId: run.runId, counts: content.counts } }),
+      () => ({ actor, action: 'report.generate', target: `report:${id}`, before: null, after: { runId: run.runId, counts: content.counts } }),
     );
     return content;
   }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { normaliseEmail, normalisePhone } from '@ringwatch/normalise';
 import type { SearchResult } from '@ringwatch/wire';
+import { IdentityReads } from '../audit/identity-reads';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
 import { Redaction, type IdentityView } from '../common/redaction';
@@ -15,12 +16,16 @@ export class SearchService {
     @Inject(SearchRepository) private readonly repository: SearchRepository,
     @Inject(ReadCache) private readonly cache: ReadCache,
     @Inject(Redaction) private readonly redaction: Redaction,
+    @Inject(IdentityReads) private readonly reads: IdentityReads,
   ) {}
 
   /** Matches as the caller may see them: phones, emails and addresses found by what was typed, shown redacted without identities.read. */
-  search(q: string, limit: number, actor: Actor): Promise<SearchResult> {
+  async search(q: string, limit: number, actor: Actor): Promise<SearchResult> {
     const view = this.redaction.viewFor(actor.roles);
-    return this.cache.get(`search:${view.identities ? 'identities' : 'redacted'}:${limit}:${q.trim()}`, () => this.find(q, limit, view));
+    const result = await this.cache.get(`search:${view.identities ? 'identities' : 'redacted'}:${limit}:${q.trim()}`, () => this.find(q, limit, view));
+    // The query is not recorded: what was typed (an email, a phone) is personal data itself.
+    await this.reads.record(actor, { via: 'GET /search', target: 'search' });
+    return result;
   }
 
   private async find(q: string, limit: number, view: IdentityView): Promise<SearchResult> {

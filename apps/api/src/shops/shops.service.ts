@@ -2,6 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import type { RingwatchConfig } from '@ringwatch/config';
 import type { Neighbourhood, Reinstated, ShopDetail } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
+import { IdentityReads } from '../audit/identity-reads';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
 import { Redaction } from '../common/redaction';
@@ -16,13 +17,20 @@ export class ShopsService {
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(ReadCache) private readonly cache: ReadCache,
     @Inject(Redaction) private readonly redaction: Redaction,
+    @Inject(IdentityReads) private readonly reads: IdentityReads,
   ) {}
 
-  /** A shop with its seller; the seller's name as the caller may see it. */
+  /** A shop with its seller; the seller's name as the caller may see it (an unredacted one is audited). */
   async detail(id: string, actor: Actor): Promise<ShopDetail> {
+    const shop = await this.find(id);
+    if (shop.sellerId !== null) await this.reads.record(actor, { via: `GET /shops/${id}`, sellers: [shop.sellerId] });
+    return { ...shop, sellerName: this.redaction.viewFor(actor.roles).personName(shop.sellerName) };
+  }
+
+  private async find(id: string): Promise<ShopDetail> {
     const shop = await this.repository.detail(id);
     if (!shop) throw new NotFoundException(`shop ${id} not found`);
-    return { ...shop, sellerName: this.redaction.viewFor(actor.roles).personName(shop.sellerName) };
+    return shop;
   }
 
   /**
@@ -34,7 +42,7 @@ export class ShopsService {
    */
   async neighbourhood(id: string, depth: number, limit: number, actor: Actor): Promise<Neighbourhood> {
     const view = this.redaction.viewFor(actor.roles);
-    const start = await this.detail(id, actor);
+    const start = await this.find(id);
     const nodes = new Map<string, Neighbourhood['nodes'][number]>();
     const edges = new Map<string, Neighbourhood['edges'][number]>();
     nodes.set(start.id, { id: start.id, type: 'shop', kind: 'shop', label: start.name, status: start.status, depth: 0, hub: false, shopCount: null });
@@ -76,6 +84,7 @@ export class ShopsService {
       const node = nodes.get(shop.id);
       if (node) Object.assign(node, { label: shop.name, status: shop.status });
     }
+    await this.reads.record(actor, { via: `GET /shops/${id}/neighbourhood`, target: `shop:${id}` });
     return { shopId: start.id, depth, truncated, nodes: [...nodes.values()], edges: [...edges.values()] };
   }
 
