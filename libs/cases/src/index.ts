@@ -1,2 +1,3 @@
 export * from './status';
 export * from './sync';
+export * from './events';
