@@ -4,7 +4,8 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { KINDS } from '@ringwatch/contract';
 import { PRESET_NAMES, type PresetName } from '@ringwatch/synth';
-import { benchDataset, benchToken, freshDatabase, loadAndDetect, startBenchApi } from './bench/common';
+import { int as neo4jInt } from 'neo4j-driver';
+import { benchDataset, benchToken, freshDatabase, loadAndDetect, startBenchApi, type BenchDb } from './bench/common';
 
 /**
  * bench:api — load a preset (medium by default) plus one planted ring of 500 shops (the medium preset's
@@ -17,7 +18,9 @@ import { benchDataset, benchToken, freshDatabase, loadAndDetect, startBenchApi }
  * POST /imports (as a user would), each scenario during its own import, at 20 connections by default:
  * the reads a team does while the morning's data arrives.
  */
-const FLOORS: Record<string, number> = { 'cluster detail': 50, search: 50, 'cluster graph (500 shops)': 150 };
+const FLOORS: Record<string, number> = { 'cluster detail': 50, search: 50, 'cluster graph (500 shops)': 150, 'cases inbox': 50 };
+/** The inbox is measured with this many cases (issue: GET /cases p95 at most 50 ms with 5,000 cases). */
+const INBOX_CASES = 5000;
 /** Reads while a listings import writes (issue: p95 at most 250 ms at 20 connections). */
 const DURING_IMPORT_FLOOR = 250;
 
@@ -43,6 +46,38 @@ function writeBigRing(dir: string, size: number): string[] {
     fs.writeFileSync(path.join(dir, name), `${lines.join('\n')}\n`);
     return path.join(dir, name);
   });
+}
+
+/**
+ * Tops the cases detection opened (one per flagged network) up to `total`, spread over statuses, assignees
+ * and priorities as a team's inbox after some months. A preset has far fewer networks than 5,000 (the
+ * medium one about 300), so the seeded cases take the run's networks in turn, riskiest first: the
+ * inbox's read cost depends on how many cases there are and how they are filtered (the brand filter
+ * reads each case's network), not on how many networks stand behind them. The bench's own analyst gets
+ * a share, so "my cases" is a real filter.
+ */
+async function seedCases(db: BenchDb, runId: string, total: number, me: string): Promise<number> {
+  const statuses = ['new', 'new', 'triage', 'investigating', 'investigating', 'monitoring', 'shutdown_proposed', 'shut_down', 'dismissed', 'referred'];
+  const assignees = [me, 'analyst.2', 'analyst.3', 'analyst.4', 'supervisor.1', null];
+  const priorities = ['urgent', 'high', 'medium', 'medium', 'low'];
+  const [existing] = (await db.driver.executeQuery('MATCH (k:Case) RETURN count(k) AS n', {}, { database: 'neo4j' })).records;
+  const missing = total - Number(existing!.get('n'));
+  if (missing <= 0) return total;
+  await db.driver.executeQuery(
+    `MATCH (:DetectionRun {id: $runId})-[:FOUND]->(c:Cluster)
+     WITH c ORDER BY c.risk DESC, c.clusterId
+     WITH collect(c) AS found
+     UNWIND range(0, $missing - 1) AS i
+     WITH found[i % size(found)] AS c, i
+     CREATE (k:Case {id: 'KB' + right('000000' + toString(i), 6), clusterId: c.clusterId, status: $statuses[i % size($statuses)],
+       priority: $priorities[i % size($priorities)], assignee: $assignees[i % size($assignees)], risk: c.risk, size: c.size,
+       members: [(c)<-[:MEMBER_OF]-(s:Shop) | s.id], createdAt: datetime() - duration({hours: i % 2000}),
+       updatedAt: datetime() - duration({minutes: i % 9000}), openedByRun: $runId, lastRunId: $runId})`,
+    { runId, missing: neo4jInt(missing), statuses, assignees, priorities },
+    { database: 'neo4j' },
+  );
+  const [after] = (await db.driver.executeQuery('MATCH (k:Case) RETURN count(k) AS n', {}, { database: 'neo4j' })).records;
+  return Number(after!.get('n'));
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -135,6 +170,8 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '50' },
       duration: { type: 'string', default: '10' },
       'during-import': { type: 'boolean', default: false },
+      /** Comma-separated scenario names to run (default all), e.g. --only "cases inbox". */
+      only: { type: 'string' },
     },
   });
   const duringImport = values['during-import'];
@@ -163,6 +200,9 @@ async function main(): Promise<void> {
     const token = await benchToken(db, 'analyst');
     const get = async (p: string) => (await (await fetch(`${url}${p}`, { headers: { authorization: `Bearer ${token}` } })).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- a probe of many response shapes
 
+    const cases = await seedCases(db, summary.runId, INBOX_CASES, 'bench.analyst');
+    console.log(`cases                ${cases.toLocaleString('en')} (detection opened one per flagged network; the rest seeded on the run's networks in turn)`);
+    const since = new Date(Date.now() - 3 * 86_400_000).toISOString();
     const top = (await get('/clusters?limit=100')).items as { id: string }[];
     const big = summary.clusters.find((c) => c.members.some((m) => m === 'BR-S0'));
     if (!big) throw new Error('bench:api: the planted 500-shop ring did not come out as a cluster');
@@ -186,7 +226,28 @@ async function main(): Promise<void> {
       { name: 'cluster detail', paths: top.map((c) => `/clusters/${c.id}`) },
       { name: `cluster graph (500 shops)`, paths: [`/clusters/${big.id}/graph?limit=2000`] },
       { name: 'search', paths: searches.map((q) => `/search?q=${encodeURIComponent(q)}`) },
+      {
+        // The inbox's tabs and filters as a team uses them all morning.
+        name: 'cases inbox',
+        paths: [
+          '/cases?assignee=me&status=open',
+          '/cases?assignee=none&status=new',
+          '/cases?status=shutdown_proposed',
+          '/cases?status=open',
+          '/cases?status=shut_down',
+          '/cases?priority=urgent&minRisk=60',
+          `/cases?changedSince=${encodeURIComponent(since)}`,
+          '/cases?brand=Aurelio&status=open',
+          '/cases?status=open&skip=500',
+        ],
+      },
     ];
+    if (values.only) {
+      const wanted = new Set(values.only.split(',').map((n) => n.trim()));
+      const unknown = [...wanted].filter((n) => !scenarios.some((sc) => sc.name === n));
+      if (unknown.length > 0) throw new Error(`bench:api: no scenario named ${unknown.join(', ')} (there are: ${scenarios.map((sc) => sc.name).join(', ')})`);
+      scenarios.splice(0, scenarios.length, ...scenarios.filter((sc) => wanted.has(sc.name)));
+    }
     const graph = await get(`/clusters/${big.id}/graph?limit=2000`);
     console.log(
       `graph target         ${big.id}: ${big.members.length} shops, ${graph.nodes.length} nodes, ${graph.edges.length} edges, truncated=${graph.truncated}`,

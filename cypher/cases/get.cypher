@@ -14,6 +14,9 @@ CALL (k) { OPTIONAL MATCH (k)-[:HAS_SHUTDOWN]->(x:Shutdown)
   OPTIONAL MATCH (a:Alert) WHERE x.id IN a.shutdownIds OR a.caseId = k.id
   WITH DISTINCT a WHERE a IS NOT NULL
   RETURN collect(a {.id, .kind, .shopId, .status, raisedAt: toString(a.raisedAt), .via}) AS alerts }
+// Dossiers exported of its network: the audit trail is their record (who, when, which format, the digest).
+CALL (k) { OPTIONAL MATCH (e:AuditEvent {target: 'cluster:' + k.clusterId, action: 'dossier.export'}) WITH e ORDER BY e.at DESC LIMIT 50
+  RETURN collect(e {.actor, at: toString(e.at), .after}) AS dossiers }
 RETURN k.id AS id, k.clusterId AS clusterId, k.status AS status, k.priority AS priority, k.assignee AS assignee, k.risk AS risk, k.size AS size,
        k.members AS members, k.statusReason AS statusReason, k.agency AS agency, k.reference AS reference, toString(k.createdAt) AS createdAt,
-       toString(k.updatedAt) AS updatedAt, k.lastRunId AS lastRunId, into.id AS mergedInto, notes, events, shutdowns, splitInto, splitFrom, absorbed, alerts
+       toString(k.updatedAt) AS updatedAt, k.lastRunId AS lastRunId, into.id AS mergedInto, notes, events, shutdowns, splitInto, splitFrom, absorbed, alerts, dossiers

@@ -73,6 +73,8 @@ let shutDown: Record<string, any>;
 let dismissed: Record<string, any>;
 let proposed: Record<string, any>;
 let shutdownId: string;
+/** The network the merge test joined: its case, and the shops of its two former parts. */
+let joined: { survivor: string; small: string[]; large: string[] } | undefined;
 
 beforeAll(async () => {
   suite = await startSeededServer(17);
@@ -86,7 +88,8 @@ afterAll(async () => {
   await suite?.close();
 });
 
-describe('cases through detection runs', () => {
+// Each step loads data and runs detection over a whole marketplace: minutes on a busy two-core machine.
+describe('cases through detection runs', { timeout: 240_000 }, () => {
   it('every flagged network of the first run has a new case, most urgent first', async () => {
     const flagged = run.clusters.filter((c) => c.flagged);
     const page = await call('GET', '/cases?status=new&limit=200', 'analyst');
@@ -127,6 +130,11 @@ describe('cases through detection runs', () => {
     expect(shutDown.shutdowns).toEqual([expect.objectContaining({ id: shutdownId, status: 'executed' })]);
     expect(shutDown.notes).toHaveLength(1);
     expect(shutDown.moves).toEqual(['monitoring', 'referred']);
+    // The dossier handed to the police is attached to the case, with the digest of what left.
+    const dossier = await call('GET', `/clusters/${big[0]!.id}/dossier?format=json`, 'liaison');
+    expect(dossier.status).toBe(200);
+    const attached = (await caseOf(a)).dossiers;
+    expect(attached).toEqual([expect.objectContaining({ actor: 'case.liaison', format: 'json', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })]);
 
     // B: dismissed, which needs a reason.
     expect((await call('POST', `/cases/${b}/status`, 'analyst', { to: 'dismissed' })).status).toBe(400);
@@ -245,5 +253,51 @@ describe('cases through detection runs', () => {
     expect(after!.absorbed).toContain(merged.id);
     expect(after!.members).toEqual(expect.arrayContaining([...l.members, ...r.members]));
     expect(after!.events.some((e: { type: string }) => e.type === 'absorbed')).toBe(true);
+    const [large, small] = [l.members as string[], r.members as string[]].sort((x, y) => y.length - x.length);
+    joined = { survivor: after!.id, small: small!, large: large! };
+  });
+
+  it('the joined network splits again: the case stays with the larger part, the other part gets a new case that links back', async () => {
+    expect(joined).toBeDefined();
+    const { survivor, small, large } = joined!;
+    // The smaller part's shops change hands: new sellers who share devices only among themselves, so
+    // nothing ties the two parts any more (shop names and dates as they were, only the owner changes).
+    const shops = await query<{ id: string; name: string; openedAt: string; status: string; category: string }>(
+      'MATCH (s:Shop) WHERE s.id IN $ids RETURN s.id AS id, s.name AS name, toString(s.openedAt) AS openedAt, s.status AS status, s.category AS category ORDER BY id',
+      { ids: small },
+    );
+    const files = [
+      writeCsv(
+        'sellers.csv',
+        SELLERS,
+        shops.map((_, i) => `SP-U${i},Split Seller ${i},CN,2026-01-01T00:00:00Z,SP-KYC-${i},,,SP-DEV-1|SP-DEV-2`),
+      ),
+      writeCsv(
+        'shops.csv',
+        SHOPS,
+        shops.map((s, i) => `${s.id},SP-U${i},"${s.name.replace(/"/g, '""')}",${s.openedAt},${s.status},${s.category}`),
+      ),
+    ];
+    const loaded = await server.app.get(ImportsService).load(files, 'test');
+    expect(loaded.counts.rejected).toBe(0);
+    const split = await detectAgain();
+    const kept = await caseOf(survivor);
+    expect(kept.status).not.toBe('merged');
+    expect(kept.members).toEqual(expect.arrayContaining(large));
+    expect(kept.members.some((m: string) => small.includes(m))).toBe(false);
+    // The part that left is a network of its own; flagged, it has a new case that says where it came from.
+    const part = split.clusters.find((c) => c.members.includes(small[0]!));
+    expect(part).toBeDefined();
+    expect(part!.lineage).toBe('split');
+    expect(part!.flagged).toBe(true);
+    const [opened] = await query<{ id: string }>("MATCH (k:Case {clusterId: $clusterId}) WHERE k.status <> 'merged' RETURN k.id AS id", {
+      clusterId: part!.id,
+    });
+    expect(opened).toBeDefined();
+    const child = await caseOf(opened!.id);
+    expect(child).toMatchObject({ status: 'new', splitFrom: survivor });
+    expect(child.members).toEqual(expect.arrayContaining(small));
+    expect((await caseOf(survivor)).splitInto).toContain(child.id);
+    expect(kept.events.some((e: { type: string }) => e.type === 'split')).toBe(true);
   });
 });

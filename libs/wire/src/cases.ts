@@ -39,6 +39,10 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   events: z.array(z.object({ type: z.string(), actor: z.string(), at: z.string(), detail: z.string().nullable(), runId: z.string().nullable() })),
   shutdowns: z.array(z.object({ id: z.string(), status: z.string(), shopsTotal: z.number(), shopsDone: z.number() })),
   alerts: z.array(z.object({ id: z.string(), kind: z.string(), shopId: z.string(), status: z.string(), raisedAt: z.string(), via: z.array(z.string()) })),
+  /** Dossiers exported of its network, newest first: who, when, which format, redacted or not, and the SHA-256 of what left. */
+  dossiers: z.array(
+    z.object({ actor: z.string(), at: z.string(), format: z.string(), redacted: z.boolean(), runId: z.string().nullable(), sha256: z.string().nullable() }),
+  ),
   /** Where a person may move it now. */
   moves: z.array(CaseStatusSchema),
 });

@@ -8,6 +8,19 @@ import { Neo4jRepository } from '../database/neo4j.repository';
 
 export type CaseRow = Omit<CaseDetail, 'moves'>;
 
+/** A dossier export as its audit entry recorded it (see DossiersService.export). */
+function dossierExport(e: { actor: string; at: string; after: string | null }): CaseRow['dossiers'][number] {
+  const after = (e.after ? JSON.parse(e.after) : {}) as { format?: string; redacted?: boolean; runId?: string; sha256?: string };
+  return {
+    actor: e.actor,
+    at: e.at,
+    format: after.format ?? 'unknown',
+    redacted: after.redacted ?? true,
+    runId: after.runId ?? null,
+    sha256: after.sha256 ?? null,
+  };
+}
+
 @Injectable()
 export class CasesRepository extends Neo4jRepository {
   private readonly q = this.registry.bind({
@@ -131,7 +144,9 @@ export class CasesRepository extends Neo4jRepository {
 
   async get(id: string): Promise<CaseRow | null> {
     const { records } = await this.readQuery(this.q.get, { id });
-    return records[0] ? recordToPlain<CaseRow>(records[0]) : null;
+    if (!records[0]) return null;
+    const row = recordToPlain<Omit<CaseRow, 'dossiers'> & { dossiers: { actor: string; at: string; after: string | null }[] }>(records[0]);
+    return { ...row, dossiers: row.dossiers.map(dossierExport) };
   }
 
   /** A person's move; null when the case was not in `from` any more (someone else moved it first). */

@@ -323,6 +323,23 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
             ),
           ]
         : null,
+      c.dossiers.length
+        ? [
+            h('h3', {}, `Dossiers exported (${c.dossiers.length})`),
+            h(
+              'ul',
+              {},
+              c.dossiers.map((d) =>
+                h(
+                  'li',
+                  {},
+                  `${d.format.toUpperCase()}${d.redacted ? ' (redacted)' : ''} by ${d.actor}, ${d.at.slice(0, 16).replace('T', ' ')}`,
+                  d.sha256 ? h('span', { class: 'muted', title: `SHA-256 ${d.sha256}` }, ` · SHA-256 ${d.sha256.slice(0, 12)}…`) : null,
+                ),
+              ),
+            ),
+          ]
+        : null,
       c.alerts.length
         ? [
             h('h3', {}, `Alerts (${c.alerts.length})`),
