@@ -116,6 +116,14 @@ describe('a case from the inbox to the morning report', () => {
     const views = await query<{ name: string }>('MATCH (v:SavedView {owner: $owner}) RETURN v.name AS name', { owner: ANALYST });
     expect(views.map((v) => v.name)).toEqual(['New, high, nobody on it']);
 
+    // Every field on "any" is every case, not the first tab.
+    await analyst.click('nav.tabs a:has-text("All open")');
+    await analyst.waitForSelector('nav.tabs a.active:has-text("All open")');
+    await analyst.selectOption('form.filters select[name=status]', '');
+    await analyst.waitForURL(/#\/cases\?all$/);
+    await analyst.waitForSelector('table.cases tbody tr');
+    expect(await analyst.locator('nav.tabs a.active').count()).toBe(0);
+
     await analyst.click('nav.tabs a:has-text("Unassigned new")');
     await analyst.waitForSelector(`table.cases tbody tr[data-case="${caseId}"]`);
     await shot(analyst, '01-inbox');

@@ -27,18 +27,24 @@ const TABS: readonly { key: string; label: string; filter: CaseFilter }[] = [
 /** The filter's fields in one order, so two equal filters give one query string (and a tab or view is "the one shown"). */
 const FILTER_KEYS = ['status', 'assignee', 'priority', 'minRisk', 'brand', 'changedSince'] as const;
 
-function filterQuery(filter: CaseFilter): string {
+/** A filter as the form or the API holds it (the form's risk is still text). */
+type FilterFields = { readonly [K in (typeof FILTER_KEYS)[number]]?: string | number };
+
+function filterQuery(filter: FilterFields): string {
   const query = new URLSearchParams();
   for (const key of FILTER_KEYS) if (filter[key] !== undefined && filter[key] !== '') query.set(key, String(filter[key]));
   return query.toString();
 }
+
+/** The inbox's address for a filter; `all` stands for the empty filter (every case), as no field at all means the first tab. */
+const inboxHref = (filter: FilterFields) => `#/cases?${filterQuery(filter) || 'all'}`;
 
 /** The filter in the address: a tab's (the first tab when nothing is asked), or the fields themselves. */
 function filterOf(params: URLSearchParams): CaseFilter {
   const tab = TABS.find((t) => t.key === params.get('tab'));
   if (tab) return tab.filter;
   const raw = Object.fromEntries(FILTER_KEYS.filter((k) => params.get(k)).map((k) => [k, params.get(k)!]));
-  if (Object.keys(raw).length === 0) return TABS[0]!.filter;
+  if (Object.keys(raw).length === 0) return params.has('all') ? {} : TABS[0]!.filter;
   const parsed = CaseFilterSchema.safeParse(raw);
   return parsed.success ? parsed.data : TABS[0]!.filter;
 }
@@ -75,7 +81,8 @@ function filterForm(filter: CaseFilter): HTMLFormElement {
   );
   const apply = () => {
     const data = new FormData(form);
-    go('cases', Object.fromEntries(FILTER_KEYS.map((k) => [k, String(data.get(k) ?? '').trim() || undefined])));
+    const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, String(data.get(k) ?? '').trim() || undefined]));
+    location.hash = inboxHref(filter);
   };
   form.addEventListener('change', apply);
   form.addEventListener('submit', (event) => {
@@ -132,13 +139,7 @@ async function savedViews(box: HTMLElement, filter: CaseFilter): Promise<void> {
         status.textContent = messageOf(error);
       }
     });
-    return h(
-      'li',
-      { class: filterQuery(v.filter) === shown ? 'active' : '', 'data-view': v.id },
-      h('a', { href: `#/cases?${filterQuery(v.filter)}` }, v.name),
-      ' ',
-      remove,
-    );
+    return h('li', { class: filterQuery(v.filter) === shown ? 'active' : '', 'data-view': v.id }, h('a', { href: inboxHref(v.filter) }, v.name), ' ', remove);
   });
   box.replaceChildren(
     h(
