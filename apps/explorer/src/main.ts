@@ -1,7 +1,7 @@
 import { can, session, SignInRequired, signIn, signOut } from './api';
 import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
-import { parseRoute, ROUTE_PERMISSIONS } from './router';
+import { landing, parseRoute, ROUTE_PERMISSIONS } from './router';
 import { alertsView } from './views/alerts';
 import { casesView, caseView } from './views/cases';
 import { clusterView } from './views/cluster';
@@ -46,6 +46,9 @@ async function render(): Promise<void> {
       'Sign out',
     ),
   );
+  // The first page after signing in (or of a bare address) depends on the account's work.
+  const home = landing(location.hash, can);
+  if (home) history.replaceState(null, '', home);
   const route = parseRoute(location.hash);
   for (const link of nav.querySelectorAll('a')) {
     link.hidden = !can(ROUTE_PERMISSIONS[parseRoute(link.hash).name]);

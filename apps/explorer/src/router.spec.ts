@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute } from './router';
+import { landing, parseRoute } from './router';
 
 describe('explorer routes', () => {
   it('reads views, ids and parameters from the hash', () => {
@@ -11,5 +11,14 @@ describe('explorer routes', () => {
     expect(parseRoute('#/shutdowns/abc')).toMatchObject({ name: 'shutdown', id: 'abc' });
     expect(parseRoute('#/alerts?status=open')).toMatchObject({ name: 'alerts' });
     expect(parseRoute('#/nonsense')).toMatchObject({ name: 'clusters' });
+  });
+
+  it('lands those who work cases on the inbox, only from an empty route', () => {
+    const caseWorker = (p: string) => p === 'cases.write' || p === 'cases.read';
+    const reader = (p: string) => p === 'cases.read' || p === 'clusters.read';
+    expect(landing('', caseWorker)).toBe('#/cases');
+    expect(landing('#/', caseWorker)).toBe('#/cases');
+    expect(landing('#/clusters/C000042', caseWorker)).toBeNull();
+    expect(landing('', reader)).toBeNull();
   });
 });

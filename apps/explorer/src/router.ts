@@ -48,6 +48,14 @@ export function parseRoute(hash: string): Route {
   }
 }
 
+/**
+ * Where an empty route (#/ or nothing, as after signing in) takes the account: the people who work cases
+ * (cases.write: analysts and supervisors) start from their inbox; null keeps everyone else's first page.
+ */
+export function landing(hash: string, can: (permission: Permission) => boolean): string | null {
+  return hash.replace(/^#\/?/, '') === '' && can('cases.write') ? '#/cases' : null;
+}
+
 export function go(path: string, params?: Record<string, string | number | undefined>): void {
   const query = params
     ? new URLSearchParams(
