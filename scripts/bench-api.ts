@@ -97,9 +97,15 @@ async function upload(url: string, token: string, file: string): Promise<string>
 }
 
 async function importState(url: string, token: string, id: string): Promise<{ status: string; read: number | null }> {
-  const response = await fetch(`${url}/imports/${id}`, { headers: { authorization: `Bearer ${token}` } });
-  if (response.status !== 200) throw new Error(`bench:api: GET /imports/${id} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as { status: string; read: number | null };
+  // A crowded machine can make the API refuse routes for a while (503 while its database probe is slow): ask again.
+  for (let attempt = 0; ; attempt++) {
+    const response = await fetch(`${url}/imports/${id}`, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status === 200) return (await response.json()) as { status: string; read: number | null };
+    const text = await response.text();
+    if (response.status < 500 || attempt >= 30) throw new Error(`bench:api: GET /imports/${id} answered ${response.status}: ${text}`);
+    console.error(`bench:api: GET /imports/${id} answered ${response.status} (${text.slice(0, 200)}); asking again`);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
 }
 
 /**

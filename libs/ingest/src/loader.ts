@@ -53,9 +53,11 @@ export interface LoadOptions {
   readonly onProgress?: (progress: LoadProgress) => void;
   /**
    * Awaited before each batch is written: a service loading beside interactive work (the API) lets
-   * that work have the database first. Never awaited mid-batch, so a load can always finish.
+   * that work have the database first. Never awaited mid-batch, so a load can always finish. When it
+   * resolves true (other work was waiting), the batch also waits for the writes in flight: one write
+   * at a time, so the database's other core stays with the reads.
    */
-  readonly pace?: () => Promise<void>;
+  readonly pace?: () => Promise<boolean>;
 }
 
 /**
@@ -294,7 +296,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
       for await (const { records: batch, verdicts } of preparedBatches(file, kind, batchSize, stats, limits, fingerprinter)) {
         // A write that failed for good stops the file here, before the batch counts as read.
         while (inflight.size >= concurrency) await Promise.race(inflight);
-        await options.pace?.();
+        if (options.pace && (await options.pace())) while (inflight.size > 0) await Promise.race(inflight);
         const rows: WriteRowOf[Kind][] = [];
         const origins: RawRecord[] = [];
         const readBefore = counts.read;
