@@ -234,12 +234,32 @@ describe('the morning report as a to-do list', () => {
     expect(rising).toBeDefined();
     expect((await call('POST', '/brands/Aurelio/reports', 'owner', { listingId: rising!.listing, verdict: 'counterfeit' })).status).toBe(201);
 
+    // A network an analyst dismissed as benign, whose risk verdicts then raise by CASE_REOPEN_RISK_RISE
+    // (10) or more: half its shops or more are confirmed counterfeit overnight, so the system re-opens it.
+    const [dismissed] = await rows<{ clusterId: string; caseId: string; listings: string[] }>(
+      `MATCH (:DetectionRun {id: $run})-[:FOUND]->(c:Cluster {flagged: true})
+       MATCH (k:Case {id: c.caseId}) WHERE k.status IN ['new', 'triage'] AND c.clusterId <> $rising
+       MATCH (s:Shop {status: 'active'})-[:MEMBER_OF]->(c)
+       WHERE NOT EXISTS { (s)-[:LISTS]->(:Listing)<-[:ABOUT]-(:BrandReport {verdict: 'counterfeit'}) }
+       MATCH (s)-[:LISTS]->(l:Listing {brand: 'Aurelio'})
+       WITH c, k, s, min(l.id) AS listing
+       WITH c, k, collect(listing) AS listings
+       WHERE size(listings) * 20.0 / c.size >= 10.5
+       RETURN c.clusterId AS clusterId, k.id AS caseId, listings ORDER BY c.size, c.clusterId LIMIT 1`,
+      { run: baseline.runId, rising: rising!.clusterId },
+    );
+    expect(dismissed).toBeDefined();
+    expect((await call('POST', `/cases/${dismissed!.caseId}/status`, 'analyst', { to: 'dismissed', reason: 'A family business, checked' })).status).toBe(200);
+    for (const listingId of dismissed!.listings) {
+      expect((await call('POST', '/brands/Aurelio/reports', 'owner', { listingId, verdict: 'counterfeit' })).status).toBe(201);
+    }
+
     // An analyst proposes a shutdown of another network; nobody decides yet.
     const [target] = await rows<{ clusterId: string; caseId: string }>(
       `MATCH (:DetectionRun {id: $run})-[:FOUND]->(c:Cluster {flagged: true, status: 'open'})
-       MATCH (k:Case {id: c.caseId}) WHERE k.status IN ['new', 'triage', 'investigating'] AND c.clusterId <> $rising
+       MATCH (k:Case {id: c.caseId}) WHERE k.status IN ['new', 'triage', 'investigating'] AND NOT c.clusterId IN [$rising, $dismissed]
        RETURN c.clusterId AS clusterId, k.id AS caseId ORDER BY c.size DESC, c.clusterId LIMIT 1`,
-      { run: baseline.runId, rising: rising!.clusterId },
+      { run: baseline.runId, rising: rising!.clusterId, dismissed: dismissed!.clusterId },
     );
     const proposal = await call('POST', '/shutdowns', 'analyst', { clusterId: target!.clusterId, reason: 'Waiting for the morning report' });
     expect(proposal.status).toBe(201);
@@ -258,21 +278,31 @@ describe('the morning report as a to-do list', () => {
     );
     expect(ring?.caseId).toBeTruthy();
     expect(todo.newCases).toEqual([expect.objectContaining({ caseId: ring!.caseId, clusterId: ring!.clusterId, size: 3, brands: ['Nightjar'] })]);
-    expect(ids(todo.riskRises, 'caseId')).toEqual([rising!.caseId]);
-    const rise = todo.riskRises[0];
+    expect(ids(todo.riskRises, 'caseId').sort()).toEqual([rising!.caseId, dismissed!.caseId].sort());
+    const rise = todo.riskRises.find((r: { caseId: string }) => r.caseId === rising!.caseId);
     expect(rise.risk).toBeGreaterThan(rise.riskBefore);
     expect(rise.factors[0]).toMatchObject({ name: 'reports', label: 'brand reports' });
     expect(rise.factors[0].points).toBeGreaterThan(rise.factors[0].pointsBefore);
     expect(rise.because).toEqual(['1 brand verdict from Aurelio: counterfeit confirmed']);
-    expect(todo.reopened).toEqual([]);
+    const reopened = todo.riskRises.find((r: { caseId: string }) => r.caseId === dismissed!.caseId);
+    expect(reopened).toMatchObject({ status: 'triage', statusLabel: 'Triage' });
+    expect(reopened.because).toEqual([`${dismissed!.listings.length} brand verdicts from Aurelio: counterfeit confirmed`]);
+    expect(todo.reopened).toEqual([expect.objectContaining({ caseId: dismissed!.caseId, clusterId: dismissed!.clusterId, status: 'triage' })]);
+    expect(todo.reopened[0].reason).toMatch(/^its risk rose from [\d.]+ to [\d.]+$/);
     expect(todo.proposals).toEqual([
       expect.objectContaining({ shutdownId: proposal.body.id, clusterId: target!.clusterId, caseId: target!.caseId, proposedBy: 'rep.analyst' }),
     ]);
     expect(todo.proposals[0].waitingHours).toBeLessThan(1);
     expect(todo.alerts).toEqual([]);
-    expect(todo.brandVerdicts).toEqual([
+    // The most verdicts first, ties by brand: compared in brand order.
+    expect([...todo.brandVerdicts].sort((a: { brand: string }, b: { brand: string }) => a.brand.localeCompare(b.brand))).toEqual([
+      {
+        brand: 'Aurelio',
+        total: 1 + dismissed!.listings.length,
+        verdicts: [{ verdict: 'counterfeit', label: 'counterfeit confirmed', count: 1 + dismissed!.listings.length }],
+        clusters: [rising!.clusterId, dismissed!.clusterId].sort(),
+      },
       { brand: 'Nightjar', total: 3, verdicts: [{ verdict: 'counterfeit', label: 'counterfeit confirmed', count: 3 }], clusters: [ring!.clusterId] },
-      { brand: 'Aurelio', total: 1, verdicts: [{ verdict: 'counterfeit', label: 'counterfeit confirmed', count: 1 }], clusters: [rising!.clusterId] },
     ]);
     expect(todo.reinstatements).toEqual([
       expect.objectContaining({ shopId: suspended!.id, by: 'rep.supervisor', reason: 'Appeal upheld: a reseller with receipts' }),
@@ -282,21 +312,23 @@ describe('the morning report as a to-do list', () => {
     // The files say the same, the empty groups left out.
     const html = String((await call('GET', `/reports/${report.id}/report.html`, 'supervisor')).body);
     const titles = [...html.matchAll(/<h3>([^<(]+) \(/g)].map((m) => m[1]);
-    expect(titles.slice(0, 5)).toEqual([
+    expect(titles.slice(0, 6)).toEqual([
       'New flagged networks, unassigned',
       'Cases whose risk rose',
+      'Re-opened cases',
       'Shutdown proposals waiting for a decision',
       'Brand verdicts',
       'Reinstatements',
     ]);
-    expect(html).not.toContain('Re-opened cases');
+    expect(html).not.toContain('Recidivism and regrowth alerts');
     const csv = String((await call('GET', `/reports/${report.id}/clusters.csv`, 'analyst')).body);
     expect(csv).toContain(`"New flagged networks, unassigned",${ring!.caseId},${ring!.clusterId},`);
     expect(csv).toContain(`Shutdown proposals waiting for a decision,${target!.caseId},${target!.clusterId},`);
     const summary = String((await call('GET', `/reports/${report.id}/summary.txt`, 'analyst')).body);
     expect(summary.trim().split('\n').length).toBeLessThanOrEqual(15);
     expect(summary).toContain(`- New flagged networks, unassigned (1): ${ring!.caseId} ${ring!.clusterId}`);
-    expect(summary).toContain(`- Cases whose risk rose (1): ${rising!.caseId} ${rising!.clusterId}`);
+    expect(summary).toContain(`- Cases whose risk rose (2): `);
+    expect(summary).toContain(`- Re-opened cases (1): ${dismissed!.caseId} ${dismissed!.clusterId}: its risk rose from`);
     expect(summary).toContain(`- Reinstatements (1): ${suspended!.id} by rep.supervisor`);
 
     // The supervisor decides; the next report has nothing new and says so in one line.

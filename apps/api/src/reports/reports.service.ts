@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { OPEN_STATUSES } from '@ringwatch/cases';
 import { ensurePrivateDir, type RingwatchConfig } from '@ringwatch/config';
 import type { Report, ReportContent, ReportPage } from '@ringwatch/wire';
 import { CronJob } from 'cron';
@@ -11,7 +12,6 @@ import type { Actor } from '../common/actor';
 import { Redaction, type IdentityView } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
 import { DetectionService } from '../detection/detection.service';
-import { OPEN_STATUSES } from '@ringwatch/cases';
 import { buildReport, REPORT_DEFAULTS, reportCsv, reportHtml, reportText } from './report-content';
 import { ReportsRepository } from './reports.repository';
 
