@@ -48,7 +48,6 @@ beforeAll(async () => {
   token.analyst = await tokenFor(server, { sub: 'rep.analyst', roles: ['analyst'], brands: [] });
   token.supervisor = await tokenFor(server, { sub: 'rep.supervisor', roles: ['supervisor'], brands: [] });
   token.brand = await tokenFor(server, { sub: 'rep.brand', roles: ['brand_owner'], brands: ['Aurelio'] });
-  token.owner = await tokenFor(server, { sub: 'rep.owner', roles: ['brand_owner'], brands: ['Aurelio', 'Nightjar'] });
 }, 180_000);
 afterAll(async () => {
   await suite?.close();
@@ -216,6 +215,8 @@ describe('the morning report as a to-do list', () => {
       ['sellers.csv', 'shops.csv', 'listings.csv'].map((f) => path.join(night, f)),
       'test',
     );
+    // Brand owners are bound to known brands only: Nightjar is known once its listings are loaded.
+    token.owner = await tokenFor(server, { sub: 'rep.owner', roles: ['brand_owner'], brands: ['Aurelio', 'Nightjar'] });
     for (const listingId of ['TD-L1', 'TD-L2', 'TD-L3']) {
       expect((await call('POST', '/brands/Nightjar/reports', 'owner', { listingId, verdict: 'counterfeit', note: 'Test purchase' })).status).toBe(201);
     }
