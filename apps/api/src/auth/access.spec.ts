@@ -73,6 +73,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /audit': [S, D],
   'GET /cases': INVESTIGATORS,
   'GET /cases/:id': INVESTIGATORS,
+  // Saved views need only cases.read: each person's own filters, another's is a 404 (tests/api/saved-views.test.ts).
+  'GET /cases/views': INVESTIGATORS,
+  'POST /cases/views': INVESTIGATORS,
+  'DELETE /cases/views/:id': INVESTIGATORS,
   'POST /cases/:id/status': [A, S],
   'POST /cases/:id/assignee': [A, S],
   'POST /cases/:id/priority': [A, S],
