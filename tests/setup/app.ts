@@ -68,7 +68,12 @@ export async function startTestServer(extra: Record<string, string> = {}): Promi
 export async function tokenFor(server: RingwatchApp, user: { sub: string; roles: Role[]; brands: string[] }): Promise<string> {
   const auth = server.app.get(AuthService);
   try {
-    await auth.createUser({ username: user.sub, password: randomBytes(18).toString('base64url'), roles: user.roles, brands: user.brands });
+    // A fixture, like the demo accounts: a brand owner's brand need not be in the data the file loads (if any).
+    await auth.createUser(
+      { username: user.sub, password: randomBytes(18).toString('base64url'), roles: user.roles, brands: user.brands },
+      { name: 'test' },
+      { brandsMustExist: false },
+    );
   } catch (error) {
     if (!(error instanceof ConflictException)) throw error;
     await auth.updateUser(user.sub, { roles: user.roles, brands: user.brands, active: true }, { name: 'test' });
