@@ -1,7 +1,7 @@
 import { can, session, SignInRequired, signIn, signOut } from './api';
 import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
-import { parseRoute, ROUTE_PERMISSIONS } from './router';
+import { landingFor, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
 import { alertsView } from './views/alerts';
 import { casesView, caseView } from './views/cases';
 import { clusterView } from './views/cluster';
@@ -46,11 +46,16 @@ async function render(): Promise<void> {
       'Sign out',
     ),
   );
+  // A hash naming no page lands on the account's first page (a brand owner's is its portal, not a refusal).
+  const landing = landingFor(me.permissions);
+  if (!/^#\/?[a-z]/i.test(location.hash) && landing !== null) return void location.replace(landing);
   const route = parseRoute(location.hash);
-  for (const link of nav.querySelectorAll('a')) {
-    link.hidden = !can(ROUTE_PERMISSIONS[parseRoute(link.hash).name]);
-    link.classList.toggle('active', link.dataset.section === route.name.replace(/s?$/, ''));
-  }
+  // The menu holds only the pages this account may use (router.ts: MENU and ROUTE_PERMISSIONS).
+  nav.replaceChildren(
+    ...menuFor(me.permissions).map((entry) =>
+      h('a', { href: entry.href, class: entry.route === route.name || entry.route === `${route.name}s` ? 'active' : undefined }, entry.label),
+    ),
+  );
   window.__ringwatch?.view?.kill();
   window.__ringwatch = {};
   const needed = ROUTE_PERMISSIONS[route.name];

@@ -2,7 +2,22 @@ import type { Permission } from '@ringwatch/permissions';
 
 /** Hash routes (#/clusters/C000042?run=…): bookmarkable, and the back button works. */
 export interface Route {
-  name: 'cases' | 'case' | 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'reports' | 'search' | 'model';
+  name:
+    | 'cases'
+    | 'case'
+    | 'clusters'
+    | 'cluster'
+    | 'shop'
+    | 'shutdowns'
+    | 'shutdown'
+    | 'alerts'
+    | 'reports'
+    | 'search'
+    | 'model'
+    | 'brand'
+    | 'takedowns'
+    | 'users'
+    | 'audit';
   id?: string;
   params: URLSearchParams;
 }
@@ -20,7 +35,41 @@ export const ROUTE_PERMISSIONS: Record<Route['name'], Permission> = {
   reports: 'reports.read',
   search: 'search.read',
   model: 'schema.read',
+  brand: 'brands.suspected',
+  takedowns: 'takedowns.review',
+  users: 'users.manage',
+  audit: 'audit.read',
 };
+
+/**
+ * The menu, in order: each entry is shown only to accounts holding its page's permission (ROUTE_PERMISSIONS),
+ * so no link leads to a refusal. The first entry an account may use is its landing page.
+ */
+export const MENU: readonly { href: string; label: string; route: Route['name'] }[] = [
+  { href: '#/cases', label: 'Cases', route: 'cases' },
+  { href: '#/clusters', label: 'Clusters', route: 'clusters' },
+  { href: '#/shutdowns', label: 'Shutdowns', route: 'shutdowns' },
+  { href: '#/alerts', label: 'Alerts', route: 'alerts' },
+  { href: '#/takedowns', label: 'Takedowns', route: 'takedowns' },
+  { href: '#/brand', label: 'Brand portal', route: 'brand' },
+  { href: '#/reports', label: 'Reports', route: 'reports' },
+  { href: '#/search', label: 'Search', route: 'search' },
+  { href: '#/model', label: 'Data model', route: 'model' },
+  { href: '#/admin/users', label: 'Users', route: 'users' },
+  { href: '#/admin/audit', label: 'Audit', route: 'audit' },
+];
+
+/** The menu entries an account with these permissions may use. */
+export const menuFor = (permissions: readonly Permission[]) => MENU.filter((entry) => permissions.includes(ROUTE_PERMISSIONS[entry.route]));
+
+/**
+ * Where an account lands when the hash names no page: the default page when the account may use it, else the
+ * first page of its menu (a brand owner: the portal); null for an account with no page at all.
+ */
+export function landingFor(permissions: readonly Permission[]): string | null {
+  const menu = menuFor(permissions);
+  return (menu.find((entry) => entry.route === parseRoute('').name) ?? menu[0])?.href ?? null;
+}
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -43,6 +92,12 @@ export function parseRoute(hash: string): Route {
       return { name: 'search', params };
     case 'model':
       return { name: 'model', params };
+    case 'brand':
+      return { name: 'brand', id, params };
+    case 'takedowns':
+      return { name: 'takedowns', params };
+    case 'admin':
+      return id === 'audit' ? { name: 'audit', params } : { name: 'users', params };
     default:
       return { name: 'clusters', params };
   }
