@@ -55,7 +55,7 @@ async function errorMessage(path: string, response: Response): Promise<string> {
   return `${path.split('?')[0]}: ${message}`;
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const token = session.get();
   if (token === null) throw new SignInRequired();
   const response = await fetch(path, {
@@ -68,12 +68,15 @@ async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown):
     throw new SignInRequired();
   }
   if (!response.ok) throw new Error(await errorMessage(path, response));
-  return (await response.json()) as T;
+  // 204 (a deletion, a chosen password set) has no body.
+  return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 /** Fetches JSON from the Ringwatch API with the session's token; a 401 means signing in again. */
 export const getJson = <T>(path: string) => request<T>('GET', path);
 export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
+export const patchJson = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const deleteJson = (path: string) => request<void>('DELETE', path);
 
 /** Downloads a file the API serves behind the token (a plain link could not send it) and saves or opens it. */
 export async function download(path: string, open = false): Promise<void> {

@@ -3,6 +3,7 @@ import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
 import { landingFor, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
 import { alertsView } from './views/alerts';
+import { brandView } from './views/brand';
 import { casesView, caseView } from './views/cases';
 import { clusterView } from './views/cluster';
 import { clustersView } from './views/clusters';
@@ -82,6 +83,8 @@ async function render(): Promise<void> {
         return await searchView(view, route.params);
       case 'model':
         return await modelView(view);
+      case 'brand':
+        return await brandView(view, route.id, route.params);
       default:
         return await clustersView(view, route.params);
     }
