@@ -2,6 +2,7 @@ import { can, session, SignInRequired, signIn, signOut } from './api';
 import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
 import { landingFor, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
+import { auditView, usersView } from './views/admin';
 import { alertsView } from './views/alerts';
 import { brandView } from './views/brand';
 import { casesView, caseView } from './views/cases';
@@ -85,6 +86,10 @@ async function render(): Promise<void> {
         return await modelView(view);
       case 'brand':
         return await brandView(view, route.id, route.params);
+      case 'users':
+        return await usersView(view);
+      case 'audit':
+        return await auditView(view, route.params);
       default:
         return await clustersView(view, route.params);
     }
