@@ -13,6 +13,7 @@ import { reportsView } from './views/reports';
 import { searchView } from './views/search';
 import { shopView } from './views/shop';
 import { shutdownsView, shutdownView } from './views/shutdowns';
+import { takedownsView } from './views/takedowns';
 
 const view = document.getElementById('view')!;
 const nav = document.getElementById('nav')!;
@@ -86,6 +87,8 @@ async function render(): Promise<void> {
         return await modelView(view);
       case 'brand':
         return await brandView(view, route.id, route.params);
+      case 'takedowns':
+        return await takedownsView(view);
       case 'users':
         return await usersView(view);
       case 'audit':

@@ -1,11 +1,35 @@
 import type { ReportPage } from '@ringwatch/wire';
-import { download, getJson } from '../api';
+import { can, download, getJson, postJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
 
 /** The nightly shop-cluster reports: what changed each night, with the full report one click away. */
 export async function reportsView(root: HTMLElement): Promise<void> {
   const body = h('div', {}, loading('reports'));
-  root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Nightly reports'), body));
+  const status = h('span', { class: 'muted', role: 'status' });
+  // Runs detection and the report now (202); the list shows it once it is recorded, so we reload after a moment.
+  const run = can('reports.run')
+    ? h(
+        'button',
+        {
+          type: 'button',
+          'data-action': 'run-report',
+          onclick: () => {
+            status.textContent = 'Starting…';
+            postJson('/reports').then(
+              () => {
+                status.textContent = 'Report started: detection runs first; the list updates when it is recorded.';
+                window.setTimeout(() => {
+                  if (location.hash.startsWith('#/reports')) void reportsView(root).then(() => root.querySelector('[role=status]')?.append('Report started.'));
+                }, 3000);
+              },
+              (e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)),
+            );
+          },
+        },
+        'Run the report now',
+      )
+    : null;
+  root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Nightly reports'), run ? h('p', {}, run, ' ', status) : null, body));
   try {
     const page = await getJson<ReportPage>('/reports?limit=60');
     if (page.items.length === 0) return void body.replaceChildren(empty('No report yet: the first one runs at the scheduled time (REPORT_CRON).'));
