@@ -19,7 +19,10 @@ export interface Me {
   permissions: Permission[];
 }
 
-/** The session's token: kept for the tab only (sessionStorage), never in a cookie. */
+/**
+ * The session's token: kept in the tab (sessionStorage, so a reload keeps it), never in a cookie, and handed
+ * to new tabs of the same origin over a BroadcastChannel (joinSession). README: "Sessions in the explorer".
+ */
 export const session = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
   me: (): Me | null => {
@@ -94,6 +97,48 @@ export async function download(path: string, open = false): Promise<void> {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+type SessionMessage = { type: 'ask' } | { type: 'share'; token: string; me: Me } | { type: 'signout' };
+/** Same-origin only by the platform's rule: other sites' pages cannot join it. */
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('ringwatch.session');
+
+/**
+ * Joins the session of the explorer's other tabs: a tab without one asks, and an open tab answers with its
+ * token, so a link opened in a new tab needs no second sign-in (nor a second sign-in attempt against the
+ * rate limit). Afterwards a sign-in in another tab is adopted by a tab showing the sign-in form, and a
+ * sign-out anywhere signs every tab out (the API has revoked the tokens already). `changed` redraws.
+ * Resolves once this tab has a session or nobody answered within `waitMs`.
+ */
+export function joinSession(changed: () => void, waitMs = 300): Promise<void> {
+  if (channel === null) return Promise.resolve();
+  // While the first answer is awaited, adopting it resolves the promise (the caller draws then), not `changed`.
+  let joined: (() => void) | null = null;
+  channel.addEventListener('message', (event: MessageEvent<SessionMessage>) => {
+    const message = event.data;
+    const token = session.get();
+    const me = session.me();
+    if (message.type === 'ask' && token !== null && me !== null) channel.postMessage({ type: 'share', token, me } satisfies SessionMessage);
+    else if (message.type === 'share' && token === null) {
+      session.set(message.token, message.me);
+      if (joined) joined();
+      else changed();
+    } else if (message.type === 'signout' && token !== null) {
+      session.clear();
+      changed();
+    }
+  });
+  if (session.get() !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      window.clearTimeout(timer);
+      joined = null;
+      resolve();
+    };
+    const timer = window.setTimeout(done, waitMs);
+    joined = done;
+    channel.postMessage({ type: 'ask' } satisfies SessionMessage);
+  });
+}
+
 export async function signIn(username: string, password: string): Promise<void> {
   const response = await fetch('/auth/login', {
     method: 'POST',
@@ -105,7 +150,9 @@ export async function signIn(username: string, password: string): Promise<void> 
   const { token } = (await response.json()) as { token: string };
   const me = await fetch('/auth/me', { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
   if (!me.ok) throw new Error(await errorMessage('/auth/me', me));
-  session.set(token, (await me.json()) as Me);
+  const account = (await me.json()) as Me;
+  session.set(token, account);
+  channel?.postMessage({ type: 'share', token, me: account } satisfies SessionMessage);
 }
 
 /**
@@ -115,6 +162,7 @@ export async function signIn(username: string, password: string): Promise<void> 
 export async function signOut(): Promise<void> {
   const token = session.get();
   session.clear();
+  channel?.postMessage({ type: 'signout' } satisfies SessionMessage);
   if (token === null) return;
   await fetch('/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
 }

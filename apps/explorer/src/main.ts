@@ -1,4 +1,4 @@
-import { can, session, SignInRequired, signIn, signOut } from './api';
+import { can, joinSession, session, SignInRequired, signIn, signOut } from './api';
 import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
 import { landingFor, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
@@ -118,6 +118,7 @@ document.addEventListener('keydown', (event) => {
     location.hash = '#/search';
   }
 });
-void render();
+// A new tab takes the session of an open one before it asks anyone to sign in.
+void joinSession(() => void render()).then(render);
 // A view that failed while the database was away is drawn again once it is back.
 watchDatabase(document.getElementById('db-banner')!, () => void render());
