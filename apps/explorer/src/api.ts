@@ -4,6 +4,9 @@ import type { Permission } from '@ringwatch/permissions';
 const TOKEN_KEY = 'ringwatch.token';
 const ME_KEY = 'ringwatch.me';
 
+/** Fired on window when the API refuses the session's token (expired, revoked, account deactivated). */
+export const SIGNED_OUT = 'ringwatch:signed-out';
+
 export class SignInRequired extends Error {
   constructor() {
     super('explorer: sign in first');
@@ -68,6 +71,8 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: str
   });
   if (response.status === 401) {
     session.clear();
+    // Views catch their own errors to show them in place; the sign-in form must show whichever view asked.
+    window.dispatchEvent(new Event(SIGNED_OUT));
     throw new SignInRequired();
   }
   if (!response.ok) throw new Error(await errorMessage(path, response));

@@ -1,4 +1,4 @@
-import { can, joinSession, session, SignInRequired, signIn, signOut } from './api';
+import { can, joinSession, session, SIGNED_OUT, SignInRequired, signIn, signOut } from './api';
 import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
 import { landingFor, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
@@ -111,6 +111,7 @@ form.addEventListener('submit', (event) => {
   });
 });
 window.addEventListener('hashchange', () => void render());
+window.addEventListener(SIGNED_OUT, showSignIn);
 // "/" focuses search from anywhere, as in most analyst tools.
 document.addEventListener('keydown', (event) => {
   if (event.key === '/' && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {

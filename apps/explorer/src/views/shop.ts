@@ -45,7 +45,10 @@ export async function shopView(root: HTMLElement, id: string, params: URLSearchP
         ]),
         shop.status === 'suspended'
           ? reinstateForm(shop.id, (result) => {
-              void shopView(root, id, params).then(() => root.querySelector('.side h2')?.after(reinstatedNote(result)));
+              // Updated in place: drawing the page again would mount a second graph over the running one.
+              const status = [...root.querySelectorAll('.side dt')].find((dt) => dt.textContent === 'Status')?.nextElementSibling;
+              if (status) status.textContent = result.status;
+              root.querySelector('form.reinstate')?.replaceWith(reinstatedNote(result));
             })
           : null,
         h('label', {}, 'Neighbourhood ', depthSelect),
