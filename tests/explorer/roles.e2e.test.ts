@@ -209,6 +209,10 @@ describe('every role at home in the explorer', () => {
     await shot(supervisor, 'supervisor-reinstated');
     await supervisor.goto(`${server.baseUrl}/#/reports`);
     await supervisor.waitForSelector('[data-action=run-report]');
+    expect(await supervisor.locator('tr[data-report]').count()).toBe(0);
+    await supervisor.click('[data-action=run-report]');
+    await supervisor.waitForSelector('tr[data-report]', { timeout: 120_000 });
+    expect(await supervisor.locator('tr[data-report] td:nth-child(3)').first().textContent()).toBe('manual');
     await shot(supervisor, 'supervisor-reports');
     const liaison = pages.get('e2e.liaison')!;
     await liaison.goto(`${server.baseUrl}/#/reports`);

@@ -283,7 +283,12 @@ export async function auditView(root: HTMLElement, params: URLSearchParams): Pro
                   h('td', {}, e.actor),
                   h('td', {}, e.action),
                   h('td', {}, e.target),
-                  h('td', { class: 'change' }, e.before ? h('div', { class: 'muted' }, `before ${e.before}`) : null, e.after ? h('div', {}, e.after) : null),
+                  h(
+                    'td',
+                    { class: 'change' },
+                    e.before && e.before !== 'null' ? h('div', { class: 'muted' }, `before ${e.before}`) : null,
+                    e.after && e.after !== 'null' ? h('div', {}, e.after) : null,
+                  ),
                 ),
               ),
             ),

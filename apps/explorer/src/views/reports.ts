@@ -6,7 +6,14 @@ import { empty, failure, h, loading } from '../dom';
 export async function reportsView(root: HTMLElement): Promise<void> {
   const body = h('div', {}, loading('reports'));
   const status = h('span', { class: 'muted', role: 'status' });
-  // Runs detection and the report now (202); the list shows it once it is recorded, so we reload after a moment.
+  // Runs detection and the report now (202): the page follows it until the new report is recorded and finished.
+  const follow = async (before: number) => {
+    for (let i = 0; i < 100 && location.hash.startsWith('#/reports'); i++) {
+      await new Promise((resolve) => window.setTimeout(resolve, 3000));
+      const latest = await getJson<ReportPage>('/reports?limit=1');
+      if (latest.total > before && latest.items[0]?.status !== 'running') return void reportsView(root);
+    }
+  };
   const run = can('reports.run')
     ? h(
         'button',
@@ -15,15 +22,13 @@ export async function reportsView(root: HTMLElement): Promise<void> {
           'data-action': 'run-report',
           onclick: () => {
             status.textContent = 'Starting…';
-            postJson('/reports').then(
-              () => {
-                status.textContent = 'Report started: detection runs first; the list updates when it is recorded.';
-                window.setTimeout(() => {
-                  if (location.hash.startsWith('#/reports')) void reportsView(root).then(() => root.querySelector('[role=status]')?.append('Report started.'));
-                }, 3000);
-              },
-              (e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)),
-            );
+            getJson<ReportPage>('/reports?limit=1')
+              .then(async ({ total }) => {
+                await postJson('/reports');
+                status.textContent = 'Report started: detection runs first; the list updates when it is done.';
+                await follow(total);
+              })
+              .catch((e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)));
           },
         },
         'Run the report now',
