@@ -62,21 +62,59 @@ export async function freshDatabase(
   return { ...database, app, dataDir, close };
 }
 
+/** The main thread's event-loop delay over a window, in ms (scripts/bench/loop-delay.ts). */
+export interface LoopDelay {
+  p50: number;
+  p99: number;
+  max: number;
+  mean: number;
+}
+
+export interface BenchApi {
+  url: string;
+  stop(): void;
+  /** Opens a window of event-loop delay measurement in the API's process. */
+  resetLoopDelay(): void;
+  /** The delay since the last reset. */
+  loopDelay(): Promise<LoopDelay>;
+}
+
 /** The API in its own process (as in production), so a load generator in this one does not skew it. */
-export async function startApiProcess(env: Record<string, string>): Promise<{ url: string; stop(): void }> {
+export async function startApiProcess(env: Record<string, string>): Promise<BenchApi> {
   const { spawn } = await import('node:child_process');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'apps', 'api', 'src', 'main.ts')], {
-    cwd: ROOT,
-    // The API's JSON log lines are shown with BENCH_API_LOGS=1 (and LOG_LEVEL=debug for timings).
-    stdio: ['ignore', process.env.BENCH_API_LOGS ? 'inherit' : 'ignore', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', DEMO_DATA: 'off', ...env, API_PORT: String(port) },
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', path.join(ROOT, 'scripts', 'bench', 'loop-delay.ts'), path.join(ROOT, 'apps', 'api', 'src', 'main.ts')],
+    {
+      cwd: ROOT,
+      // The API's JSON log lines are shown with BENCH_API_LOGS=1 (and LOG_LEVEL=debug for timings); the
+      // IPC channel carries the event-loop delay measurements.
+      stdio: ['ignore', process.env.BENCH_API_LOGS ? 'inherit' : 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', DEMO_DATA: 'off', ...env, API_PORT: String(port) },
+    },
+  );
+  child.channel?.unref();
+  const api: BenchApi = {
+    url,
+    stop: () => child.kill('SIGTERM'),
+    resetLoopDelay: () => child.send('loop-delay:reset'),
+    loopDelay: () =>
+      new Promise<LoopDelay>((resolve) => {
+        const take = (message: unknown) => {
+          if (typeof message !== 'object' || message === null || !('loopDelay' in message)) return;
+          child.off('message', take);
+          resolve((message as { loopDelay: LoopDelay }).loopDelay);
+        };
+        child.on('message', take);
+        child.send('loop-delay:report');
+      }),
+  };
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error(`bench: the API exited with ${child.exitCode}`);
     try {
-      if ((await fetch(`${url}/health`)).status < 500) return { url, stop: () => child.kill('SIGTERM') };
+      if ((await fetch(`${url}/health`)).status < 500) return api;
     } catch {
       // not listening yet
     }
@@ -94,7 +132,7 @@ export async function loadAndDetect(db: BenchDb, files: string[], rejectsPath = 
 }
 
 /** The API in its own process against a benchmark database (more settings in `env`). */
-export function startBenchApi(db: BenchDb, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
+export function startBenchApi(db: BenchDb, env: Record<string, string> = {}): Promise<BenchApi> {
   return startApiProcess({
     NEO4J_URI: db.connection.uri,
     NEO4J_USER: db.connection.user,

@@ -270,6 +270,7 @@ beforeAll(async () => {
     { route: '/reports/{id}/{file}', url: `/reports/${reportId}/clusters.csv`, shows: false },
     { route: '/audit', url: '/audit?limit=200', shows: false },
     { route: '/cases', url: '/cases?limit=200', shows: false },
+    { route: '/cases/views', url: '/cases/views', shows: false },
     { route: '/cases/{id}', url: `/cases/${caseId}`, shows: false },
     { route: '/docs/openapi.json', url: '/docs/openapi.json', shows: false },
   ];

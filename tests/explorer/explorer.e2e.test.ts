@@ -1,21 +1,19 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
-import { ROOT, startTestServer, type TestServer } from '../setup/app';
+import { startTestServer, type TestServer } from '../setup/app';
 import { ensureChromium } from '../setup/chromium';
+import { buildExplorer, SCREENSHOTS, signedInPage as signIn } from '../setup/explorer';
 import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
 import { seedMarketplace } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
 const PASSWORD = 'explorer-test-password-1';
-/** Screenshots of every view, for people reviewing a change (git-ignored). */
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots');
+const SHOTS = SCREENSHOTS;
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`) });
 let server: TestServer;
 let driver: Driver;
@@ -23,19 +21,8 @@ let browser: Browser;
 let dist: string;
 let data: string;
 
-async function signedInPage(username: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
-  page.on('pageerror', (error) => console.error(`browser (${username}): ${error.message}`));
-  await page.goto(server.baseUrl);
-  await page.waitForSelector('form#signin:not([hidden])');
-  if (username === 'e2e.analyst') await shot(page, '01-sign-in');
-  await page.fill('input[name=username]', username);
-  await page.fill('input[name=password]', PASSWORD);
-  await page.click('form#signin button[type=submit]');
-  await page.waitForSelector('#nav:not([hidden])');
-  return page;
-}
+const signedInPage = (username: string) =>
+  signIn(browser, server.baseUrl, username, PASSWORD, username === 'e2e.analyst' ? (page) => shot(page, '01-sign-in') : undefined);
 
 /**
  * Clicks a node where sigma draws it (layout stopped, camera centred and zoomed on it) until the
@@ -79,12 +66,7 @@ beforeAll(async () => {
   driver = await testDriver();
   await wipeMarketplace(driver);
   await wipeWork(driver, ['User']);
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-explorer-dist-'));
-  await build({
-    configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir: dist, emptyOutDir: true, sourcemap: false },
-  });
+  dist = await buildExplorer();
   server = await startTestServer({ EXPLORER_DIST_DIR: dist });
   ({ dir: data } = await seedMarketplace(server, 3));
   const auth = server.app.get(AuthService);
@@ -111,6 +93,10 @@ describe('explorer in a real browser', () => {
 
   it('signs in, lists clusters by risk and opens the top one with the keyboard', async () => {
     analyst = await signedInPage('e2e.analyst');
+    // An analyst's first page is the case inbox; the clusters are one click away.
+    await analyst.waitForSelector('table.cases, .page .state.empty');
+    expect(analyst.url()).toMatch(/#\/cases$/);
+    await analyst.click('#nav a[href="#/clusters"]');
     await analyst.waitForSelector('table.clusters tbody tr');
     const first = await analyst.locator('table.clusters tbody tr').first().getAttribute('data-cluster');
     const risks = await analyst.locator('table.clusters tbody tr td:nth-child(2)').allTextContents();
@@ -170,6 +156,10 @@ describe('explorer in a real browser', () => {
   it('an analyst proposes a shutdown and sees its dry run', async () => {
     await analyst.fill('form.propose textarea[name=reason]', 'Ring sharing payout accounts and devices, browser test');
     await analyst.click('form.propose button[type=submit]');
+    // The form gives way to the proposal's state, which links to the proposal.
+    await analyst.waitForSelector('.proposed[data-shutdown]');
+    expect(await analyst.locator('form.propose').count()).toBe(0);
+    await analyst.click('.proposed [data-action=open-proposal]');
     await analyst.waitForSelector('[data-status=proposed]');
     shutdownId = /#\/shutdowns\/([0-9a-f-]{36})/.exec(analyst.url())![1]!;
     expect(await analyst.locator('ul.preview').textContent()).toMatch(/shops suspended/);

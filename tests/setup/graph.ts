@@ -58,7 +58,7 @@ export async function graphFingerprint(driver: Driver): Promise<Record<string, n
 }
 
 /** Labels the service's own work writes (runs, clusters, shutdowns, alerts, reports, leases). */
-const WORK = ['DetectionRun', 'Cluster', 'Sequence', 'Shutdown', 'Alert', 'Report', 'Lock', 'Case', 'CaseNote', 'CaseEvent', 'Takedown'];
+const WORK = ['DetectionRun', 'Cluster', 'Sequence', 'Shutdown', 'Alert', 'Report', 'Lock', 'Case', 'CaseNote', 'CaseEvent', 'Takedown', 'SavedView'];
 
 /** Removes the service's work on top of the marketplace, so a file starts from its own detection run. */
 export async function wipeWork(driver: Driver, extraLabels: string[] = []): Promise<void> {

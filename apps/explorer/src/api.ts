@@ -47,18 +47,22 @@ export const session = {
 /** Whether the signed-in account may do this; the API decides again on every call. */
 export const can = (permission: Permission) => session.me()?.permissions.includes(permission) ?? false;
 
-async function errorMessage(path: string, response: Response): Promise<string> {
-  let message = `${response.status} ${response.statusText}`;
+/**
+ * What went wrong, as the server says it: its message (and, for invalid input, the bad fields), never the
+ * API path or a status code a person has to decode (those stay in the network panel).
+ */
+async function errorMessage(response: Response): Promise<string> {
+  let message = response.statusText || `The server answered ${response.status}.`;
   try {
     const { error } = (await response.json()) as Partial<ErrorBody>;
     if (error?.message) message = error.message;
     // Invalid input lists its bad fields; other failures may carry other details.
     const fields = Array.isArray(error?.details) ? (error.details as FieldProblem[]) : [];
-    if (fields.length) message += `: ${fields.map((d) => `${d.field} ${d.reason}`).join('; ')}`;
+    if (fields.length) message += `: ${fields.map((d) => `${d.field}: ${d.reason}`).join('; ')}`;
   } catch {
     // Not JSON: the status line is the best we have.
   }
-  return `${path.split('?')[0]}: ${message}`;
+  return message;
 }
 
 async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
@@ -75,7 +79,7 @@ async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: str
     window.dispatchEvent(new Event(SIGNED_OUT));
     throw new SignInRequired();
   }
-  if (!response.ok) throw new Error(await errorMessage(path, response));
+  if (!response.ok) throw new Error(await errorMessage(response));
   // 204 (a deletion, a chosen password set) has no body.
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
@@ -91,7 +95,7 @@ export async function download(path: string, open = false): Promise<void> {
   const token = session.get();
   if (token === null) throw new SignInRequired();
   const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(await errorMessage(path, response));
+  if (!response.ok) throw new Error(await errorMessage(response));
   const url = URL.createObjectURL(await response.blob());
   if (open) window.open(url, '_blank', 'noopener');
   else {
@@ -151,10 +155,10 @@ export async function signIn(username: string, password: string): Promise<void> 
     body: JSON.stringify({ username, password }),
   });
   if (response.status === 429) throw new Error(`Too many sign-in attempts; try again in ${response.headers.get('retry-after') ?? 'a few'} seconds.`);
-  if (!response.ok) throw new Error(response.status === 401 ? 'Wrong username or password.' : await errorMessage('/auth/login', response));
+  if (!response.ok) throw new Error(response.status === 401 ? 'Wrong username or password.' : await errorMessage(response));
   const { token } = (await response.json()) as { token: string };
   const me = await fetch('/auth/me', { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
-  if (!me.ok) throw new Error(await errorMessage('/auth/me', me));
+  if (!me.ok) throw new Error(await errorMessage(me));
   const account = (await me.json()) as Me;
   session.set(token, account);
   channel?.postMessage({ type: 'share', token, me: account } satisfies SessionMessage);

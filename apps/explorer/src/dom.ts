@@ -34,7 +34,9 @@ export const fmtNumber = (n: number) => n.toLocaleString('en');
 /** The three states every view has besides its content. */
 export const loading = (what: string) => h('p', { class: 'state loading', role: 'status' }, `Loading ${what}…`);
 export const empty = (what: string) => h('p', { class: 'state empty' }, what);
-export const failure = (error: unknown) => h('p', { class: 'state error', role: 'alert' }, error instanceof Error ? error.message : String(error));
+/** What a failure says to a person: an error's message (the server's own words), never "Error: …". */
+export const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+export const failure = (error: unknown) => h('p', { class: 'state error', role: 'alert' }, messageOf(error));
 
 /**
  * Keyboard rows for a table of links: ↑↓ or j/k move a cursor, Enter opens the row under it. Returns

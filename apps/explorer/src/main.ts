@@ -1,7 +1,7 @@
 import { can, joinSession, session, SIGNED_OUT, SignInRequired, signIn, signOut } from './api';
 import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
-import { landingFor, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
+import { landing, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
 import { auditView, usersView } from './views/admin';
 import { alertsView } from './views/alerts';
 import { brandView } from './views/brand';
@@ -49,13 +49,13 @@ async function render(): Promise<void> {
       'Sign out',
     ),
   );
-  // A hash naming no page lands on the account's first page (a brand owner's is its portal, not a refusal).
-  const landing = landingFor(me.permissions);
-  if (!/^#\/?[a-z]/i.test(location.hash) && landing !== null) return void location.replace(landing);
+  // The first page after signing in (or of a bare address) depends on the account's work (a brand owner: its portal).
+  const home = landing(location.hash, can);
+  if (home) history.replaceState(null, '', home);
   const route = parseRoute(location.hash);
   // The menu holds only the pages this account may use (router.ts: MENU and ROUTE_PERMISSIONS).
   nav.replaceChildren(
-    ...menuFor(me.permissions).map((entry) =>
+    ...menuFor(can).map((entry) =>
       h('a', { href: entry.href, class: entry.route === route.name || entry.route === `${route.name}s` ? 'active' : undefined }, entry.label),
     ),
   );

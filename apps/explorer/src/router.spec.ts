@@ -1,8 +1,8 @@
-import { GRANTS, permissionsOf, ROLES } from '@ringwatch/permissions';
+import { GRANTS, hasPermission, ROLES } from '@ringwatch/permissions';
 import { describe, expect, it } from 'vitest';
-import { landingFor, MENU, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
+import { landing, MENU, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
 
-const labels = (role: (typeof ROLES)[number]) => menuFor(permissionsOf([role])).map((entry) => entry.label);
+const labels = (role: (typeof ROLES)[number]) => menuFor((p) => hasPermission([role], p)).map((entry) => entry.label);
 
 describe('explorer routes', () => {
   it('reads views, ids and parameters from the hash', () => {
@@ -19,6 +19,15 @@ describe('explorer routes', () => {
     expect(parseRoute('#/takedowns')).toMatchObject({ name: 'takedowns' });
     expect(parseRoute('#/nonsense')).toMatchObject({ name: 'clusters' });
   });
+
+  it('lands those who work cases on the inbox, only from an empty route', () => {
+    const caseWorker = (p: string) => p === 'cases.write' || p === 'cases.read';
+    const reader = (p: string) => p === 'cases.read' || p === 'clusters.read';
+    expect(landing('', caseWorker)).toBe('#/cases');
+    expect(landing('#/', caseWorker)).toBe('#/cases');
+    expect(landing('#/clusters/C000042', caseWorker)).toBeNull();
+    expect(landing('', reader)).toBeNull();
+  });
 });
 
 describe('menu by permission', () => {
@@ -28,7 +37,7 @@ describe('menu by permission', () => {
 
   it('shows each role exactly the pages its grants open, so no menu item answers 403', () => {
     for (const role of ROLES) {
-      const shown = menuFor(permissionsOf([role]));
+      const shown = menuFor((p) => hasPermission([role], p));
       expect(shown, role).toEqual(MENU.filter((entry) => GRANTS[role].includes(ROUTE_PERMISSIONS[entry.route])));
     }
   });
@@ -44,9 +53,15 @@ describe('menu by permission', () => {
     expect(labels('supervisor')).not.toContain('Users');
   });
 
-  it('lands a brand owner on its portal and staff on the default page', () => {
-    expect(landingFor(permissionsOf(['brand_owner']))).toBe('#/brand');
-    for (const role of ['analyst', 'supervisor', 'liaison', 'admin'] as const) expect(landingFor(permissionsOf([role])), role).toBe('#/clusters');
-    expect(landingFor([])).toBeNull();
+  it('lands a brand owner on its portal, case workers on the inbox, the others on the default page', () => {
+    const of = (role: (typeof ROLES)[number]) => (p: Parameters<typeof hasPermission>[1]) => hasPermission([role], p);
+    expect(landing('', of('brand_owner'))).toBe('#/brand');
+    expect(landing('#/', of('brand_owner'))).toBe('#/brand');
+    expect(landing('#/brand/Aurelio', of('brand_owner'))).toBeNull();
+    expect(landing('', of('analyst'))).toBe('#/cases');
+    expect(landing('', of('supervisor'))).toBe('#/cases');
+    expect(landing('', of('liaison'))).toBeNull();
+    expect(landing('', of('admin'))).toBeNull();
+    expect(landing('', () => false)).toBeNull();
   });
 });

@@ -59,17 +59,8 @@ export const MENU: readonly { href: string; label: string; route: Route['name'] 
   { href: '#/admin/audit', label: 'Audit', route: 'audit' },
 ];
 
-/** The menu entries an account with these permissions may use. */
-export const menuFor = (permissions: readonly Permission[]) => MENU.filter((entry) => permissions.includes(ROUTE_PERMISSIONS[entry.route]));
-
-/**
- * Where an account lands when the hash names no page: the default page when the account may use it, else the
- * first page of its menu (a brand owner: the portal); null for an account with no page at all.
- */
-export function landingFor(permissions: readonly Permission[]): string | null {
-  const menu = menuFor(permissions);
-  return (menu.find((entry) => entry.route === parseRoute('').name) ?? menu[0])?.href ?? null;
-}
+/** The menu entries an account may use (`can`: the session's check, or a role's grants in tests). */
+export const menuFor = (can: (permission: Permission) => boolean) => MENU.filter((entry) => can(ROUTE_PERMISSIONS[entry.route]));
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -101,6 +92,18 @@ export function parseRoute(hash: string): Route {
     default:
       return { name: 'clusters', params };
   }
+}
+
+/**
+ * Where an empty route (#/ or nothing, as after signing in) takes the account: the people who work cases
+ * (cases.write: analysts and supervisors) start from their inbox; an account that may not use the default
+ * page starts from the first page of its menu (a brand owner: its portal); null keeps the default page.
+ */
+export function landing(hash: string, can: (permission: Permission) => boolean): string | null {
+  if (hash.replace(/^#\/?/, '') !== '') return null;
+  if (can('cases.write')) return '#/cases';
+  const menu = menuFor(can);
+  return menu.some((entry) => entry.route === parseRoute('').name) ? null : (menu[0]?.href ?? null);
 }
 
 export function go(path: string, params?: Record<string, string | number | undefined>): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planCaseSync, refusal, type RunCluster, type TrackedCase } from './index';
+import { describeCaseEvent, planCaseSync, refusal, type RunCluster, type TrackedCase } from './index';
 
 const shops = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
 const tracked = (id: string, clusterId: string, status: TrackedCase['status'], members: string[], risk = 50): TrackedCase => ({
@@ -102,5 +102,23 @@ describe('planCaseSync', () => {
     const first = planCaseSync([tracked('K1', 'C1', 'monitoring', shops('a', 3)), tracked('K9', 'C9', 'merged', shops('z', 2))], [], opts);
     expect(first).toEqual([{ type: 'dissolved', caseId: 'K1', clusterId: 'C1' }]);
     expect(planCaseSync([tracked('K1', 'C1', 'monitoring', [])], [], opts)).toEqual([]);
+  });
+});
+
+describe('timeline events in words', () => {
+  it('names every kind of event and shows status moves with their labels', () => {
+    expect(describeCaseEvent({ type: 'status', detail: 'investigating → shutdown_proposed: Shared devices' })).toEqual({
+      kind: 'Status changed',
+      detail: 'Investigating → Shutdown proposed: Shared devices',
+    });
+    expect(describeCaseEvent({ type: 'status', detail: 'shutdown_proposed → shut_down' }).detail).toBe('Shutdown proposed → Shut down');
+    expect(describeCaseEvent({ type: 'grown', detail: 'C000004: 5 → 7 shops' })).toEqual({ kind: 'Network grew', detail: 'C000004: 5 → 7 shops' });
+    expect(describeCaseEvent({ type: 'assignee', detail: 'nobody → ana' })).toEqual({ kind: 'Assignee changed', detail: 'nobody → ana' });
+    // Unknown kinds and free text pass through.
+    expect(describeCaseEvent({ type: 'something-new', detail: null })).toEqual({ kind: 'something-new', detail: null });
+    expect(describeCaseEvent({ type: 'status', detail: 'a note without a move' }).detail).toBe('a note without a move');
+    for (const kind of ['opened', 'status', 'assignee', 'priority', 'reopened', 'regrowth', 'dissolved', 'merged', 'absorbed', 'split', 'grown', 'shrunk']) {
+      expect(describeCaseEvent({ type: kind, detail: null }).kind).not.toBe(kind);
+    }
   });
 });

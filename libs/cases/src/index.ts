@@ -1,3 +1,4 @@
 export * from './status';
 export * from './sync';
 export * from './inbox';
+export * from './events';

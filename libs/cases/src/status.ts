@@ -20,6 +20,11 @@ export const CASE_STATUS_LABELS: Readonly<Record<CaseStatus, string>> = {
   merged: 'Merged into another case',
 };
 
+/** The label of a status as the API sends it (a plain string on the wire); an unknown one as it is. */
+export function caseStatusLabel(status: string): string {
+  return Object.hasOwn(CASE_STATUS_LABELS, status) ? CASE_STATUS_LABELS[status as CaseStatus] : status;
+}
+
 /** Where a person may move a case from each status. */
 const BY_PEOPLE: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
   new: ['triage', 'investigating', 'dismissed', 'monitoring'],

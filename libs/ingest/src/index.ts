@@ -3,3 +3,4 @@ export * from './ports';
 export * from './redact';
 export * from './rows';
 export * from './report';
+export * from './prepare';

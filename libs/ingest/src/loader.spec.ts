@@ -271,3 +271,34 @@ describe('a file of mostly rejects', () => {
     expect(ledger.finished).toMatchObject({ status: 'failed', error: expect.stringMatching(/after 100 rejected rows/) });
   });
 });
+
+describe('pace', () => {
+  /** A writer whose writes take a while, counting how many were in flight at once. */
+  class SlowWriter extends MemoryWriter {
+    inFlight = 0;
+    most = 0;
+    override async write<K extends Kind>(kind: K, rows: WriteRowOf[K][]) {
+      this.most = Math.max(this.most, ++this.inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      this.inFlight--;
+      return super.write(kind, rows);
+    }
+  }
+  const file = () => {
+    const f = path.join(folder(), 'listings.csv');
+    fs.writeFileSync(f, LISTINGS + Array.from({ length: 500 }, (_, i) => listing(i)).join('\n') + '\n');
+    return f;
+  };
+
+  it('keeps two writes in flight while nothing else waits, and one at a time while other work does', async () => {
+    const free = new SlowWriter();
+    let asked = 0;
+    expect((await load([file()], free, { pace: () => Promise.resolve(++asked < 0) }).run).counts.accepted).toBe(500);
+    expect(asked).toBe(10);
+    expect(free.most).toBe(2);
+    const busy = new SlowWriter();
+    expect((await load([file()], busy, { pace: () => Promise.resolve(true) }).run).counts.accepted).toBe(500);
+    expect(busy.most).toBe(1);
+    expect(busy.rows.size).toBe(500);
+  });
+});

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  DEFAULT_READ_LIMITS,
-  FileFormatError,
-  KINDS,
-  kindOfFile,
-  readRecords,
-  validateRow,
-  type Kind,
-  type RawRecord,
-  type ReadLimits,
-  type ReadStats,
-} from '@ringwatch/contract';
+import { DEFAULT_READ_LIMITS, FileFormatError, KINDS, kindOfFile, type Kind, type RawRecord, type ReadLimits, type ReadStats } from '@ringwatch/contract';
 import type { Fingerprinter } from '@ringwatch/normalise';
 import { RowsRefusedError, type GraphWriter, type ImportCounts, type ImportLedger } from './ports';
+import { preparedBatches } from './prepare';
 import { redactRaw, redactRecord, maskSecrets } from './redact';
-import { prepareRow, type WriteRowOf } from './rows';
+import type { WriteRowOf } from './rows';
 
 export class LoadError extends Error {
   constructor(message: string) {
@@ -63,9 +53,11 @@ export interface LoadOptions {
   readonly onProgress?: (progress: LoadProgress) => void;
   /**
    * Awaited before each batch is written: a service loading beside interactive work (the API) lets
-   * that work have the database first. Never awaited mid-batch, so a load can always finish.
+   * that work have the database first. Never awaited mid-batch, so a load can always finish. When it
+   * resolves true (other work was waiting), the batch also waits for the writes in flight: one write
+   * at a time, so the database's other core stays with the reads.
    */
-  readonly pace?: () => Promise<void>;
+  readonly pace?: () => Promise<boolean>;
 }
 
 /**
@@ -301,15 +293,16 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
 
     try {
       let stopped = false;
-      for await (const batch of readRecords(file, kind, batchSize, stats, limits)) {
+      for await (const { records: batch, verdicts } of preparedBatches(file, kind, batchSize, stats, limits, fingerprinter)) {
         // A write that failed for good stops the file here, before the batch counts as read.
         while (inflight.size >= concurrency) await Promise.race(inflight);
-        await options.pace?.();
+        if (options.pace && (await options.pace())) while (inflight.size > 0) await Promise.race(inflight);
         const rows: WriteRowOf[Kind][] = [];
         const origins: RawRecord[] = [];
         const readBefore = counts.read;
         const rejectedBefore = counts.rejected;
-        for (const record of batch) {
+        for (let i = 0; i < batch.length; i++) {
+          const record = batch[i]!;
           if (counts.rejected >= maxRejects) {
             stopped = true;
             error = `ingest: ${name}: stopped at line ${record.line} after ${counts.rejected} rejected rows (the most a file may have); the rows before were kept`;
@@ -317,12 +310,7 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
           }
           counts.read++;
           recordLines += record.lines;
-          if (record.record === null) {
-            reject(record, '(row)', record.problem ?? 'cannot be read');
-            continue;
-          }
-          const valid = validateRow(kind, record.record);
-          const prepared = valid.ok ? prepareRow(kind, valid.row, fingerprinter) : valid;
+          const prepared = verdicts[i]!;
           if (!prepared.ok) {
             reject(record, prepared.field, prepared.reason);
             continue;

@@ -39,7 +39,7 @@ export const PERMISSIONS = {
   'reports.read': 'read the nightly reports',
   'reports.run': 'run the nightly report now',
   'audit.read': 'read the audit trail',
-  'cases.read': 'list cases (the inbox) and read one with its notes and timeline',
+  'cases.read': "list cases (the inbox), read one with its notes and timeline, and keep one's own saved views of the inbox",
   'cases.write': 'move, assign, prioritise and annotate cases (and be assigned one)',
 } as const satisfies Record<string, string>;
 export type Permission = keyof typeof PERMISSIONS;

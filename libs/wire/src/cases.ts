@@ -48,22 +48,41 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetailSchema>;
 
+/** What the inbox filters on: the query of `GET /cases` without paging, and what a saved view keeps. */
+const caseFilterFields = {
+  status: z
+    .union([CaseStatusSchema, z.literal('open')])
+    .optional()
+    .meta({ description: 'a status, or "open" for every case still being worked on' }),
+  assignee: z.string().max(64).optional().meta({ description: '"me" (the caller), "none" (unassigned) or a username' }),
+  priority: CasePrioritySchema.optional(),
+  minRisk: z.coerce.number().min(0).max(100).optional(),
+  brand: z.string().max(200).optional(),
+  changedSince: z.iso.datetime({ offset: true }).optional(),
+};
+export const CaseFilterSchema = z.object(caseFilterFields).strict();
+export type CaseFilter = z.infer<typeof CaseFilterSchema>;
+
 /** `GET /cases`: the inbox. `assignee=me` is the caller; `assignee=none`, the unassigned. */
-export const CaseListQuerySchema = z
+export const CaseListQuerySchema = z.object({ ...caseFilterFields, ...pageQuery(50) }).strict();
+export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+
+/** How many views one person may keep: enough for every way of slicing a team's work, few enough to pick from. */
+export const SAVED_VIEWS_PER_USER = 20;
+
+/** A saved view: a named inbox filter of one person (`assignee: "me"` stays the person who opens it). */
+export const SavedViewSchema = z.object({ id: z.string(), name: z.string(), filter: CaseFilterSchema, createdAt: z.string() });
+export type SavedView = z.infer<typeof SavedViewSchema>;
+export const SavedViewListSchema = z.object({ items: z.array(SavedViewSchema), max: z.number() });
+export type SavedViewList = z.infer<typeof SavedViewListSchema>;
+export const SavedViewIdSchema = z.uuid();
+export const SavedViewInputSchema = z
   .object({
-    status: z
-      .union([CaseStatusSchema, z.literal('open')])
-      .optional()
-      .meta({ description: 'a status, or "open" for every case still being worked on' }),
-    assignee: z.string().max(64).optional(),
-    priority: CasePrioritySchema.optional(),
-    minRisk: z.coerce.number().min(0).max(100).optional(),
-    brand: z.string().max(200).optional(),
-    changedSince: z.iso.datetime({ offset: true }).optional(),
-    ...pageQuery(50),
+    name: z.string().trim().min(1).max(60),
+    filter: CaseFilterSchema,
   })
   .strict();
-export type CaseListQuery = z.infer<typeof CaseListQuerySchema>;
+export type SavedViewInput = z.infer<typeof SavedViewInputSchema>;
 
 export const CaseMoveSchema = z
   .object({

@@ -32,9 +32,12 @@ export class ReadPressure {
     return this.inFlight;
   }
 
-  /** Resolves when no request is being answered, or after `maxWaitMs` at most (0: at once). */
-  async quiet(maxWaitMs: number): Promise<void> {
-    if (this.inFlight === 0 || maxWaitMs <= 0) return;
+  /**
+   * Resolves when no request is being answered, or after `maxWaitMs` at most (0: at once); true when
+   * requests were being answered as it was called and stepping aside is on (the caller should).
+   */
+  async quiet(maxWaitMs: number): Promise<boolean> {
+    if (this.inFlight === 0 || maxWaitMs <= 0) return false;
     await new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== wake);
@@ -46,5 +49,6 @@ export class ReadPressure {
       };
       this.waiters.push(wake);
     });
+    return true;
   }
 }

@@ -1,26 +1,167 @@
-import { CASE_STATUS_LABELS } from '@ringwatch/cases';
-import type { CaseDetail, CasePage, CaseStatusSchema } from '@ringwatch/wire';
-import type { z } from 'zod';
-import { can, getJson, postJson, session } from '../api';
-import { empty, facts, failure, fmtDate, h, keyboardRows, loading } from '../dom';
+import { CASE_STATUSES, caseStatusLabel, describeCaseEvent, SYSTEM_MOVES } from '@ringwatch/cases';
+import {
+  CASE_PRIORITIES,
+  CaseFilterSchema,
+  type CaseDetail,
+  type CaseFilter,
+  type CasePage,
+  type SavedView,
+  type SavedViewInput,
+  type SavedViewList,
+} from '@ringwatch/wire';
+import { can, deleteJson, getJson, postJson, session } from '../api';
+import { empty, facts, failure, fmtDate, h, keyboardRows, loading, messageOf } from '../dom';
 import { go } from '../router';
 
-type CaseStatus = z.infer<typeof CaseStatusSchema>;
-const label = (s: string) => CASE_STATUS_LABELS[s as CaseStatus] ?? s;
+const label = caseStatusLabel;
 
 /** The inbox's tabs: what a person picks up in the morning. */
-const TABS: readonly (readonly [string, string, string])[] = [
-  ['mine', 'Assigned to me', 'assignee=me&status=open'],
-  ['unassigned', 'Unassigned new', 'assignee=none&status=new'],
-  ['decision', 'Waiting for a decision', 'status=shutdown_proposed'],
-  ['open', 'All open', 'status=open'],
-  ['closed', 'Shut down', 'status=shut_down'],
+const TABS: readonly { key: string; label: string; filter: CaseFilter }[] = [
+  { key: 'mine', label: 'Assigned to me', filter: { assignee: 'me', status: 'open' } },
+  { key: 'unassigned', label: 'Unassigned new', filter: { assignee: 'none', status: 'new' } },
+  { key: 'decision', label: 'Waiting for a decision', filter: { status: 'shutdown_proposed' } },
+  { key: 'open', label: 'All open', filter: { status: 'open' } },
+  { key: 'closed', label: 'Shut down', filter: { status: 'shut_down' } },
 ];
 
-/** The inbox: cases by tab, most urgent first; arrows or j/k move, Enter opens. */
+/** The filter's fields in one order, so two equal filters give one query string (and a tab or view is "the one shown"). */
+const FILTER_KEYS = ['status', 'assignee', 'priority', 'minRisk', 'brand', 'changedSince'] as const;
+
+/** A filter as the form or the API holds it (the form's risk is still text). */
+type FilterFields = { readonly [K in (typeof FILTER_KEYS)[number]]?: string | number };
+
+function filterQuery(filter: FilterFields): string {
+  const query = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (filter[key] !== undefined && filter[key] !== '') query.set(key, String(filter[key]));
+  return query.toString();
+}
+
+/** The inbox's address for a filter; `all` stands for the empty filter (every case), as no field at all means the first tab. */
+const inboxHref = (filter: FilterFields) => `#/cases?${filterQuery(filter) || 'all'}`;
+
+/** The filter in the address: a tab's (the first tab when nothing is asked), or the fields themselves. */
+function filterOf(params: URLSearchParams): CaseFilter {
+  const tab = TABS.find((t) => t.key === params.get('tab'));
+  if (tab) return tab.filter;
+  const raw = Object.fromEntries(FILTER_KEYS.filter((k) => params.get(k)).map((k) => [k, params.get(k)!]));
+  if (Object.keys(raw).length === 0) return params.has('all') ? {} : TABS[0]!.filter;
+  const parsed = CaseFilterSchema.safeParse(raw);
+  return parsed.success ? parsed.data : TABS[0]!.filter;
+}
+
+const select = (name: string, label: string, value: string | undefined, options: readonly (readonly [string, string])[]) =>
+  h(
+    'label',
+    {},
+    `${label} `,
+    h(
+      'select',
+      { name },
+      options.map(([v, text]) => h('option', { value: v, selected: v === (value ?? '') }, text)),
+    ),
+  );
+
+/** The filter's fields; a change shows the inbox for it (and the address keeps it, to bookmark or share). */
+function filterForm(filter: CaseFilter): HTMLFormElement {
+  const assignees: [string, string][] = [
+    ['', 'anyone'],
+    ['me', 'me'],
+    ['none', 'nobody'],
+  ];
+  if (filter.assignee && !['me', 'none'].includes(filter.assignee)) assignees.push([filter.assignee, filter.assignee]);
+  const form = h(
+    'form',
+    { class: 'filters', 'aria-label': 'Filter cases' },
+    select('status', 'Status', filter.status, [['', 'any'], ['open', 'open (still worked on)'], ...CASE_STATUSES.map((s) => [s, label(s)] as const)]),
+    select('assignee', 'Assignee', filter.assignee, assignees),
+    select('priority', 'Priority', filter.priority, [['', 'any'], ...CASE_PRIORITIES.map((p) => [p, p] as const)]),
+    h('label', {}, 'Risk at least ', h('input', { type: 'number', name: 'minRisk', min: 0, max: 100, value: filter.minRisk ?? '' })),
+    h('label', {}, 'Brand ', h('input', { type: 'text', name: 'brand', value: filter.brand ?? '', size: 12 })),
+    filter.changedSince ? h('input', { type: 'hidden', name: 'changedSince', value: filter.changedSince }) : null,
+  );
+  const apply = () => {
+    const data = new FormData(form);
+    const filter = Object.fromEntries(FILTER_KEYS.map((k) => [k, String(data.get(k) ?? '').trim() || undefined]));
+    location.hash = inboxHref(filter);
+  };
+  form.addEventListener('change', apply);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    apply();
+  });
+  return form;
+}
+
+/**
+ * The person's saved views: each a link to its filter, with a delete button; and a way to save the filter
+ * on screen under a name. Drawn again after each change, from what the API answers.
+ */
+async function savedViews(box: HTMLElement, filter: CaseFilter): Promise<void> {
+  const shown = filterQuery(filter);
+  const status = h('p', { class: 'view-status', role: 'status' });
+  let list: SavedViewList;
+  try {
+    list = await getJson<SavedViewList>('/cases/views');
+  } catch (error) {
+    return void box.replaceChildren(h('p', { class: 'error', role: 'alert' }, messageOf(error)));
+  }
+  const name = h('input', { type: 'text', name: 'view-name', maxlength: 60, required: true, placeholder: 'name this filter', 'aria-label': 'view name' });
+  const save = h('button', { type: 'submit', class: 'secondary', disabled: list.items.length >= list.max }, 'Save view');
+  const form = h('form', { class: 'save-view', 'aria-label': 'Save this filter as a view' }, name, save);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const wanted = name.value.trim();
+    if (!wanted) return;
+    save.disabled = true;
+    status.className = 'view-status';
+    status.textContent = 'Saving…';
+    try {
+      const view = await postJson<SavedView>('/cases/views', { name: wanted, filter } satisfies SavedViewInput);
+      await savedViews(box, filter);
+      box.querySelector('.view-status')!.textContent = `Saved “${view.name}”.`;
+    } catch (error) {
+      save.disabled = false;
+      status.className = 'view-status error';
+      status.textContent = messageOf(error);
+    }
+  });
+  const chips = list.items.map((v) => {
+    const remove = h('button', { type: 'button', class: 'link', 'aria-label': `Delete view ${v.name}`, title: 'Delete this view' }, '×');
+    remove.addEventListener('click', async () => {
+      remove.disabled = true;
+      try {
+        await deleteJson(`/cases/views/${encodeURIComponent(v.id)}`);
+        await savedViews(box, filter);
+        box.querySelector('.view-status')!.textContent = `Deleted “${v.name}”.`;
+      } catch (error) {
+        remove.disabled = false;
+        status.className = 'view-status error';
+        status.textContent = messageOf(error);
+      }
+    });
+    return h('li', { class: filterQuery(v.filter) === shown ? 'active' : '', 'data-view': v.id }, h('a', { href: inboxHref(v.filter) }, v.name), ' ', remove);
+  });
+  box.replaceChildren(
+    h(
+      'div',
+      { class: 'views-row' },
+      h('span', { class: 'muted' }, 'My views:'),
+      chips.length ? h('ul', { class: 'views' }, chips) : h('span', { class: 'muted' }, 'none yet'),
+      // The filter on screen can be saved unless a view of it exists already.
+      list.items.some((v) => filterQuery(v.filter) === shown) ? null : form,
+      list.items.length >= list.max ? h('span', { class: 'muted' }, `(${list.max} views at most; delete one to save another)`) : null,
+    ),
+    status,
+  );
+}
+
+/** The inbox: cases by tab, saved view or filter, most urgent first; arrows or j/k move, Enter opens. */
 export async function casesView(root: HTMLElement, params: URLSearchParams): Promise<void> {
-  const tab = TABS.find(([key]) => key === (params.get('tab') ?? 'mine')) ?? TABS[0]!;
+  const filter = filterOf(params);
+  const shown = filterQuery(filter);
+  const tab = TABS.find((t) => filterQuery(t.filter) === shown);
   const body = h('div', {}, loading('cases'));
+  const views = h('div', { class: 'saved-views' });
   root.replaceChildren(
     h(
       'section',
@@ -29,14 +170,18 @@ export async function casesView(root: HTMLElement, params: URLSearchParams): Pro
       h(
         'nav',
         { class: 'tabs' },
-        TABS.map(([key, text]) => h('a', { href: `#/cases?tab=${key}`, class: key === tab[0] ? 'active' : '' }, text)),
+        TABS.map((t) => h('a', { href: `#/cases?tab=${t.key}`, class: t === tab ? 'active' : '' }, t.label)),
       ),
+      views,
+      filterForm(filter),
       body,
     ),
   );
+  void savedViews(views, filter);
   try {
-    const page = await getJson<CasePage>(`/cases?${tab[2]}&limit=200`);
-    if (page.items.length === 0) return void body.replaceChildren(empty(`Nothing here: no case is ${tab[1].toLowerCase()}.`));
+    const page = await getJson<CasePage>(`/cases?${shown}&limit=200`);
+    if (page.items.length === 0)
+      return void body.replaceChildren(empty(tab ? `Nothing here: no case is ${tab.label.toLowerCase()}.` : 'Nothing here: no case matches this filter.'));
     const rows = page.items.map((c) =>
       h(
         'tr',
@@ -92,13 +237,17 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
   const me = session.me()?.username ?? '';
   const writable = can('cases.write');
   const error = h('p', { class: 'error', role: 'alert' });
+  // One change at a time: the page's buttons wait while one is sent, and the page is drawn again after it.
   const act = (path: string, payload: unknown) => async () => {
     error.textContent = '';
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.case button, .case select')];
+    for (const b of buttons) b.disabled = true;
     try {
       await postJson(`/cases/${c.id}/${path}`, payload);
       await caseView(root, id);
     } catch (e) {
-      error.textContent = e instanceof Error ? e.message : String(e);
+      for (const b of buttons) b.disabled = false;
+      error.textContent = messageOf(e);
     }
   };
   const reason = h('input', { type: 'text', placeholder: 'reason (needed to dismiss)', 'aria-label': 'reason' });
@@ -124,7 +273,7 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
   const priority = h(
     'select',
     { 'aria-label': 'priority', onchange: (e: Event) => act('priority', { priority: (e.target as HTMLSelectElement).value })() },
-    ['low', 'medium', 'high', 'urgent'].map((p) => h('option', { value: p, selected: p === c.priority }, p)),
+    CASE_PRIORITIES.map((p) => h('option', { value: p, selected: p === c.priority }, p)),
   );
   const note = h('textarea', { rows: 3, placeholder: 'Add a note (shop ids you mention are linked)', 'aria-label': 'note' });
   root.replaceChildren(
@@ -146,13 +295,20 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
         ? h(
             'div',
             { class: 'actions' },
-            c.assignee !== me ? h('button', { type: 'button', onclick: act('assignee', { assignee: me, expected: c.assignee }) }, 'Assign to me') : null,
-            c.assignee
-              ? h('button', { type: 'button', class: 'secondary', onclick: act('assignee', { assignee: null, expected: c.assignee }) }, 'Unassign')
-              : null,
+            h(
+              'div',
+              { class: 'assign-row' },
+              c.assignee !== me ? h('button', { type: 'button', onclick: act('assignee', { assignee: me, expected: c.assignee }) }, 'Assign to me') : null,
+              c.assignee
+                ? h('button', { type: 'button', class: 'secondary', onclick: act('assignee', { assignee: null, expected: c.assignee }) }, 'Unassign')
+                : null,
+            ),
             moves.length
-              ? h('div', { class: 'moves' }, reason, agency, reference, moves)
-              : h('p', { class: 'muted' }, 'Its next step is the four-eyes decision.'),
+              ? h('div', { class: 'moves' }, h('div', { class: 'move-details' }, reason, agency, reference), h('div', { class: 'move-buttons' }, moves))
+              : h('p', { class: 'muted' }, c.status === 'shutdown_proposed' ? 'Its next step is the four-eyes decision.' : 'No move by hand from here.'),
+            can('shutdown.propose') && (SYSTEM_MOVES.proposed.from as readonly string[]).includes(c.status)
+              ? h('p', {}, h('a', { href: `#/clusters/${c.clusterId}`, 'data-action': 'propose' }, 'Propose a shutdown of this network →'))
+              : null,
             error,
           )
         : null,
@@ -215,7 +371,18 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
       h(
         'ul',
         { class: 'timeline' },
-        c.events.map((e) => h('li', {}, `${e.at.slice(0, 16).replace('T', ' ')} · ${e.type} · ${e.actor}`, e.detail ? ` — ${e.detail}` : '')),
+        c.events.map((e) => {
+          const { kind, detail } = describeCaseEvent(e);
+          return h(
+            'li',
+            { 'data-event': e.type },
+            h('span', { class: 'muted' }, e.at.slice(0, 16).replace('T', ' ')),
+            ' · ',
+            h('strong', {}, kind),
+            ` · ${e.actor}`,
+            detail ? ` — ${detail}` : '',
+          );
+        }),
       ),
     ),
   );

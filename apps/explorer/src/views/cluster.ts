@@ -1,7 +1,7 @@
+import { caseStatusLabel } from '@ringwatch/cases';
 import type { ClusterDetail, ClusterGraph, ProposeShutdownBody, Shutdown } from '@ringwatch/wire';
 import { can, download, getJson, postJson } from '../api';
-import { failure, fmtDate, h, loading } from '../dom';
-import { go } from '../router';
+import { failure, fmtDate, h, loading, messageOf } from '../dom';
 import { mountGraph } from './graph-panel';
 
 /** One cluster: the evidence graph, why it scored as it did, and the way to propose its shutdown. */
@@ -38,7 +38,7 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
     cluster.verdict ? h('p', { class: 'verdict' }, cluster.verdict) : null,
     // The case outlives this run: its status is what people decided, whatever the run found.
     cluster.caseId
-      ? h('p', { class: 'case' }, h('a', { href: `#/cases/${cluster.caseId}` }, `Case ${cluster.caseId}`), ` · ${(cluster.caseStatus ?? '').replace('_', ' ')}`)
+      ? h('p', { class: 'case' }, h('a', { href: `#/cases/${cluster.caseId}` }, `Case ${cluster.caseId}`), ` · ${caseStatusLabel(cluster.caseStatus ?? '')}`)
       : null,
     h('h3', {}, 'Risk factors'),
     h(
@@ -74,7 +74,7 @@ function dossierLinks(id: string, run: string | null): HTMLElement | null {
     button.addEventListener('click', () => {
       error.textContent = '';
       download(`/clusters/${encodeURIComponent(id)}/dossier?format=${format}${run ? `&run=${encodeURIComponent(run)}` : ''}`, format === 'html').catch(
-        (e: unknown) => (error.textContent = String(e)),
+        (e: unknown) => (error.textContent = messageOf(e)),
       );
     });
     return button;
@@ -93,6 +93,11 @@ function dossierLinks(id: string, run: string | null): HTMLElement | null {
   );
 }
 
+/**
+ * The proposal form. Proposing freezes the members and computes the dry run, which takes a moment on a
+ * large network: the button waits (and says so) meanwhile, and the form gives way to the proposal's
+ * state once it is made, so a proposal is never made without the page saying so.
+ */
 function proposeForm(cluster: ClusterDetail): HTMLElement {
   const error = h('p', { class: 'error', role: 'alert' });
   const reason = h('textarea', { name: 'reason', rows: 3, required: true, minlength: 10, placeholder: 'Why this network should go (at least 10 characters)' });
@@ -105,25 +110,50 @@ function proposeForm(cluster: ClusterDetail): HTMLElement {
       h('span', { class: 'muted' }, `conf. ${m.confidence.toFixed(2)} · opened ${fmtDate(m.openedAt)}`),
     ),
   );
+  const submit = h('button', { type: 'submit' }, 'Propose shutdown');
+  const sending = h('span', { class: 'muted', role: 'status' });
   const form = h(
     'form',
     { class: 'propose', 'aria-label': 'Propose shutdown' },
     h('h3', {}, 'Propose a bulk shutdown'),
     reason,
     h('details', {}, h('summary', {}, `Exclude members (${cluster.members.length})`), h('div', { class: 'members' }, members)),
-    h('button', { type: 'submit' }, 'Propose shutdown'),
+    h('p', { class: 'submit-row' }, submit, sending),
     error,
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    if (submit.disabled) return;
     error.textContent = '';
     const exclude = [...form.querySelectorAll<HTMLInputElement>('input[name=exclude]:checked')].map((i) => i.value);
+    submit.disabled = true;
+    reason.readOnly = true;
+    sending.textContent = 'Proposing… (freezing the members and computing the dry run)';
     try {
       const proposal = await postJson<Shutdown>('/shutdowns', { clusterId: cluster.id, reason: reason.value, exclude } satisfies ProposeShutdownBody);
-      go(`shutdowns/${proposal.id}`);
+      form.replaceWith(proposed(proposal));
     } catch (e) {
-      error.textContent = e instanceof Error ? e.message : String(e);
+      submit.disabled = false;
+      reason.readOnly = false;
+      sending.textContent = '';
+      error.textContent = messageOf(e);
     }
   });
   return form;
+}
+
+/** What replaces the form once the proposal is made: its state, what it would take down, and the way to it. */
+function proposed(proposal: Shutdown): HTMLElement {
+  return h(
+    'div',
+    { class: 'proposed', role: 'status', 'data-shutdown': proposal.id },
+    h('h3', {}, 'Shutdown proposed'),
+    h(
+      'p',
+      {},
+      `${proposal.preview.shops} shops and ${proposal.preview.activeListings} live listings would go. `,
+      'It now waits for a supervisor other than you to approve or reject it; the members are frozen meanwhile.',
+    ),
+    h('p', {}, h('a', { href: `#/shutdowns/${proposal.id}`, 'data-action': 'open-proposal' }, 'Open the proposal and its dry run →')),
+  );
 }

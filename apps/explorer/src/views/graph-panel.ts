@@ -1,6 +1,6 @@
 import type { Evidence, Neighbourhood, ShopDetail } from '@ringwatch/wire';
 import { getJson } from '../api';
-import { facts, h } from '../dom';
+import { facts, h, messageOf } from '../dom';
 import { buildNetworkGraph, type ColourMode } from '../graph/build';
 import { identifierColour, identifierName, SHOP_STATUS_COLOURS } from '../graph/palette';
 import { GraphView } from '../graph/view';
@@ -105,7 +105,7 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
             ),
       );
     } catch (error) {
-      details.replaceChildren(h('p', { class: 'state error' }, String(error)));
+      details.replaceChildren(h('p', { class: 'state error' }, messageOf(error)));
     }
     return;
   }
@@ -139,7 +139,7 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
         const hood = await getJson<Neighbourhood>(`/shops/${encodeURIComponent(id!)}/neighbourhood?depth=1&limit=200`);
         expand.textContent = `Added ${view.expand(id!, hood)} node(s)`;
       } catch (error) {
-        expand.textContent = String(error);
+        expand.textContent = messageOf(error);
       }
     });
     details.replaceChildren(
@@ -153,6 +153,6 @@ async function showSelection(view: GraphView, details: HTMLElement, selection: s
       h('p', { class: 'muted' }, 'Shift-click another shop to see why they are linked.'),
     );
   } catch (error) {
-    details.replaceChildren(h('p', { class: 'state error' }, String(error)));
+    details.replaceChildren(h('p', { class: 'state error' }, messageOf(error)));
   }
 }
