@@ -268,6 +268,7 @@ beforeAll(async () => {
     { route: '/reports/{id}', url: `/reports/${reportId}`, shows: true },
     ...['report.json', 'report.html'].map((f) => ({ route: '/reports/{id}/{file}', url: `/reports/${reportId}/${f}`, shows: true })),
     { route: '/reports/{id}/{file}', url: `/reports/${reportId}/clusters.csv`, shows: false },
+    { route: '/reports/{id}/{file}', url: `/reports/${reportId}/summary.txt`, shows: false },
     { route: '/audit', url: '/audit?limit=200', shows: false },
     { route: '/cases', url: '/cases?limit=200', shows: false },
     { route: '/cases/views', url: '/cases/views', shows: false },

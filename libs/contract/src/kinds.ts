@@ -132,6 +132,12 @@ const phone = z
 export const SHOP_STATUSES = ['active', 'suspended', 'closed'] as const;
 export const LISTING_STATUSES = ['active', 'delisted', 'sold_out'] as const;
 export const VERDICTS = ['counterfeit', 'genuine', 'inconclusive'] as const;
+/** Human words for a brand owner's verdict, for reports and screens. */
+export const VERDICT_LABELS: Readonly<Record<(typeof VERDICTS)[number], string>> = {
+  counterfeit: 'counterfeit confirmed',
+  genuine: 'cleared as genuine',
+  inconclusive: 'inconclusive',
+};
 
 export const sellerSchema = z.object({
   seller_id: id,

@@ -36,7 +36,8 @@ export type RiskFactorName = (typeof RISK_FACTORS)[number];
 export const EVIDENCE_FACTORS: readonly RiskFactorName[] = ['discount', 'reports', 'strongSharing', 'burst', 'suspended'];
 /** The evidence about what a network sells; one of them is needed for a flag. */
 export const TRADE_FACTORS: readonly RiskFactorName[] = ['discount', 'reports'];
-const EVIDENCE_NAMES: Record<RiskFactorName, string> = {
+/** Human names of the factors, for verdicts, reports and screens. */
+export const RISK_FACTOR_LABELS: Readonly<Record<RiskFactorName, string>> = {
   discount: 'price',
   reports: 'brand reports',
   strongSharing: 'shared identity',
@@ -141,7 +142,7 @@ export function scoreCluster(members: readonly MemberFacts[], options: RiskOptio
   const evidenceShare = options.evidenceShare ?? RISK_DEFAULTS.evidenceShare;
   const minEvidence = options.minEvidence ?? RISK_DEFAULTS.minEvidence;
   const present = EVIDENCE_FACTORS.filter((name) => weights[name] > 0 && values[name] >= evidenceShare);
-  const evidence = present.map((name) => EVIDENCE_NAMES[name]);
+  const evidence = present.map((name) => RISK_FACTOR_LABELS[name]);
   const trade = present.some((name) => TRADE_FACTORS.includes(name));
   const strongPair = n > 2 || values.strongSharing === 1;
   const flagged = total >= threshold && evidence.length >= minEvidence && trade && strongPair;

@@ -9,7 +9,12 @@ import { ZodPipe } from '../common/zod.pipe';
 import { REPORT_FILES, ReportsService, type ReportFile } from './reports.service';
 
 const FileSchema = z.enum(REPORT_FILES);
-const CONTENT_TYPES: Record<ReportFile, string> = { 'report.json': 'application/json', 'report.html': 'text/html; charset=utf-8', 'clusters.csv': 'text/csv; charset=utf-8' };
+const CONTENT_TYPES: Record<ReportFile, string> = {
+  'report.json': 'application/json',
+  'report.html': 'text/html; charset=utf-8',
+  'clusters.csv': 'text/csv; charset=utf-8',
+  'summary.txt': 'text/plain; charset=utf-8',
+};
 
 @ApiTags('reports')
 @ApiBearerAuth()

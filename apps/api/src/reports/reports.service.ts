@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Inject, Injectable, Logger, NotFoundException, type BeforeApplicationShutdown } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
+import { OPEN_STATUSES } from '@ringwatch/cases';
 import { ensurePrivateDir, type RingwatchConfig } from '@ringwatch/config';
 import type { Report, ReportContent, ReportPage } from '@ringwatch/wire';
 import { CronJob } from 'cron';
@@ -11,17 +12,36 @@ import type { Actor } from '../common/actor';
 import { Redaction, type IdentityView } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
 import { DetectionService } from '../detection/detection.service';
-import { buildReport, reportCsv, reportHtml } from './report-content';
+import { buildReport, REPORT_DEFAULTS, reportCsv, reportHtml, reportText } from './report-content';
 import { ReportsRepository } from './reports.repository';
 
 const LOCK = 'nightly-report';
 const JOB = 'nightly-report';
-export const REPORT_FILES = ['report.json', 'report.html', 'clusters.csv'] as const;
+export const REPORT_FILES = ['report.json', 'report.html', 'clusters.csv', 'summary.txt'] as const;
 export type ReportFile = (typeof REPORT_FILES)[number];
 
-/** A report's content as a caller may see it: the identifiers recidivism alerts name go through the view. */
-const shown = (content: ReportContent, view: IdentityView): ReportContent =>
-  view.identities ? content : { ...content, recidivismAlerts: content.recidivismAlerts.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) })) };
+/** Renders each file from a report's content (report.json is the content itself). */
+const RENDER: Record<ReportFile, (content: ReportContent) => string> = {
+  'report.json': (content) => `${JSON.stringify(content, null, 2)}\n`,
+  'report.html': reportHtml,
+  'clusters.csv': reportCsv,
+  'summary.txt': reportText,
+};
+
+/**
+ * A report's content as a caller may see it: the identifiers alerts name go through the view. Reports
+ * written before the to-do groups kept their alerts under `recidivismAlerts`; those are redacted too.
+ */
+function shown(content: ReportContent, view: IdentityView): ReportContent {
+  if (view.identities) return content;
+  const redact = <T extends { via: string[] }>(alerts: T[]) => alerts.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) }));
+  const legacy = content as ReportContent & { recidivismAlerts?: { via: string[] }[] };
+  return {
+    ...content,
+    ...(content.todo ? { todo: { ...content.todo, alerts: redact(content.todo.alerts) } } : {}),
+    ...(legacy.recidivismAlerts ? { recidivismAlerts: redact(legacy.recidivismAlerts) } : {}),
+  };
+}
 
 export type ReportOutcome =
   | { status: 'completed'; id: string }
@@ -127,21 +147,30 @@ export class ReportsService implements BeforeApplicationShutdown {
   }
 
   private async produce(id: string, actor: string): Promise<ReportContent> {
-    const since = await this.repository.lastCompletedAt();
+    const last = await this.repository.lastCompleted();
     const previousRunId = await this.repository.latestRunId();
     const run = await this.detection.run({}, 'nightly-report');
-    const [current, previous, events] = await Promise.all([
+    const [current, previous, events, todo] = await Promise.all([
       this.repository.runClusters(run.runId),
       previousRunId ? this.repository.runClusters(previousRunId) : Promise.resolve([]),
-      this.repository.since(since),
+      this.repository.since(last),
+      this.repository.todo({ last, runId: run.runId, previousRunId, minRise: REPORT_DEFAULTS.riskRise, statuses: OPEN_STATUSES }),
     ]);
-    const content = buildReport({ id, generatedAt: new Date().toISOString(), runId: run.runId, previousRunId, since, current, previous, events });
+    const content = buildReport({
+      id,
+      generatedAt: new Date().toISOString(),
+      runId: run.runId,
+      previousRunId,
+      since: last.since,
+      current,
+      previous,
+      events,
+      todo,
+    });
     // Reports name shops and their people: owner only, like everything Ringwatch keeps outside Neo4j.
     ensurePrivateDir(this.config.report.dir);
     const dir = ensurePrivateDir(path.join(this.config.report.dir, `${content.generatedAt.slice(0, 10)}-${id}`));
-    fs.writeFileSync(path.join(dir, 'report.json'), `${JSON.stringify(content, null, 2)}\n`, { mode: 0o600 });
-    fs.writeFileSync(path.join(dir, 'report.html'), reportHtml(content), { mode: 0o600 });
-    fs.writeFileSync(path.join(dir, 'clusters.csv'), reportCsv(content), { mode: 0o600 });
+    for (const name of REPORT_FILES) fs.writeFileSync(path.join(dir, name), RENDER[name](content), { mode: 0o600 });
     await this.repository.finish(
       id,
       { status: 'completed', error: null, runId: run.runId, previousRunId, summary: JSON.stringify(content.counts), files: [...REPORT_FILES], dir },
@@ -168,18 +197,25 @@ export class ReportsService implements BeforeApplicationShutdown {
   }
 
   /**
-   * A report file for download: the stored file for a caller who sees identities (and for the CSV, which
-   * names clusters only); for anyone else, the JSON and HTML rendered again from the redacted content.
-   * 404 when the report or the file is gone.
+   * A report file for download: the stored file for a caller who sees identities; for anyone else, the
+   * file rendered again from the redacted content (the alerts in every file name identifiers). A report
+   * written before the to-do groups is served redacted as JSON, and its CSV (clusters only) as stored;
+   * its HTML cannot be rendered again without identities, so it is 404 for them. 404 when the report or
+   * the file is gone.
    */
   async file(id: string, name: ReportFile, actor: Actor): Promise<{ path: string } | { body: string }> {
     const record = await this.repository.get(id);
     const file = record?.dir ? path.join(record.dir, name) : null;
     if (!file || !fs.existsSync(file)) throw new NotFoundException(`report ${id} has no ${name}`);
     const view = this.viewOf(actor);
-    if (view.identities || name === 'clusters.csv') return { path: file };
+    if (view.identities) return { path: file };
     const content = shown(JSON.parse(fs.readFileSync(path.join(record!.dir!, 'report.json'), 'utf8')) as ReportContent, view);
-    return { body: name === 'report.json' ? `${JSON.stringify(content, null, 2)}\n` : reportHtml(content) };
+    if (!content.todo) {
+      if (name === 'report.json') return { body: RENDER['report.json'](content) };
+      if (name === 'clusters.csv') return { path: file };
+      throw new NotFoundException(`report ${id} was written by an earlier version; its ${name} is only shown to roles that see identities`);
+    }
+    return { body: RENDER[name](content) };
   }
 
   private viewOf(actor: Actor): IdentityView {
