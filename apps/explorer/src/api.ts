@@ -4,6 +4,9 @@ import type { Permission } from '@ringwatch/permissions';
 const TOKEN_KEY = 'ringwatch.token';
 const ME_KEY = 'ringwatch.me';
 
+/** Fired on window when the API refuses the session's token (expired, revoked, account deactivated). */
+export const SIGNED_OUT = 'ringwatch:signed-out';
+
 export class SignInRequired extends Error {
   constructor() {
     super('explorer: sign in first');
@@ -19,7 +22,10 @@ export interface Me {
   permissions: Permission[];
 }
 
-/** The session's token: kept for the tab only (sessionStorage), never in a cookie. */
+/**
+ * The session's token: kept in the tab (sessionStorage, so a reload keeps it), never in a cookie, and handed
+ * to new tabs of the same origin over a BroadcastChannel (joinSession). README: "Sessions in the explorer".
+ */
 export const session = {
   get: () => sessionStorage.getItem(TOKEN_KEY),
   me: (): Me | null => {
@@ -59,7 +65,7 @@ async function errorMessage(response: Response): Promise<string> {
   return message;
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
   const token = session.get();
   if (token === null) throw new SignInRequired();
   const response = await fetch(path, {
@@ -69,16 +75,19 @@ async function request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, body?
   });
   if (response.status === 401) {
     session.clear();
+    // Views catch their own errors to show them in place; the sign-in form must show whichever view asked.
+    window.dispatchEvent(new Event(SIGNED_OUT));
     throw new SignInRequired();
   }
   if (!response.ok) throw new Error(await errorMessage(response));
-  // 204: done, nothing to read.
+  // 204 (a deletion, a chosen password set) has no body.
   return (response.status === 204 ? undefined : await response.json()) as T;
 }
 
 /** Fetches JSON from the Ringwatch API with the session's token; a 401 means signing in again. */
 export const getJson = <T>(path: string) => request<T>('GET', path);
 export const postJson = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
+export const patchJson = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 export const deleteJson = (path: string) => request<void>('DELETE', path);
 
 /** Downloads a file the API serves behind the token (a plain link could not send it) and saves or opens it. */
@@ -97,6 +106,48 @@ export async function download(path: string, open = false): Promise<void> {
   window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+type SessionMessage = { type: 'ask' } | { type: 'share'; token: string; me: Me } | { type: 'signout' };
+/** Same-origin only by the platform's rule: other sites' pages cannot join it. */
+const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('ringwatch.session');
+
+/**
+ * Joins the session of the explorer's other tabs: a tab without one asks, and an open tab answers with its
+ * token, so a link opened in a new tab needs no second sign-in (nor a second sign-in attempt against the
+ * rate limit). Afterwards a sign-in in another tab is adopted by a tab showing the sign-in form, and a
+ * sign-out anywhere signs every tab out (the API has revoked the tokens already). `changed` redraws.
+ * Resolves once this tab has a session or nobody answered within `waitMs`.
+ */
+export function joinSession(changed: () => void, waitMs = 300): Promise<void> {
+  if (channel === null) return Promise.resolve();
+  // While the first answer is awaited, adopting it resolves the promise (the caller draws then), not `changed`.
+  let joined: (() => void) | null = null;
+  channel.addEventListener('message', (event: MessageEvent<SessionMessage>) => {
+    const message = event.data;
+    const token = session.get();
+    const me = session.me();
+    if (message.type === 'ask' && token !== null && me !== null) channel.postMessage({ type: 'share', token, me } satisfies SessionMessage);
+    else if (message.type === 'share' && token === null) {
+      session.set(message.token, message.me);
+      if (joined) joined();
+      else changed();
+    } else if (message.type === 'signout' && token !== null) {
+      session.clear();
+      changed();
+    }
+  });
+  if (session.get() !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      window.clearTimeout(timer);
+      joined = null;
+      resolve();
+    };
+    const timer = window.setTimeout(done, waitMs);
+    joined = done;
+    channel.postMessage({ type: 'ask' } satisfies SessionMessage);
+  });
+}
+
 export async function signIn(username: string, password: string): Promise<void> {
   const response = await fetch('/auth/login', {
     method: 'POST',
@@ -108,7 +159,9 @@ export async function signIn(username: string, password: string): Promise<void> 
   const { token } = (await response.json()) as { token: string };
   const me = await fetch('/auth/me', { headers: { accept: 'application/json', authorization: `Bearer ${token}` } });
   if (!me.ok) throw new Error(await errorMessage(me));
-  session.set(token, (await me.json()) as Me);
+  const account = (await me.json()) as Me;
+  session.set(token, account);
+  channel?.postMessage({ type: 'share', token, me: account } satisfies SessionMessage);
 }
 
 /**
@@ -118,6 +171,7 @@ export async function signIn(username: string, password: string): Promise<void> 
 export async function signOut(): Promise<void> {
   const token = session.get();
   session.clear();
+  channel?.postMessage({ type: 'signout' } satisfies SessionMessage);
   if (token === null) return;
   await fetch('/auth/logout', { method: 'POST', headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
 }

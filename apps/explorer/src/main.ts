@@ -1,8 +1,10 @@
-import { can, session, SignInRequired, signIn, signOut } from './api';
+import { can, joinSession, session, SIGNED_OUT, SignInRequired, signIn, signOut } from './api';
 import { watchDatabase } from './database-banner';
 import { failure, h } from './dom';
-import { landing, parseRoute, ROUTE_PERMISSIONS } from './router';
+import { landing, menuFor, parseRoute, ROUTE_PERMISSIONS } from './router';
+import { auditView, usersView } from './views/admin';
 import { alertsView } from './views/alerts';
+import { brandView } from './views/brand';
 import { casesView, caseView } from './views/cases';
 import { clusterView } from './views/cluster';
 import { clustersView } from './views/clusters';
@@ -11,6 +13,7 @@ import { reportsView } from './views/reports';
 import { searchView } from './views/search';
 import { shopView } from './views/shop';
 import { shutdownsView, shutdownView } from './views/shutdowns';
+import { takedownsView } from './views/takedowns';
 
 const view = document.getElementById('view')!;
 const nav = document.getElementById('nav')!;
@@ -46,14 +49,16 @@ async function render(): Promise<void> {
       'Sign out',
     ),
   );
-  // The first page after signing in (or of a bare address) depends on the account's work.
+  // The first page after signing in (or of a bare address) depends on the account's work (a brand owner: its portal).
   const home = landing(location.hash, can);
   if (home) history.replaceState(null, '', home);
   const route = parseRoute(location.hash);
-  for (const link of nav.querySelectorAll('a')) {
-    link.hidden = !can(ROUTE_PERMISSIONS[parseRoute(link.hash).name]);
-    link.classList.toggle('active', link.dataset.section === route.name.replace(/s?$/, ''));
-  }
+  // The menu holds only the pages this account may use (router.ts: MENU and ROUTE_PERMISSIONS).
+  nav.replaceChildren(
+    ...menuFor(can).map((entry) =>
+      h('a', { href: entry.href, class: entry.route === route.name || entry.route === `${route.name}s` ? 'active' : undefined }, entry.label),
+    ),
+  );
   window.__ringwatch?.view?.kill();
   window.__ringwatch = {};
   const needed = ROUTE_PERMISSIONS[route.name];
@@ -80,6 +85,14 @@ async function render(): Promise<void> {
         return await searchView(view, route.params);
       case 'model':
         return await modelView(view);
+      case 'brand':
+        return await brandView(view, route.id, route.params);
+      case 'takedowns':
+        return await takedownsView(view);
+      case 'users':
+        return await usersView(view);
+      case 'audit':
+        return await auditView(view, route.params);
       default:
         return await clustersView(view, route.params);
     }
@@ -98,6 +111,7 @@ form.addEventListener('submit', (event) => {
   });
 });
 window.addEventListener('hashchange', () => void render());
+window.addEventListener(SIGNED_OUT, showSignIn);
 // "/" focuses search from anywhere, as in most analyst tools.
 document.addEventListener('keydown', (event) => {
   if (event.key === '/' && !(event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement)) {
@@ -105,6 +119,7 @@ document.addEventListener('keydown', (event) => {
     location.hash = '#/search';
   }
 });
-void render();
+// A new tab takes the session of an open one before it asks anyone to sign in.
+void joinSession(() => void render()).then(render);
 // A view that failed while the database was away is drawn again once it is back.
 watchDatabase(document.getElementById('db-banner')!, () => void render());

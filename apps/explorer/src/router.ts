@@ -2,7 +2,22 @@ import type { Permission } from '@ringwatch/permissions';
 
 /** Hash routes (#/clusters/C000042?run=…): bookmarkable, and the back button works. */
 export interface Route {
-  name: 'cases' | 'case' | 'clusters' | 'cluster' | 'shop' | 'shutdowns' | 'shutdown' | 'alerts' | 'reports' | 'search' | 'model';
+  name:
+    | 'cases'
+    | 'case'
+    | 'clusters'
+    | 'cluster'
+    | 'shop'
+    | 'shutdowns'
+    | 'shutdown'
+    | 'alerts'
+    | 'reports'
+    | 'search'
+    | 'model'
+    | 'brand'
+    | 'takedowns'
+    | 'users'
+    | 'audit';
   id?: string;
   params: URLSearchParams;
 }
@@ -20,7 +35,32 @@ export const ROUTE_PERMISSIONS: Record<Route['name'], Permission> = {
   reports: 'reports.read',
   search: 'search.read',
   model: 'schema.read',
+  brand: 'brands.suspected',
+  takedowns: 'takedowns.review',
+  users: 'users.manage',
+  audit: 'audit.read',
 };
+
+/**
+ * The menu, in order: each entry is shown only to accounts holding its page's permission (ROUTE_PERMISSIONS),
+ * so no link leads to a refusal. The first entry an account may use is its landing page.
+ */
+export const MENU: readonly { href: string; label: string; route: Route['name'] }[] = [
+  { href: '#/cases', label: 'Cases', route: 'cases' },
+  { href: '#/clusters', label: 'Clusters', route: 'clusters' },
+  { href: '#/shutdowns', label: 'Shutdowns', route: 'shutdowns' },
+  { href: '#/alerts', label: 'Alerts', route: 'alerts' },
+  { href: '#/takedowns', label: 'Takedowns', route: 'takedowns' },
+  { href: '#/brand', label: 'Brand portal', route: 'brand' },
+  { href: '#/reports', label: 'Reports', route: 'reports' },
+  { href: '#/search', label: 'Search', route: 'search' },
+  { href: '#/model', label: 'Data model', route: 'model' },
+  { href: '#/admin/users', label: 'Users', route: 'users' },
+  { href: '#/admin/audit', label: 'Audit', route: 'audit' },
+];
+
+/** The menu entries an account may use (`can`: the session's check, or a role's grants in tests). */
+export const menuFor = (can: (permission: Permission) => boolean) => MENU.filter((entry) => can(ROUTE_PERMISSIONS[entry.route]));
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -43,6 +83,12 @@ export function parseRoute(hash: string): Route {
       return { name: 'search', params };
     case 'model':
       return { name: 'model', params };
+    case 'brand':
+      return { name: 'brand', id, params };
+    case 'takedowns':
+      return { name: 'takedowns', params };
+    case 'admin':
+      return id === 'audit' ? { name: 'audit', params } : { name: 'users', params };
     default:
       return { name: 'clusters', params };
   }
@@ -50,10 +96,14 @@ export function parseRoute(hash: string): Route {
 
 /**
  * Where an empty route (#/ or nothing, as after signing in) takes the account: the people who work cases
- * (cases.write: analysts and supervisors) start from their inbox; null keeps everyone else's first page.
+ * (cases.write: analysts and supervisors) start from their inbox; an account that may not use the default
+ * page starts from the first page of its menu (a brand owner: its portal); null keeps the default page.
  */
 export function landing(hash: string, can: (permission: Permission) => boolean): string | null {
-  return hash.replace(/^#\/?/, '') === '' && can('cases.write') ? '#/cases' : null;
+  if (hash.replace(/^#\/?/, '') !== '') return null;
+  if (can('cases.write')) return '#/cases';
+  const menu = menuFor(can);
+  return menu.some((entry) => entry.route === parseRoute('').name) ? null : (menu[0]?.href ?? null);
 }
 
 export function go(path: string, params?: Record<string, string | number | undefined>): void {

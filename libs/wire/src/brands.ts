@@ -23,6 +23,8 @@ export const SuspectedListingSchema = z.object({
   shopName: z.string().nullable(),
   clusterId: z.string(),
   clusterRisk: z.number(),
+  /** The brand's typical price in the detection run (90th percentile of its listings' prices), null before a run priced it. */
+  typicalPrice: z.number().nullable(),
   verdicts: z.array(z.object({ verdict: z.string(), reporter: z.string().nullable(), reportedAt: z.string().nullable() })),
 });
 export type SuspectedListing = z.infer<typeof SuspectedListingSchema>;

@@ -8,7 +8,7 @@ import {
   type ReportTodo,
   type ReportTodoSection,
 } from '@ringwatch/wire';
-import { download, getJson } from '../api';
+import { can, download, getJson, postJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
 
 const link = (href: string, text: string) => h('a', { href }, text);
@@ -99,7 +99,36 @@ function todoPanel(content: ReportContent): HTMLElement {
 /** The nightly reports: the latest one's to-do list first, then every report with its files. */
 export async function reportsView(root: HTMLElement): Promise<void> {
   const body = h('div', {}, loading('reports'));
-  root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Nightly reports'), body));
+  const status = h('span', { class: 'muted', role: 'status' });
+  // Runs detection and the report now (202): the page follows it until the new report is recorded and finished.
+  const follow = async (before: number) => {
+    for (let i = 0; i < 100 && location.hash.startsWith('#/reports'); i++) {
+      await new Promise((resolve) => window.setTimeout(resolve, 3000));
+      const latest = await getJson<ReportPage>('/reports?limit=1');
+      if (latest.total > before && latest.items[0]?.status !== 'running') return void reportsView(root);
+    }
+  };
+  const run = can('reports.run')
+    ? h(
+        'button',
+        {
+          type: 'button',
+          'data-action': 'run-report',
+          onclick: () => {
+            status.textContent = 'Starting…';
+            getJson<ReportPage>('/reports?limit=1')
+              .then(async ({ total }) => {
+                await postJson('/reports');
+                status.textContent = 'Report started: detection runs first; the list updates when it is done.';
+                await follow(total);
+              })
+              .catch((e: unknown) => (status.textContent = e instanceof Error ? e.message : String(e)));
+          },
+        },
+        'Run the report now',
+      )
+    : null;
+  root.replaceChildren(h('section', { class: 'page' }, h('h2', {}, 'Nightly reports'), run ? h('p', {}, run, ' ', status) : null, body));
   try {
     const page = await getJson<ReportPage>('/reports?limit=60');
     if (page.items.length === 0) return void body.replaceChildren(empty('No report yet: the first one runs at the scheduled time (REPORT_CRON).'));

@@ -3,6 +3,7 @@ import { getJson } from '../api';
 import { facts, failure, h, loading } from '../dom';
 import { go } from '../router';
 import { mountGraph } from './graph-panel';
+import { reinstatedNote, reinstateForm } from './reinstate';
 import { shopFacts } from './shop-facts';
 
 export async function shopView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
@@ -42,6 +43,14 @@ export async function shopView(root: HTMLElement, id: string, params: URLSearchP
           ['Category', shop.category ?? '–'],
           ['Cluster', shop.clusterId ? h('a', { href: `#/clusters/${shop.clusterId}` }, `${shop.clusterId} (risk ${shop.clusterRisk?.toFixed(0)})`) : 'none'],
         ]),
+        shop.status === 'suspended'
+          ? reinstateForm(shop.id, (result) => {
+              // Updated in place: drawing the page again would mount a second graph over the running one.
+              const status = [...root.querySelectorAll('.side dt')].find((dt) => dt.textContent === 'Status')?.nextElementSibling;
+              if (status) status.textContent = result.status;
+              root.querySelector('form.reinstate')?.replaceWith(reinstatedNote(result));
+            })
+          : null,
         h('label', {}, 'Neighbourhood ', depthSelect),
         hood.truncated ? h('p', { class: 'warn' }, 'Truncated at 400 nodes.') : null,
         details,

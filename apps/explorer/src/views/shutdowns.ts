@@ -1,5 +1,6 @@
 import type { Decision, Shutdown, ShutdownPage } from '@ringwatch/wire';
 import { can, getJson, postJson, session } from '../api';
+import { reinstatedNote, reinstateForm } from './reinstate';
 import { empty, failure, fmtNumber, h, loading } from '../dom';
 import { go } from '../router';
 
@@ -139,6 +140,11 @@ export async function shutdownView(root: HTMLElement, id: string): Promise<void>
             h('progress', { max: s.shopsTotal, value: s.shopsDone }),
             ` ${s.shopsDone} of ${s.shopsTotal} shops suspended, ${fmtNumber(s.listingsDelisted)} listings delisted (${Math.round(progress * 100)} %)`,
           )
+        : null,
+      s.status === 'executed'
+        ? reinstateForm(null, (result) => {
+            void shutdownView(root, id).then(() => root.querySelector('.page h2')?.after(reinstatedNote(result)));
+          })
         : null,
       error,
     ),
