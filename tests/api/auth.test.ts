@@ -100,6 +100,14 @@ describe('sign-in and roles', () => {
     expect(trail.body.items[0]).toMatchObject({ actor: 'test.admin', action: 'user.create', target: 'user:test.brand', requestId: expect.any(String) });
     expect(JSON.parse(trail.body.items[0].after)).toEqual({ roles: ['brand_owner'], brands: ['Aurelio'], active: true });
     expect(JSON.stringify(trail.body)).not.toContain(PASSWORD);
+    // Filtered by a part of the target and by days (UTC, both inclusive), over the whole trail.
+    const today = new Date().toISOString().slice(0, 10);
+    const byTarget = await call('GET', `/audit?target=test.brand&from=${today}&to=${today}`, { token: admin });
+    expect(byTarget.status).toBe(200);
+    expect(byTarget.body.items.length).toBeGreaterThan(0);
+    expect(byTarget.body.items.every((e: { target: string }) => e.target.includes('test.brand'))).toBe(true);
+    expect((await call('GET', '/audit?target=test.brand&to=2000-01-01', { token: admin })).body.total).toBe(0);
+    expect((await call('GET', '/audit?from=2000-13-01', { token: admin })).status).toBe(400);
     expect((await call('GET', '/audit', { token: await login('test.analyst') })).status).toBe(403);
   });
 });

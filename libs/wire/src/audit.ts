@@ -18,5 +18,15 @@ export const AuditPageSchema = pageOf(AuditEventSchema);
 export type AuditPage = z.infer<typeof AuditPageSchema>;
 
 /** `GET /audit`: by action and actor, paged. */
-export const AuditQuerySchema = z.object({ action: z.string().max(64).optional(), actor: z.string().max(64).optional(), ...pageQuery(50) }).strict();
+/** The audit trail's filters: action and actor exact, target by a part of it, time from a day (inclusive) to a day (inclusive, UTC). */
+export const AuditQuerySchema = z
+  .object({
+    action: z.string().max(64).optional(),
+    actor: z.string().max(64).optional(),
+    target: z.string().min(1).max(200).optional().meta({ description: 'a part of the target, e.g. "user:" or a case id' }),
+    from: z.iso.date().optional().meta({ description: 'first day (UTC), YYYY-MM-DD' }),
+    to: z.iso.date().optional().meta({ description: 'last day (UTC), YYYY-MM-DD, inclusive' }),
+    ...pageQuery(50),
+  })
+  .strict();
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;

@@ -23,10 +23,13 @@ export class AuditRepository extends Neo4jRepository {
     if (entries.length > 0) await this.writeQuery(this.q.appendMany, { entries: entries.map(auditParams) });
   }
 
-  async list(filter: { action?: string; actor?: string; skip: number; limit: number }): Promise<AuditPage> {
+  async list(filter: { action?: string; actor?: string; target?: string; from?: string; to?: string; skip: number; limit: number }): Promise<AuditPage> {
     const { records } = await this.readQuery(this.q.list, {
       action: filter.action ?? null,
       actor: filter.actor ?? null,
+      target: filter.target ?? null,
+      from: filter.from ?? null,
+      to: filter.to ?? null,
       skip: neo4j.int(filter.skip),
       limit: neo4j.int(filter.limit),
     });
