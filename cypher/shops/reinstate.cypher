@@ -14,7 +14,7 @@ CALL (s, shutdownId) {
 }
 CALL (s, shutdownId) {
   OPTIONAL MATCH (:Shutdown {id: shutdownId})-[t:TARGETS]->(s)
-  SET t.reinstatedAt = datetime(), t.reinstatedBy = $actor
+  SET t.reinstatedAt = datetime(), t.reinstatedBy = $actor, t.reinstateReason = $reason
 }
 SET s.status = 'active', s.suspendedBy = null, s.suspendedAt = null, s.reinstatedAt = datetime(), s.reinstatedBy = $actor,
     s.reinstateReason = $reason

@@ -172,6 +172,9 @@ describe('bulk shutdown with four eyes', () => {
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: 'active', shutdownId, relisted: Number(before!.delisted) });
     expect((await call('POST', `/shops/${shop}/reinstate`, 'supervisor', { reason: 'Appeal upheld after review' })).status).toBe(409);
+    // The shutdown's record says so: which shop came back, who gave it back, when and why.
+    const record = await call('GET', `/shutdowns/${shutdownId}`, 'analyst');
+    expect(record.body.reinstated).toEqual([{ shopId: shop, at: expect.any(String), by: 'sue.pervisor', reason: 'Appeal upheld after review' }]);
     expect((await call('POST', '/shops/NO-SUCH-SHOP/reinstate', 'supervisor', { reason: 'Appeal upheld after review' })).status).toBe(404);
     targets = targets.slice(1);
   });

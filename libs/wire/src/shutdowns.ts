@@ -74,10 +74,19 @@ export const ShutdownSchema = z.object({
   listingsDelisted: z.number(),
   preview: PreviewSchema,
   shops: z.array(z.string()),
+  /** Shops reinstated on appeal since: who, when, why. */
+  reinstated: z.array(z.object({ shopId: z.string(), at: z.string(), by: z.string(), reason: z.string().nullable() })),
 });
 export type Shutdown = z.infer<typeof ShutdownSchema>;
 
-export const ShutdownListItemSchema = ShutdownSchema.omit({ excluded: true, preview: true, shops: true, decisionNote: true, executionStartedAt: true });
+export const ShutdownListItemSchema = ShutdownSchema.omit({
+  excluded: true,
+  preview: true,
+  shops: true,
+  reinstated: true,
+  decisionNote: true,
+  executionStartedAt: true,
+});
 export type ShutdownListItem = z.infer<typeof ShutdownListItemSchema>;
 
 export const ShutdownPageSchema = pageOf(ShutdownListItemSchema);

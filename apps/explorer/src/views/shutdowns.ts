@@ -141,6 +141,24 @@ export async function shutdownView(root: HTMLElement, id: string): Promise<void>
             ` ${s.shopsDone} of ${s.shopsTotal} shops suspended, ${fmtNumber(s.listingsDelisted)} listings delisted (${Math.round(progress * 100)} %)`,
           )
         : null,
+      s.reinstated.length
+        ? [
+            h('h3', {}, `Reinstated on appeal (${s.reinstated.length})`),
+            h(
+              'ul',
+              { class: 'reinstated' },
+              s.reinstated.map((r) =>
+                h(
+                  'li',
+                  {},
+                  h('a', { href: `#/shops/${encodeURIComponent(r.shopId)}` }, r.shopId),
+                  ` · by ${r.by}, ${r.at.slice(0, 16).replace('T', ' ')} UTC`,
+                  r.reason ? ` · ${r.reason}` : '',
+                ),
+              ),
+            ),
+          ]
+        : null,
       s.status === 'executed'
         ? reinstateForm(null, (result) => {
             void shutdownView(root, id).then(() => root.querySelector('.page h2')?.after(reinstatedNote(result)));
