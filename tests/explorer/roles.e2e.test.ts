@@ -156,6 +156,11 @@ describe('every role at home in the explorer', () => {
     await analyst.fill('tr[data-takedown] input[name=note]', 'Seller showed the distributor invoice');
     await analyst.click('tr[data-takedown] [data-action=reject]');
     await analyst.waitForSelector('.takedowns .state.empty');
+    // Staff see every reporter's standing: this one is still in review, at 50 %.
+    const reporter = analyst.locator('tr[data-reporter="e2e.brand"]');
+    await reporter.waitFor();
+    expect(await reporter.innerText()).toMatch(/50 %[\s\S]*2 \(1 against\)[\s\S]*review/);
+    await shot(analyst, 'analyst-reporters');
     await owner.reload();
     await owner.waitForSelector('.standing [data-accuracy]');
     expect(await owner.locator('.standing [data-accuracy]').first().textContent()).toBe('50 %');

@@ -1,5 +1,5 @@
-import type { ReviewDecision, ReviewQueuePage, TakedownDecided } from '@ringwatch/wire';
-import { getJson, postJson } from '../api';
+import type { Reporter, ReporterPage, ReviewDecision, ReviewQueuePage, TakedownDecided } from '@ringwatch/wire';
+import { can, getJson, postJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
 
 /**
@@ -9,8 +9,12 @@ import { empty, failure, h, loading } from '../dom';
 export async function takedownsView(root: HTMLElement): Promise<void> {
   root.replaceChildren(loading('the review queue'));
   let page: ReviewQueuePage;
+  let reporters: ReporterPage | null = null;
   try {
-    page = await getJson<ReviewQueuePage>('/takedowns/queue?limit=200');
+    [page, reporters] = await Promise.all([
+      getJson<ReviewQueuePage>('/takedowns/queue?limit=200'),
+      can('reporters.read') ? getJson<ReporterPage>('/reporters?limit=200') : Promise.resolve(null),
+    ]);
   } catch (error) {
     return void root.replaceChildren(failure(error));
   }
@@ -85,6 +89,53 @@ export async function takedownsView(root: HTMLElement): Promise<void> {
               }),
             ),
           ),
+      reporters ? reportersTable(reporters) : null,
     ),
+  );
+}
+
+const pct = (x: number | null) => (x === null ? '–' : `${Math.round(x * 100)} %`);
+
+/** Every brand reporter's standing, for staff: who is in the fast lane, who is not and why. */
+function reportersTable(page: ReporterPage): HTMLElement {
+  const row = (r: Reporter) =>
+    h(
+      'tr',
+      { 'data-reporter': r.reporter },
+      h('td', {}, r.reporter),
+      h('td', {}, r.brands.join(', ')),
+      h('td', { class: 'num' }, pct(r.accuracy)),
+      h('td', { class: 'num' }, `${r.decided} (${r.against} against)`),
+      h('td', { class: 'num' }, String(r.takenDown)),
+      h('td', { class: 'num' }, pct(r.appealRate)),
+      h('td', { class: 'num' }, String(r.pending)),
+      h(
+        'td',
+        {},
+        h('span', { class: `badge ${r.trusted ? 'status-executed' : 'status-proposed'}` }, r.trusted ? 'fast lane' : 'review'),
+        ' ',
+        h('span', { class: 'muted' }, r.reason),
+      ),
+    );
+  return h(
+    'section',
+    { class: 'reporters' },
+    h('h3', {}, `Brand reporters (${page.total})`),
+    page.items.length === 0
+      ? empty('No brand owner has reported yet.')
+      : h(
+          'table',
+          { 'aria-label': 'Brand reporters' },
+          h(
+            'thead',
+            {},
+            h(
+              'tr',
+              {},
+              ['Reporter', 'Brands', 'Accuracy', 'Decided', 'Taken down', 'Appeal rate', 'Pending', 'Lane'].map((t) => h('th', {}, t)),
+            ),
+          ),
+          h('tbody', {}, page.items.map(row)),
+        ),
   );
 }
