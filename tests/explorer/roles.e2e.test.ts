@@ -1,22 +1,21 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { hasPermission, type Role } from '@ringwatch/permissions';
 import type { Driver } from 'neo4j-driver';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { menuFor } from '../../apps/explorer/src/router';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
-import { ROOT, startTestServer, type TestServer } from '../setup/app';
+import { startTestServer, type TestServer } from '../setup/app';
 import { ensureChromium } from '../setup/chromium';
+import { buildExplorer, SCREENSHOTS } from '../setup/explorer';
 import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
 import { seedMarketplace } from '../setup/marketplace';
 
 const neo4j = inject('neo4j');
 const PASSWORD = 'roles-test-password-1';
 /** Each role's main view, for people reviewing a change (git-ignored). */
-const SHOTS = path.join(ROOT, 'test-output', 'screenshots', 'roles');
+const SHOTS = path.join(SCREENSHOTS, 'roles');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 const USERS: Record<string, Role> = {
   'e2e.brand': 'brand_owner',
@@ -64,12 +63,7 @@ beforeAll(async () => {
   driver = await testDriver();
   await wipeMarketplace(driver);
   await wipeWork(driver, ['User']);
-  dist = fs.mkdtempSync(path.join(os.tmpdir(), 'ringwatch-explorer-dist-'));
-  await build({
-    configFile: path.join(ROOT, 'apps', 'explorer', 'vite.config.ts'),
-    logLevel: 'silent',
-    build: { outDir: dist, emptyOutDir: true, sourcemap: false },
-  });
+  dist = await buildExplorer();
   // Six people sign in from one address within a minute: the sign-in limit is not what this file tests.
   server = await startTestServer({ EXPLORER_DIST_DIR: dist, LOGIN_RATE_LIMIT_PER_MINUTE: '0' });
   ({ dir: data } = await seedMarketplace(server, 3));
