@@ -217,6 +217,73 @@ describe('the good-faith fast lane', () => {
   });
 });
 
+describe('reports and their outcomes, and the takedowns an appeal can reverse', () => {
+  it("lists a brand owner's own reports with each takedown's lane, status and whether it counts against; staff see every reporter's", async () => {
+    const cleared = freshListing();
+    const reported = freshListing();
+    expect((await call('POST', '/brands/aurelio/reports', token.owner!, { listingId: cleared, verdict: 'genuine', note: 'Our stock' })).status).toBe(201);
+    const sent = await call('POST', '/brands/Aurelio/reports', token.owner!, { listingId: reported, verdict: 'counterfeit' });
+    expect((await call('POST', `/takedowns/${sent.body!.takedown.id}/reject`, token.analyst!, { note: 'Invoice checked' })).status).toBe(200);
+
+    const mine = await call('GET', '/brands/AURELIO/reports?limit=200', token.owner!);
+    expect(mine.status).toBe(200);
+    expect(new Set(mine.body!.items.map((r: { reporter: string }) => r.reporter))).toEqual(new Set(['gf.owner']));
+    const byListing = new Map(mine.body!.items.map((r: { listingId: string }) => [r.listingId, r]));
+    expect(byListing.get(cleared)).toMatchObject({ verdict: 'genuine', note: 'Our stock', takedown: null });
+    expect(byListing.get(reported)).toMatchObject({
+      verdict: 'counterfeit',
+      takedown: { id: sent.body!.takedown.id, lane: 'review', status: 'rejected', review: 'rejected', countsAgainst: true },
+    });
+    const times = mine.body!.items.map((r: { reportedAt: string }) => r.reportedAt);
+    expect(times).toEqual([...times].sort().reverse());
+    const staff = await call('GET', '/brands/Aurelio/reports?limit=200', token.analyst!);
+    // Staff see every reporter's, the data's own reporters too.
+    expect(staff.body!.total).toBeGreaterThan(mine.body!.total);
+    expect(staff.body!.items.map((r: { reporter: string }) => r.reporter)).toEqual(expect.arrayContaining(['gf.owner', 'gf.trusted']));
+    expect((await call('GET', '/brands/Veloce/reports', token.owner!)).status).toBe(403);
+  });
+
+  it('lists the takedowns in effect for staff to enter an appeal from, and drops one once reversed', async () => {
+    const listing = freshListing();
+    const sent = await call('POST', '/brands/Aurelio/reports', token.trusted!, { listingId: listing, verdict: 'counterfeit' });
+    const id = sent.body!.takedown.id as string;
+    const inEffect = async () => (await call('GET', '/takedowns?status=taken_down&brand=aurelio&limit=200', token.supervisor!)).body!;
+    const before = await inEffect();
+    expect(before.items.find((t: { id: string }) => t.id === id)).toMatchObject({
+      listingId: listing,
+      reporter: 'gf.trusted',
+      lane: 'fast',
+      listingStatus: 'delisted',
+    });
+    expect(before.items.every((t: { status: string; brand: string }) => t.status === 'taken_down' && t.brand === 'Aurelio')).toBe(true);
+    expect((await call('POST', `/takedowns/${id}/appeal`, token.supervisor!, { note: 'Seller showed the invoice' })).status).toBe(200);
+    const after = await inEffect();
+    expect(after.total).toBe(before.total - 1);
+    expect(after.items.some((t: { id: string }) => t.id === id)).toBe(false);
+    const reversed = await call('GET', '/takedowns?status=reversed&reporter=gf.trusted', token.analyst!);
+    expect(reversed.body!.items.some((t: { id: string }) => t.id === id)).toBe(true);
+    expect((await call('GET', '/takedowns', token.owner!)).status).toBe(403);
+  });
+});
+
+describe('the audit trail as CSV', () => {
+  it('exports the whole filtered trail, not a page, and records the export', async () => {
+    const response = await fetch(`${server.baseUrl}/audit/export.csv?actor=gf.owner`, { headers: { authorization: `Bearer ${token.admin}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const lines = (await response.text()).trimEnd().split('\n');
+    expect(lines[0]).toBe('at,actor,action,target,before,after,requestId,id');
+    const [row] = await query<{ n: number }>("MATCH (e:AuditEvent {actor: 'gf.owner'}) RETURN count(e) AS n");
+    const n = Number(row!.n);
+    expect(n).toBeGreaterThan(3);
+    expect(lines.length - 1).toBe(n);
+    expect(lines.slice(1).every((l) => l.split(',')[1] === 'gf.owner')).toBe(true);
+    const recorded = (await audits('audit.export')).filter((e) => e.actor === 'gf.admin');
+    expect(recorded.map((e) => JSON.parse(e.after!))).toContainEqual({ actor: 'gf.owner', rows: n });
+    expect((await fetch(`${server.baseUrl}/audit/export.csv`, { headers: { authorization: `Bearer ${token.analyst}` } })).status).toBe(403);
+  });
+});
+
 describe('the audit trail', () => {
   it('records sign-ins and failed sign-ins with the attempted username, never the password', async () => {
     const password = 'a-long-gf-password-123';

@@ -159,6 +159,10 @@ describe('every role at home in the explorer', () => {
     await owner.waitForSelector('.standing [data-accuracy]');
     expect(await owner.locator('.standing [data-accuracy]').first().textContent()).toBe('50 %');
     expect(await owner.locator('.standing').first().textContent()).toContain('2 (1 against)');
+    // My reports, from the API: what came of each, and which one counts against the accuracy.
+    expect(await owner.locator('table.my-reports tr[data-outcome=rejected].against').count()).toBe(1);
+    expect(await owner.locator('table.my-reports tr[data-outcome=taken_down]').count()).toBe(1);
+    expect(await owner.locator('table.my-reports').textContent()).toContain('rejected in review — counts against accuracy');
     await shot(owner, 'brand-owner-accuracy');
   });
 
@@ -185,6 +189,15 @@ describe('every role at home in the explorer', () => {
     await admin.waitForSelector('table.audit tbody tr');
     expect(await admin.locator('table.audit tbody').textContent()).toContain('user:e2e.victim');
     await shot(admin, 'admin-audit');
+    // The export holds the whole filtered trail from the API, not the rows on screen.
+    const [file] = await Promise.all([admin.waitForEvent('download'), admin.click('[data-action=csv]')]);
+    const csv = fs
+      .readFileSync((await file.path())!, 'utf8')
+      .trimEnd()
+      .split('\n');
+    expect(csv[0]).toBe('at,actor,action,target,before,after,requestId,id');
+    expect(csv.length - 1).toBe(await admin.locator('table.audit tbody tr').count());
+    expect(csv.slice(1).every((line) => line.split(',')[1] === 'e2e.admin')).toBe(true);
   });
 
   it('a supervisor reinstates a suspended shop with a reason; an analyst has no such button', async () => {
@@ -206,6 +219,18 @@ describe('every role at home in the explorer', () => {
     });
     expect(row).toEqual({ status: 'active', by: 'e2e.supervisor' });
     await shot(supervisor, 'supervisor-reinstated');
+    // The seller of the listing the analyst confirmed appeals; the supervisor upholds it from the list of takedowns in effect.
+    await supervisor.goto(`${server.baseUrl}/#/appeals?reporter=e2e.brand`);
+    const inEffect = supervisor.locator('table[aria-label="Takedowns in effect"] tr[data-takedown]');
+    await inEffect.first().waitFor();
+    expect(await inEffect.count()).toBe(1);
+    const listingId = (await inEffect.locator('td:nth-child(4) .muted').textContent())!.split(' · ')[0]!;
+    await inEffect.locator('input[name=note]').fill('Seller showed the distributor invoice');
+    await inEffect.locator('[data-action=appeal]').click();
+    await supervisor.waitForFunction(() => /Appeal upheld/.test(document.querySelector('.appeals [role=status]')?.textContent ?? ''));
+    expect(await supervisor.locator('table[aria-label="Appeals upheld"] tr[data-takedown]').count()).toBe(1);
+    expect((await query<{ s: string }>('MATCH (l:Listing {id: $id}) RETURN l.status AS s', { id: listingId }))[0]!.s).toBe('active');
+    await shot(supervisor, 'supervisor-appeals');
     await supervisor.goto(`${server.baseUrl}/#/reports`);
     await supervisor.waitForSelector('[data-action=run-report]');
     expect(await supervisor.locator('tr[data-report]').count()).toBe(0);

@@ -13,6 +13,7 @@ import { reportsView } from './views/reports';
 import { searchView } from './views/search';
 import { shopView } from './views/shop';
 import { shutdownsView, shutdownView } from './views/shutdowns';
+import { appealsView } from './views/appeals';
 import { takedownsView } from './views/takedowns';
 
 const view = document.getElementById('view')!;
@@ -89,6 +90,8 @@ async function render(): Promise<void> {
         return await brandView(view, route.id, route.params);
       case 'takedowns':
         return await takedownsView(view);
+      case 'appeals':
+        return await appealsView(view, route.params);
       case 'users':
         return await usersView(view);
       case 'audit':

@@ -17,6 +17,7 @@ describe('explorer routes', () => {
     expect(parseRoute('#/admin/users')).toMatchObject({ name: 'users' });
     expect(parseRoute('#/admin/audit?actor=admin')).toMatchObject({ name: 'audit' });
     expect(parseRoute('#/takedowns')).toMatchObject({ name: 'takedowns' });
+    expect(parseRoute('#/appeals?brand=Aurelio')).toMatchObject({ name: 'appeals' });
     expect(parseRoute('#/nonsense')).toMatchObject({ name: 'clusters' });
   });
 
@@ -48,6 +49,9 @@ describe('menu by permission', () => {
     expect(labels('liaison')).not.toContain('Alerts');
     expect(labels('admin')).toEqual(expect.arrayContaining(['Users', 'Audit', 'Brand portal']));
     expect(labels('admin')).not.toContain('Takedowns');
+    expect(labels('admin')).toContain('Appeals');
+    expect(labels('supervisor')).toEqual(expect.arrayContaining(['Takedowns', 'Appeals']));
+    expect(labels('analyst')).not.toContain('Appeals');
     expect(labels('analyst')).toEqual(expect.arrayContaining(['Takedowns', 'Brand portal']));
     expect(labels('analyst')).not.toContain('Users');
     expect(labels('supervisor')).not.toContain('Users');

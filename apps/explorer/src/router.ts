@@ -16,6 +16,7 @@ export interface Route {
     | 'model'
     | 'brand'
     | 'takedowns'
+    | 'appeals'
     | 'users'
     | 'audit';
   id?: string;
@@ -37,6 +38,7 @@ export const ROUTE_PERMISSIONS: Record<Route['name'], Permission> = {
   model: 'schema.read',
   brand: 'brands.suspected',
   takedowns: 'takedowns.review',
+  appeals: 'takedowns.appeal',
   users: 'users.manage',
   audit: 'audit.read',
 };
@@ -51,6 +53,7 @@ export const MENU: readonly { href: string; label: string; route: Route['name'] 
   { href: '#/shutdowns', label: 'Shutdowns', route: 'shutdowns' },
   { href: '#/alerts', label: 'Alerts', route: 'alerts' },
   { href: '#/takedowns', label: 'Takedowns', route: 'takedowns' },
+  { href: '#/appeals', label: 'Appeals', route: 'appeals' },
   { href: '#/brand', label: 'Brand portal', route: 'brand' },
   { href: '#/reports', label: 'Reports', route: 'reports' },
   { href: '#/search', label: 'Search', route: 'search' },
@@ -87,6 +90,8 @@ export function parseRoute(hash: string): Route {
       return { name: 'brand', id, params };
     case 'takedowns':
       return { name: 'takedowns', params };
+    case 'appeals':
+      return { name: 'appeals', params };
     case 'admin':
       return id === 'audit' ? { name: 'audit', params } : { name: 'users', params };
     default:

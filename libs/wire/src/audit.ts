@@ -30,3 +30,7 @@ export const AuditQuerySchema = z
   })
   .strict();
 export type AuditQuery = z.infer<typeof AuditQuerySchema>;
+
+/** `GET /audit/export.csv`: the same filters, the whole trail they select (no paging). */
+export const AuditExportQuerySchema = AuditQuerySchema.omit({ skip: true, limit: true });
+export type AuditExportQuery = z.infer<typeof AuditExportQuerySchema>;

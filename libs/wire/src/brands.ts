@@ -23,8 +23,10 @@ export const SuspectedListingSchema = z.object({
   shopName: z.string().nullable(),
   clusterId: z.string(),
   clusterRisk: z.number(),
-  /** The brand's typical price in the detection run (90th percentile of its listings' prices), null before a run priced it. */
+  /** The typical price of comparable listings: the brand's listings in the same currency, their 90th price percentile. */
   typicalPrice: z.number().nullable(),
+  /** How many listings that typical price is taken from. */
+  comparableListings: z.number(),
   verdicts: z.array(z.object({ verdict: z.string(), reporter: z.string().nullable(), reportedAt: z.string().nullable() })),
 });
 export type SuspectedListing = z.infer<typeof SuspectedListingSchema>;

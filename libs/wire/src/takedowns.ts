@@ -86,3 +86,45 @@ export const TakedownDecidedSchema = z.object({
   delisted: z.boolean(),
 });
 export type TakedownDecided = z.infer<typeof TakedownDecidedSchema>;
+
+/** `GET /takedowns`: takedowns by status (e.g. `taken_down`: those an appeal can reverse), brand or reporter. */
+export const TakedownListQuerySchema = z
+  .object({
+    status: z.enum(TAKEDOWN_STATUSES).optional(),
+    brand: z.string().max(100).optional(),
+    reporter: z.string().max(100).optional(),
+    ...pageQuery(50),
+  })
+  .strict();
+export type TakedownListQuery = z.infer<typeof TakedownListQuerySchema>;
+
+/** A brand report (verdict) with what came of it: the takedown it set going, and whether that counts against accuracy. */
+export const ReportOutcomeSchema = z.object({
+  id: z.string(),
+  listingId: z.string().nullable(),
+  title: z.string().nullable(),
+  price: z.number().nullable(),
+  currency: z.string().nullable(),
+  listingStatus: z.string().nullable(),
+  shopId: z.string().nullable(),
+  shopName: z.string().nullable(),
+  reporter: z.string().nullable(),
+  verdict: z.string(),
+  note: z.string().nullable(),
+  reportedAt: z.string().nullable(),
+  takedown: z
+    .object({
+      id: z.string(),
+      lane: z.enum(['fast', 'review']),
+      sampled: z.boolean(),
+      status: z.enum(TAKEDOWN_STATUSES),
+      review: z.string().nullable(),
+      requestedAt: z.string(),
+      decidedAt: z.string().nullable(),
+      countsAgainst: z.boolean(),
+    })
+    .nullable(),
+});
+export type ReportOutcome = z.infer<typeof ReportOutcomeSchema>;
+export const ReportOutcomePageSchema = pageOf(ReportOutcomeSchema);
+export type ReportOutcomePage = z.infer<typeof ReportOutcomePageSchema>;

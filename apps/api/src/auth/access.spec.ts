@@ -61,8 +61,10 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /brands/:brand/reports': [B],
   'GET /brands': [A, S, L, D],
   'GET /brands/:brand/standing': [B, A, S, L, D],
+  'GET /brands/:brand/reports': [B, A, S, L, D],
   'GET /reporters': INVESTIGATORS,
   'GET /takedowns/queue': [A, S],
+  'GET /takedowns': INVESTIGATORS,
   'POST /takedowns/:id/confirm': [A, S],
   'POST /takedowns/:id/reject': [A, S],
   'POST /takedowns/:id/appeal': [S, D],
@@ -71,6 +73,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /reports/:id/:file': INVESTIGATORS,
   'POST /reports': [S, D],
   'GET /audit': [S, D],
+  'GET /audit/export.csv': [S, D],
   'GET /cases': INVESTIGATORS,
   'GET /cases/:id': INVESTIGATORS,
   // Saved views need only cases.read: each person's own filters, another's is a 404 (tests/api/saved-views.test.ts).

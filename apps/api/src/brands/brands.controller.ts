@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { BrandListSchema, BrandStandingSchema } from '@ringwatch/wire';
+import { BrandListSchema, BrandStandingSchema, ReportOutcomePageSchema } from '@ringwatch/wire';
 import type { z } from 'zod';
 import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
@@ -44,6 +44,18 @@ export class BrandsController {
     @Actor() actor: Actor,
   ) {
     return this.brands.suspected(brand, actor, query.skip, query.limit);
+  }
+
+  /** The brand's reports and what came of them (takedown lane, status, whether it counts against accuracy); a brand owner sees its own. */
+  @Get(':brand/reports')
+  @RequirePermission('brands.standing')
+  @ApiOkResponse({ schema: openApiSchema(ReportOutcomePageSchema) })
+  reports(
+    @Param('brand', new ZodPipe(BrandSchema)) brand: string,
+    @Query(new ZodPipe(SuspectedQuerySchema)) query: z.infer<typeof SuspectedQuerySchema>,
+    @Actor() actor: Actor,
+  ) {
+    return this.takedowns.reports(brand, actor, query.skip, query.limit);
   }
 
   /** A brand owner confirms a counterfeit (or clears a listing); the verdict feeds the next risk scores. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j, { type ManagedTransaction } from 'neo4j-driver';
-import type { SuspectedListing, SuspectedPage } from '@ringwatch/wire';
+import type { SuspectedPage } from '@ringwatch/wire';
 import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
 
@@ -38,12 +38,7 @@ export class BrandsRepository extends Neo4jRepository {
 
   async suspected(brand: string, skip: number, limit: number): Promise<SuspectedPage> {
     const { records } = await this.readQuery(this.q.suspected, { brand, skip: neo4j.int(skip), limit: neo4j.int(limit) });
-    const { total, items, typicalPrices } = recordToPlain<{ total: number; items: Omit<SuspectedListing, 'typicalPrice'>[]; typicalPrices: string | null }>(
-      records[0]!,
-    );
-    // The brand's typical price of the run (its 90th price percentile, as detection priced it): what a listing's price is set against.
-    const typical = typicalPrices ? ((JSON.parse(typicalPrices) as Record<string, number>)[brand] ?? null) : null;
-    return { total, items: items.map((item) => ({ ...item, typicalPrice: typical })) };
+    return recordToPlain<SuspectedPage>(records[0]!);
   }
 
   async listingBrand(listingId: string): Promise<{ brand: string | null } | null> {

@@ -9,10 +9,12 @@ import {
   ReviewQueueQuerySchema,
   TakedownDecidedSchema,
   TakedownIdSchema,
+  TakedownListQuerySchema,
   type Appeal,
   type ReporterQuery,
   type ReviewDecision,
   type ReviewQueueQuery,
+  type TakedownListQuery,
 } from '@ringwatch/wire';
 import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
@@ -40,6 +42,14 @@ export class TakedownsController {
   @ApiOkResponse({ schema: openApiSchema(ReviewQueuePageSchema) })
   queue(@Query(new ZodPipe(ReviewQueueQuerySchema)) query: ReviewQueueQuery) {
     return this.takedowns.queue(query.brand, query.skip, query.limit);
+  }
+
+  /** Takedowns by status, brand and reporter, newest first: `status=taken_down` lists those an appeal can reverse. */
+  @Get('takedowns')
+  @RequirePermission('reporters.read')
+  @ApiOkResponse({ schema: openApiSchema(ReviewQueuePageSchema) })
+  list(@Query(new ZodPipe(TakedownListQuerySchema)) query: TakedownListQuery) {
+    return this.takedowns.list(query);
   }
 
   @Post('takedowns/:id/confirm')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Outcomes } from '@ringwatch/good-faith';
 import { recordToPlain } from '@ringwatch/neo4j';
-import type { ReviewQueuePage, Takedown } from '@ringwatch/wire';
+import type { ReportOutcomePage, ReviewQueuePage, Takedown, TakedownListQuery } from '@ringwatch/wire';
 import neo4j from 'neo4j-driver';
 import type { AuditOf } from '../audit/audit-entry';
 import { Neo4jRepository } from '../database/neo4j.repository';
@@ -37,6 +37,8 @@ export class TakedownsRepository extends Neo4jRepository {
   private readonly q = this.registry.bind({
     get: 'takedowns/get',
     queue: 'takedowns/queue',
+    list: 'takedowns/list',
+    reports: 'brands/reports',
     decide: 'takedowns/decide',
     appeal: 'takedowns/appeal',
     delist: 'takedowns/delist',
@@ -52,6 +54,24 @@ export class TakedownsRepository extends Neo4jRepository {
   async queue(brand: string | null, skip: number, limit: number): Promise<ReviewQueuePage> {
     const { records } = await this.readQuery(this.q.queue, { brand, skip: neo4j.int(skip), limit: neo4j.int(limit) });
     return recordToPlain<ReviewQueuePage>(records[0]!);
+  }
+
+  /** Takedowns by status, brand and reporter, newest first. */
+  async list(filter: Pick<TakedownListQuery, 'status' | 'brand' | 'reporter'>, skip: number, limit: number): Promise<ReviewQueuePage> {
+    const { records } = await this.readQuery(this.q.list, {
+      status: filter.status ?? null,
+      brand: filter.brand ?? null,
+      reporter: filter.reporter ?? null,
+      skip: neo4j.int(skip),
+      limit: neo4j.int(limit),
+    });
+    return recordToPlain<ReviewQueuePage>(records[0]!);
+  }
+
+  /** A brand's reports with their takedowns' outcomes, newest first; one reporter's when `reporter` is set. */
+  async reports(brand: string, reporter: string | null, skip: number, limit: number): Promise<ReportOutcomePage> {
+    const { records } = await this.readQuery(this.q.reports, { brand, reporter, skip: neo4j.int(skip), limit: neo4j.int(limit) });
+    return recordToPlain<ReportOutcomePage>(records[0]!);
   }
 
   /** Each reporter's outcomes, optionally of one reporter or one brand's takedowns only. */

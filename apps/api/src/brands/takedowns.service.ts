@@ -2,7 +2,7 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import type { RingwatchConfig } from '@ringwatch/config';
 import { standing, type Outcomes, type Standing } from '@ringwatch/good-faith';
 import { hasPermission } from '@ringwatch/permissions';
-import type { BrandStanding, Reporter, ReporterPage, ReviewQueuePage, Takedown, TakedownDecided } from '@ringwatch/wire';
+import type { BrandStanding, Reporter, ReporterPage, ReportOutcomePage, ReviewQueuePage, Takedown, TakedownDecided, TakedownListQuery } from '@ringwatch/wire';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
 import { CONFIG } from '../common/tokens';
@@ -76,6 +76,22 @@ export class TakedownsService {
 
   get(id: string): Promise<Takedown | null> {
     return this.repository.get(id);
+  }
+
+  /**
+   * A brand's reports and what came of them: a brand owner sees only its own ("my reports"), staff every
+   * reporter's. The brand is matched as the catalogue spells it, and a brand owner only acts for its own.
+   */
+  async reports(brand: string, actor: Actor, skip: number, limit: number): Promise<ReportOutcomePage> {
+    const name = await this.catalogue.actFor(brand, actor);
+    const reporter = hasPermission(actor.roles, 'brands.read-any') ? null : actor.name;
+    return this.repository.reports(name, reporter, skip, limit);
+  }
+
+  /** Takedowns by status, brand (as the catalogue spells it) and reporter: the staff's list to enter appeals from. */
+  async list(query: TakedownListQuery): Promise<ReviewQueuePage> {
+    const brand = query.brand === undefined ? undefined : ((await this.catalogue.canonical(query.brand)) ?? query.brand);
+    return this.repository.list({ status: query.status, brand, reporter: query.reporter }, query.skip, query.limit);
   }
 
   async queue(brand: string | undefined, skip: number, limit: number): Promise<ReviewQueuePage> {

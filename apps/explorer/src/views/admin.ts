@@ -1,6 +1,6 @@
 import { ROLES, type Role } from '@ringwatch/permissions';
-import type { AuditEvent, AuditPage, BrandList } from '@ringwatch/wire';
-import { deleteJson, getJson, patchJson, postJson, session } from '../api';
+import type { AuditPage, BrandList } from '@ringwatch/wire';
+import { deleteJson, download, getJson, patchJson, postJson, session } from '../api';
 import { empty, failure, fmtDate, h, loading } from '../dom';
 import { go } from '../router';
 
@@ -35,6 +35,14 @@ const brandSelect = (name: string, known: readonly string[], selected: readonly 
     { name, multiple: true, size: Math.min(4, Math.max(2, known.length)), 'aria-label': 'Brands' },
     [...new Set([...known, ...selected])].map((b) => h('option', { value: b, selected: selected.includes(b) }, b)),
   );
+
+/** Brands matter only to brand owners: the picker shows while the brand_owner role is ticked. */
+function brandsFollowRole(scope: HTMLElement, rolesName: string, select: HTMLSelectElement): void {
+  const box = scope.querySelector<HTMLInputElement>(`input[name="${rolesName}"][value=brand_owner]`)!;
+  const sync = () => (select.hidden = !box.checked);
+  box.addEventListener('change', sync);
+  sync();
+}
 
 const checkedRoles = (form: HTMLElement, name: string) =>
   [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((box) => box.value as Role);
@@ -73,6 +81,7 @@ export async function usersView(root: HTMLElement): Promise<void> {
     brandSelect('new-brands', brands, []),
     h('button', { type: 'submit' }, 'Create user'),
   );
+  brandsFollowRole(createForm, 'new-roles', createForm.querySelector('select')!);
   createForm.addEventListener('submit', (event) => {
     event.preventDefault();
     const username = (createForm.elements.namedItem('username') as HTMLInputElement).value.trim();
@@ -92,7 +101,7 @@ export async function usersView(root: HTMLElement): Promise<void> {
       h('td', {}, h('strong', {}, u.username)),
       h('td', {}, roleBoxes(`roles-${u.username}`, u.roles)),
       h('td', {}, select),
-      h('td', {}, h('span', { class: `badge ${u.active ? 'status-executed' : 'status-rejected'}` }, u.active ? 'active' : 'deactivated')),
+      h('td', {}, h('span', { class: `badge ${u.active ? 'status-ok' : 'status-rejected'}` }, u.active ? 'active' : 'deactivated')),
       h('td', {}, fmtDate(u.createdAt)),
       h(
         'td',
@@ -163,6 +172,7 @@ export async function usersView(root: HTMLElement): Promise<void> {
             ),
       ),
     );
+    brandsFollowRole(cells, `roles-${u.username}`, select);
     return cells;
   };
 
@@ -193,20 +203,10 @@ export async function usersView(root: HTMLElement): Promise<void> {
   );
 }
 
-const CSV_COLUMNS = ['at', 'actor', 'action', 'target', 'before', 'after', 'requestId'] as const satisfies readonly (keyof AuditEvent)[];
-
-/** RFC 4180 CSV of audit events; a cell that starts like a formula is prefixed with ' so a spreadsheet shows it as text. */
-export function auditCsv(events: readonly AuditEvent[]): string {
-  const cell = (value: string | null) => {
-    const text = value === null ? '' : /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [CSV_COLUMNS.join(','), ...events.map((e) => CSV_COLUMNS.map((c) => cell(e[c])).join(','))].join('\r\n') + '\r\n';
-}
-
 /**
  * The audit trail, filtered by the API over the whole trail: action and actor exactly, target by a part of
- * it, days from and to (UTC, inclusive). The newest 200 matching are shown; CSV exports the rows shown.
+ * it, days from and to (UTC, inclusive). The newest 200 matching are shown; CSV exports every matching event
+ * (GET /audit/export.csv, which records the export).
  */
 export async function auditView(root: HTMLElement, params: URLSearchParams): Promise<void> {
   root.replaceChildren(loading('audit trail'));
@@ -237,11 +237,16 @@ export async function auditView(root: HTMLElement, params: URLSearchParams): Pro
     const data = new FormData(form);
     go('admin/audit', Object.fromEntries(['actor', 'action', 'target', 'from', 'to'].map((k) => [k, String(data.get(k) ?? '').trim()])));
   });
-  const exportCsv = h('button', { type: 'button', class: 'secondary', 'data-action': 'csv' }, `Export ${shown.length} rows as CSV`);
+  const exportCsv = h('button', { type: 'button', class: 'secondary', 'data-action': 'csv' }, `Export all ${page.total} as CSV`);
+  const exportStatus = h('span', { class: 'muted', role: 'status' });
   exportCsv.addEventListener('click', () => {
-    const url = URL.createObjectURL(new Blob([auditCsv(shown)], { type: 'text/csv' }));
-    Object.assign(document.createElement('a'), { href: url, download: `audit-${new Date().toISOString().slice(0, 10)}.csv` }).click();
-    window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
+    const all = new URLSearchParams(query);
+    all.delete('limit');
+    exportStatus.textContent = ' Exporting…';
+    download(`/audit/export.csv?${all}`).then(
+      () => (exportStatus.textContent = ` ${page.total} events exported.`),
+      (error: unknown) => (exportStatus.textContent = ` ${error instanceof Error ? error.message : String(error)}`),
+    );
   });
   root.replaceChildren(
     h(
@@ -254,6 +259,7 @@ export async function auditView(root: HTMLElement, params: URLSearchParams): Pro
         { class: 'muted' },
         `${shown.length} shown of ${page.total} matching in the trail${page.total > page.items.length ? ` (the newest ${page.items.length} loaded)` : ''}. `,
         exportCsv,
+        exportStatus,
       ),
       shown.length === 0
         ? empty('No audit event matches.')

@@ -1,4 +1,13 @@
-import type { BrandList, BrandReportReceipt, BrandStanding, StandingView, SuspectedListing, SuspectedPage } from '@ringwatch/wire';
+import type {
+  BrandList,
+  BrandReportReceipt,
+  BrandStanding,
+  ReportOutcome,
+  ReportOutcomePage,
+  StandingView,
+  SuspectedListing,
+  SuspectedPage,
+} from '@ringwatch/wire';
 import { can, getJson, postJson, session } from '../api';
 import { empty, facts, failure, fmtDate, h, loading } from '../dom';
 import { go } from '../router';
@@ -33,7 +42,7 @@ function standingPanel(standing: StandingView, title: string): HTMLElement {
       ['Taken down', String(standing.takenDown)],
       ['Appeal rate', pct(standing.appealRate)],
       ['Waiting for review', String(standing.pending)],
-      ['Fast lane', h('span', { class: `badge ${standing.trusted ? 'status-executed' : 'status-proposed'}` }, standing.trusted ? 'trusted' : 'review')],
+      ['Fast lane', h('span', { class: `badge ${standing.trusted ? 'status-ok' : 'status-proposed'}` }, standing.trusted ? 'trusted' : 'review')],
     ]),
     h('p', { class: 'muted' }, standing.reason),
   );
@@ -55,10 +64,12 @@ export async function brandView(root: HTMLElement, brandParam: string | undefine
   const sort: Sort = (params.get('sort') as Sort | null) ?? 'risk';
   let page: SuspectedPage;
   let standing: BrandStanding | null;
+  let reports: ReportOutcomePage | null;
   try {
-    [page, standing] = await Promise.all([
+    [page, standing, reports] = await Promise.all([
       getJson<SuspectedPage>(`/brands/${encodeURIComponent(brand)}/suspected-listings?limit=200`),
       can('brands.standing') ? getJson<BrandStanding>(`/brands/${encodeURIComponent(brand)}/standing`) : Promise.resolve(null),
+      can('brands.standing') ? getJson<ReportOutcomePage>(`/brands/${encodeURIComponent(brand)}/reports?limit=200`) : Promise.resolve(null),
     ]);
   } catch (error) {
     return void root.replaceChildren(failure(error));
@@ -112,7 +123,6 @@ export async function brandView(root: HTMLElement, brandParam: string | undefine
       )
     : null;
 
-  const mine = (l: SuspectedListing) => l.verdicts.filter((v) => v.reporter === me.username);
   const rows = listings.map((l) => {
     const box = h('input', { type: 'checkbox', 'aria-label': `Select ${l.listingId}` });
     checks.set(l.listingId, box);
@@ -124,7 +134,16 @@ export async function brandView(root: HTMLElement, brandParam: string | undefine
       reporting ? h('td', {}, box) : null,
       h('td', {}, h('strong', {}, l.title ?? l.listingId), h('div', { class: 'muted' }, l.listingId)),
       h('td', {}, l.shopName ?? l.shopId, h('div', { class: 'muted' }, l.shopId)),
-      h('td', { class: 'num' }, money(l.price, l.currency), h('div', { class: 'muted' }, `typical ${money(l.typicalPrice, null)}`)),
+      h(
+        'td',
+        { class: 'num' },
+        money(l.price, l.currency),
+        h(
+          'div',
+          { class: 'muted', title: `90th price percentile of ${l.comparableListings} listings of the brand in ${l.currency ?? 'this currency'}` },
+          `typical ${money(l.typicalPrice, l.currency)} (${l.comparableListings})`,
+        ),
+      ),
       h('td', { class: 'num', 'data-gap': gap ?? '' }, gap === null ? '–' : `−${pct(gap)}`),
       h(
         'td',
@@ -155,7 +174,6 @@ export async function brandView(root: HTMLElement, brandParam: string | undefine
     onchange: (e: Event) => checks.forEach((box) => (box.checked = (e.target as HTMLInputElement).checked)),
   });
 
-  const reports = listings.flatMap((l) => mine(l).map((v) => ({ l, v }))).sort((a, b) => (b.v.reportedAt ?? '').localeCompare(a.v.reportedAt ?? ''));
   root.replaceChildren(
     h(
       'section',
@@ -211,29 +229,61 @@ export async function brandView(root: HTMLElement, brandParam: string | undefine
             ),
             h('tbody', {}, rows),
           ),
-      h('h3', {}, 'My reports'),
-      reports.length === 0
-        ? empty('No report from this account on these listings yet.')
-        : h(
-            'table',
-            { class: 'my-reports', 'aria-label': 'My reports' },
+      reports ? reportsTable(reports, can('brands.read-any') ? 'Reports for this brand' : 'My reports') : null,
+    ),
+  );
+}
+
+/** What came of a report: the takedown's state in words, and whether it counts against the reporter's accuracy. */
+export function outcomeOf(r: ReportOutcome): string {
+  const t = r.takedown;
+  if (r.verdict !== 'counterfeit') return r.verdict === 'genuine' ? 'cleared (no takedown)' : 'no takedown';
+  if (!t) return 'no takedown';
+  const words: Record<string, string> = {
+    pending: `waiting for review${t.lane === 'review' ? '' : ' (sampled)'}`,
+    taken_down: t.review === 'pending' ? 'taken down; sampled for review' : 'taken down',
+    rejected: 'rejected in review',
+    reversed: 'reversed on appeal',
+  };
+  return `${words[t.status] ?? t.status}${t.countsAgainst ? ' — counts against accuracy' : ''}`;
+}
+
+function reportsTable(page: ReportOutcomePage, title: string): HTMLElement {
+  return h(
+    'section',
+    { class: 'my-reports-section' },
+    h('h3', {}, `${title} (${page.total}${page.total > page.items.length ? `, the latest ${page.items.length}` : ''})`),
+    page.items.length === 0
+      ? empty('No report yet.')
+      : h(
+          'table',
+          { class: 'my-reports', 'aria-label': title },
+          h(
+            'thead',
+            {},
             h(
-              'thead',
+              'tr',
               {},
+              ['Reported', 'Listing', 'Shop', 'Verdict', 'Lane', 'Outcome', 'Listing now'].map((t) => h('th', {}, t)),
+            ),
+          ),
+          h(
+            'tbody',
+            {},
+            page.items.map((r) =>
               h(
                 'tr',
-                {},
-                ['Reported', 'Listing', 'Verdict', 'Listing now'].map((t) => h('th', {}, t)),
-              ),
-            ),
-            h(
-              'tbody',
-              {},
-              reports.map(({ l, v }) =>
-                h('tr', {}, h('td', {}, fmtDate(v.reportedAt)), h('td', {}, l.title ?? l.listingId), h('td', {}, v.verdict), h('td', {}, l.status ?? '–')),
+                { 'data-report': r.id, 'data-outcome': r.takedown?.status ?? '', class: r.takedown?.countsAgainst ? 'against' : undefined },
+                h('td', {}, fmtDate(r.reportedAt)),
+                h('td', {}, r.title ?? r.listingId ?? '–', h('div', { class: 'muted' }, `${r.listingId ?? ''} · ${money(r.price, r.currency)}`)),
+                h('td', {}, r.shopName ?? r.shopId ?? '–'),
+                h('td', {}, r.verdict, r.note ? h('div', { class: 'muted' }, r.note) : null),
+                h('td', {}, r.takedown ? (r.takedown.lane === 'fast' ? 'fast lane' : 'review') : '–'),
+                h('td', {}, outcomeOf(r), r.takedown?.decidedAt ? h('div', { class: 'muted' }, fmtDate(r.takedown.decidedAt)) : null),
+                h('td', {}, r.listingStatus ?? '–'),
               ),
             ),
           ),
-    ),
+        ),
   );
 }

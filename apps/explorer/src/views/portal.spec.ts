@@ -1,6 +1,5 @@
-import type { AuditEvent, SuspectedListing } from '@ringwatch/wire';
+import type { SuspectedListing } from '@ringwatch/wire';
 import { describe, expect, it } from 'vitest';
-import { auditCsv } from './admin';
 import { priceGap, SORTS } from './brand';
 
 const listing = (id: string, price: number | null, typicalPrice: number | null, clusterRisk: number, clusterId = 'C1'): SuspectedListing => ({
@@ -11,6 +10,7 @@ const listing = (id: string, price: number | null, typicalPrice: number | null, 
   status: 'active',
   shopId: `S-${id}`,
   shopName: null,
+  comparableListings: 10,
   clusterId,
   clusterRisk,
   typicalPrice,
@@ -30,26 +30,5 @@ describe('brand portal', () => {
     expect([...rows].sort(SORTS.risk).map((l) => l.listingId)).toEqual(['c', 'a', 'b']);
     expect([...rows].sort(SORTS.gap).map((l) => l.listingId)).toEqual(['b', 'a', 'c']);
     expect([...rows].sort(SORTS.network).map((l) => l.listingId)).toEqual(['b', 'a', 'c']);
-  });
-});
-
-describe('audit CSV', () => {
-  it('quotes commas, quotes and newlines, and defuses formulas', () => {
-    const event: AuditEvent = {
-      id: '1',
-      at: '2026-12-02T07:00:00Z',
-      actor: 'admin',
-      action: 'user.update',
-      target: 'user:=cmd()',
-      before: null,
-      after: '{"active":false,"note":"a, b\nc"}',
-      requestId: null,
-    };
-    expect(auditCsv([event])).toBe(
-      'at,actor,action,target,before,after,requestId\r\n2026-12-02T07:00:00Z,admin,user.update,user:=cmd(),,"{""active"":false,""note"":""a, b\nc""}",\r\n',
-    );
-    expect(auditCsv([{ ...event, target: '=HYPERLINK("x")', after: null }]).split('\r\n')[1]).toBe(
-      `2026-12-02T07:00:00Z,admin,user.update,"'=HYPERLINK(""x"")",,,`,
-    );
   });
 });

@@ -77,7 +77,6 @@ const TODO_ITEMS: { [S in ReportTodoSection]: (items: ReportTodo[S]) => HTMLElem
 /** The latest report's to-do groups: what needs a person this morning, the empty groups left out. */
 function todoPanel(content: ReportContent): HTMLElement {
   const groups = (Object.keys(REPORT_TODO_SECTIONS) as ReportTodoSection[]).filter((s) => count(content.todo, s) > 0);
-  const since = content.since ? `since ${when(content.since)} UTC` : 'so far';
   return h(
     'section',
     { class: 'todo', 'aria-label': 'To do' },
@@ -92,7 +91,13 @@ function todoPanel(content: ReportContent): HTMLElement {
             h('ul', {}, (TODO_ITEMS[s] as (items: unknown) => HTMLElement[])(content.todo[s])),
           ),
         ),
-    h('p', { class: 'muted' }, `Events ${since}.`),
+    h(
+      'p',
+      { class: 'muted' },
+      content.since
+        ? `Covers what happened since the previous report, of ${when(content.since)} UTC.`
+        : 'The first report: it covers everything recorded until it ran.',
+    ),
   );
 }
 

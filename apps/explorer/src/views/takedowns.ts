@@ -112,7 +112,7 @@ function reportersTable(page: ReporterPage): HTMLElement {
       h(
         'td',
         {},
-        h('span', { class: `badge ${r.trusted ? 'status-executed' : 'status-proposed'}` }, r.trusted ? 'fast lane' : 'review'),
+        h('span', { class: `badge ${r.trusted ? 'status-ok' : 'status-proposed'}` }, r.trusted ? 'fast lane' : 'review'),
         ' ',
         h('span', { class: 'muted' }, r.reason),
       ),
