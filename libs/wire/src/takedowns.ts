@@ -49,16 +49,18 @@ export const TakedownSchema = z.object({
 });
 export type Takedown = z.infer<typeof TakedownSchema>;
 
-/** A row of the analysts' review queue, oldest due first. */
-export const QueuedTakedownSchema = TakedownSchema.extend({
-  overdue: z.boolean(),
+/** The listing a takedown or report is about, as staff and its reporter see it: no personal data (shops are not people). */
+const LISTING_SHOWN = {
   title: z.string().nullable(),
   price: z.number().nullable(),
   currency: z.string().nullable(),
   listingStatus: z.string().nullable(),
   shopId: z.string().nullable(),
   shopName: z.string().nullable(),
-});
+};
+
+/** A row of the analysts' review queue, oldest due first. */
+export const QueuedTakedownSchema = TakedownSchema.extend({ overdue: z.boolean(), ...LISTING_SHOWN });
 export type QueuedTakedown = z.infer<typeof QueuedTakedownSchema>;
 export const ReviewQueuePageSchema = pageOf(QueuedTakedownSchema);
 export type ReviewQueuePage = z.infer<typeof ReviewQueuePageSchema>;
@@ -102,12 +104,7 @@ export type TakedownListQuery = z.infer<typeof TakedownListQuerySchema>;
 export const ReportOutcomeSchema = z.object({
   id: z.string(),
   listingId: z.string().nullable(),
-  title: z.string().nullable(),
-  price: z.number().nullable(),
-  currency: z.string().nullable(),
-  listingStatus: z.string().nullable(),
-  shopId: z.string().nullable(),
-  shopName: z.string().nullable(),
+  ...LISTING_SHOWN,
   reporter: z.string().nullable(),
   verdict: z.string(),
   note: z.string().nullable(),
