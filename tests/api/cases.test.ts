@@ -10,6 +10,7 @@ import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service
 import { type TestServer, tokenFor } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 import { expectWire } from '../setup/wire';
+import { callApi, rowsOf } from '../setup/client';
 
 /**
  * Cases outlive detection runs: people act on three networks (one shut down, one dismissed, one
@@ -25,18 +26,9 @@ let dir: string;
 let run: DetectionSummary;
 const token: Record<string, string> = {};
 
-const query = async <T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
-  (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
+const query = rowsOf(() => driver, neo4j.database);
 
-async function call(method: string, pathname: string, who: string, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${token[who]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-}
+const call = (method: string, pathname: string, who: string, body?: unknown) => callApi(server.baseUrl, method, pathname, token[who], body);
 
 const caseOf = async (id: string) => {
   const answer = await call('GET', `/cases/${id}`, 'analyst');

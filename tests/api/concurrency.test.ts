@@ -10,6 +10,7 @@ import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service';
 import { type TestServer, tokenFor } from '../setup/app';
 import { clusterTaker, startSeededServer, type SeededServer } from '../setup/marketplace';
+import { callApi, rowsOf } from '../setup/client';
 
 /**
  * Every state-changing route under N = 20 identical requests at once: exactly one wins (the others are
@@ -26,18 +27,9 @@ const token: Record<string, string> = {};
 /** Live listings of Aurelio, each taken by one test. */
 let aurelio: string[] = [];
 
-const query = async <T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
-  (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
+const query = rowsOf(() => driver, neo4j.database);
 
-async function call(method: string, pathname: string, bearer: string | null, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${pathname}`, {
-    method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> | null };
-}
+const call = (method: string, pathname: string, bearer: string | null, body?: unknown) => callApi(server.baseUrl, method, pathname, bearer, body);
 
 /** N calls at once; their statuses, sorted, and the calls themselves in order. */
 async function burst(make: (i: number) => Promise<{ status: number; body: Record<string, any> | null }>) {

@@ -4,6 +4,7 @@ import { sampledForReview } from '@ringwatch/good-faith';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { tokenFor, type TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
+import { callApi, rowsOf } from '../setup/client';
 
 /*
  * The brand side of issue #20 against the real Neo4j: brand names without case, brand owners bound only
@@ -17,18 +18,9 @@ let driver: Driver;
 const token: Record<string, string> = {};
 let listings: string[] = [];
 
-const query = async <T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
-  (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
+const query = rowsOf(() => driver, neo4j.database);
 
-async function call(method: string, pathname: string, bearer: string | null, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${pathname}`, {
-    method,
-    headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : null) as Record<string, any> | null };
-}
+const call = (method: string, pathname: string, bearer: string | null, body?: unknown) => callApi(server.baseUrl, method, pathname, bearer, body);
 
 const listingStatus = async (id: string) => (await query<{ s: string }>('MATCH (l:Listing {id: $id}) RETURN l.status AS s', { id }))[0]!.s;
 const audits = (action: string, target?: string) =>

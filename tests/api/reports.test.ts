@@ -9,6 +9,7 @@ import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service
 import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 import { expectWire } from '../setup/wire';
+import { callApi } from '../setup/client';
 
 const neo4j = inject('neo4j');
 let suite: SeededServer;
@@ -26,21 +27,7 @@ const reports = async () =>
     )
   ).records.map((r) => r.toObject() as { id: string; status: string; trigger: string; attempt: number; error: string | null });
 
-async function call(method: string, pathname: string, who: string | null, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${pathname}`, {
-    method,
-    headers: { ...(who ? { authorization: `Bearer ${token[who]}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  let parsed: any = text;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    // not JSON (HTML, CSV)
-  }
-  return { status: response.status, type: response.headers.get('content-type'), body: parsed };
-}
+const call = (method: string, pathname: string, who: string | null, body?: unknown) => callApi(server.baseUrl, method, pathname, who ? token[who] : null, body);
 
 beforeAll(async () => {
   suite = await startSeededServer(9);

@@ -5,6 +5,7 @@ import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { startTestServer, tokenFor, type TestServer } from '../setup/app';
 import { testDriver, wipeWork } from '../setup/graph';
 import { expectWire } from '../setup/wire';
+import { callApi } from '../setup/client';
 
 /**
  * Saved views: named inbox filters of one person. Nobody sees, or deletes, another's views; names are
@@ -17,15 +18,7 @@ let driver: Driver;
 const token: Record<string, string> = {};
 const USERS = { analyst: 'views.analyst', supervisor: 'views.supervisor', liaison: 'views.liaison', brand: 'views.brand', gone: 'views.gone' };
 
-async function call(method: string, pathname: string, who: string, body?: unknown) {
-  const response = await fetch(`${server.baseUrl}${pathname}`, {
-    method,
-    headers: { authorization: `Bearer ${token[who]}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as Record<string, any> };
-}
+const call = (method: string, pathname: string, who: string, body?: unknown) => callApi(server.baseUrl, method, pathname, token[who], body);
 
 const viewsOf = async (who: string) => {
   const answer = await call('GET', '/cases/views', who);

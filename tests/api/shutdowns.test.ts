@@ -9,6 +9,7 @@ import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service
 import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { clusterTaker, startSeededServer, type SeededServer } from '../setup/marketplace';
 import { expectWire } from '../setup/wire';
+import { callApi, rowsOf } from '../setup/client';
 
 const neo4j = inject('neo4j');
 let suite: SeededServer;
@@ -19,17 +20,10 @@ let files: string[];
 let run: DetectionSummary;
 const token: Record<string, string> = {};
 
-const query = async <T = Record<string, any>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
-  (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
+const query = rowsOf(() => driver, neo4j.database);
 
-async function call(method: string, pathname: string, who: string | null, body?: unknown, on: TestServer = server) {
-  const response = await fetch(`${on.baseUrl}${pathname}`, {
-    method,
-    headers: { ...(who ? { authorization: `Bearer ${token[who]}` } : {}), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as Record<string, any> };
-}
+const call = (method: string, pathname: string, who: string | null, body?: unknown, on: TestServer = server) =>
+  callApi(on.baseUrl, method, pathname, who ? token[who] : null, body);
 
 /** Flagged clusters of the test run, largest first, that no earlier test has taken. */
 const clusters = clusterTaker(() => run);

@@ -11,6 +11,7 @@ import { ensureChromium } from '../setup/chromium';
 import { buildExplorer, SCREENSHOTS, signedInPage } from '../setup/explorer';
 import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
 import { seedMarketplace } from '../setup/marketplace';
+import { rowsOf } from '../setup/client';
 
 /**
  * The day of a case, in a real browser: the analyst starts from the inbox, saves a view, takes a case,
@@ -29,8 +30,7 @@ let browser: Browser;
 let dist: string;
 let data: string;
 
-const query = async <T = Record<string, unknown>>(cypher: string, params: Record<string, unknown> = {}): Promise<T[]> =>
-  (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
+const query = rowsOf(() => driver, neo4j.database);
 
 /** The text of the case page's timeline, for what a person reads there. */
 const timeline = (page: Page) => page.locator('ul.timeline').innerText();

@@ -11,6 +11,7 @@ import { ensureChromium } from '../setup/chromium';
 import { buildExplorer, SCREENSHOTS } from '../setup/explorer';
 import { testDriver, wipeMarketplace, wipeWork } from '../setup/graph';
 import { seedMarketplace } from '../setup/marketplace';
+import { rowsOf } from '../setup/client';
 
 const neo4j = inject('neo4j');
 const PASSWORD = 'roles-test-password-1';
@@ -53,8 +54,7 @@ async function signIn(username: string): Promise<Page> {
 const settled = (page: Page) =>
   page.waitForFunction(() => document.querySelector('#view')!.childElementCount > 0 && !document.querySelector('#view .state.loading'));
 
-const query = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
-  (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
+const query = rowsOf(() => driver, neo4j.database);
 
 beforeAll(async () => {
   const chrome = ensureChromium();
