@@ -162,7 +162,7 @@ describe('nightly report', () => {
   });
 });
 
-describe('the morning report as a to-do list', () => {
+describe('the morning report as a to-do list', { timeout: 240_000 }, () => {
   const rows = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
     (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
   const completed = async (trigger: 'manual' | 'schedule' = 'manual') => {
