@@ -9,7 +9,7 @@ import { ShutdownsService } from '../../apps/api/src/shutdowns/shutdowns.service
 import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 import { expectWire } from '../setup/wire';
-import { callApi } from '../setup/client';
+import { callApi, rowsOf } from '../setup/client';
 
 const neo4j = inject('neo4j');
 let suite: SeededServer;
@@ -163,8 +163,7 @@ describe('nightly report', () => {
 });
 
 describe('the morning report as a to-do list', { timeout: 240_000 }, () => {
-  const rows = async <T>(cypher: string, params: Record<string, unknown> = {}) =>
-    (await driver.executeQuery(cypher, params, { database: neo4j.database })).records.map((r) => r.toObject() as T);
+  const rows = rowsOf(() => driver, neo4j.database);
   const completed = async (trigger: 'manual' | 'schedule' = 'manual') => {
     const outcome = await server.app.get(ReportsService).nightly(trigger);
     expect(outcome.status).toBe('completed');
