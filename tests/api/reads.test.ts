@@ -5,7 +5,8 @@ import { KINDS } from '@ringwatch/contract';
 import type { DetectionSummary } from '@ringwatch/detection';
 import type { Role } from '@ringwatch/permissions';
 import { generateMarketplace } from '@ringwatch/synth';
-import { ClusterPageSchema } from '@ringwatch/wire';
+import { ClusterPageSchema, SearchResultSchema } from '@ringwatch/wire';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ClustersService } from '../../apps/api/src/clusters/clusters.service';
@@ -134,5 +135,62 @@ describe('reads written with the run', () => {
         expect(t.share).toBeCloseTo(counts[i]!.toNumber() / size.toNumber(), 3);
       });
     }
+  });
+});
+
+describe('search normalised like the loader', () => {
+  it('finds a phone written as the explorer shows it, nationally or internationally, with the shops using it', async () => {
+    const [row] = await query(
+      `MATCH (p:Phone)<-[:HAS_PHONE]-(:Seller)-[:OWNS]->(s:Shop) WHERE p.key STARTS WITH '+49'
+       WITH p, collect(s.id) AS shops ORDER BY size(shops) DESC, p.key LIMIT 1 RETURN p.key AS key, shops`,
+    );
+    expect(row).toBeDefined();
+    const key = row!.key as string;
+    const national = parsePhoneNumberFromString(key)!.formatNational();
+    const international = parsePhoneNumberFromString(key)!.formatInternational();
+    for (const q of [national, international, national.replace(/\s/g, ''), key]) {
+      const { status, body } = await get(`/search?q=${encodeURIComponent(q)}`, 'supervisor');
+      expect(status).toBe(200);
+      expectWire(SearchResultSchema, body);
+      const hit = body.groups.phone?.find((h: { id: string }) => h.id === key);
+      expect(hit, q).toBeDefined();
+      expect(hit.shopCount).toBe(new Set(row!.shops as string[]).size);
+      expect(hit.shops.map((s: { id: string }) => s.id)).toEqual([...new Set(row!.shops as string[])].sort().slice(0, 10));
+    }
+    // Redacted for a role without identities.read: the phone's id is opaque, its shops are not personal data.
+    const { body } = await get(`/search?q=${encodeURIComponent(national)}`, 'analyst');
+    expect(body.groups.phone[0].id).toMatch(/^~/);
+    expect(body.groups.phone[0].shops.length).toBeGreaterThan(0);
+  });
+
+  it('finds an address by another spelling of its street, as the loader keys it', async () => {
+    const rows = await query(
+      `MATCH (a:Address)<-[:HAS_ADDRESS]-(s:Shop) WHERE a.text =~ '^\\\\d+ [A-Za-z]+ (Road|Street|Avenue),.*'
+       WITH a, collect(DISTINCT s.id) AS shops ORDER BY a.key LIMIT 3 RETURN a.key AS key, a.text AS text, shops`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const short: Record<string, string> = { Road: 'RD', Street: 'ST', Avenue: 'AVE' };
+    for (const row of rows) {
+      const [house, name, kind] = (row.text as string).split(',')[0]!.split(' ');
+      // "913 Garten Road" is found as "GARTEN RD" and as "913 garten rd".
+      for (const q of [`${name!.toUpperCase()} ${short[kind!]}`, `${house} ${name!.toLowerCase()} ${short[kind!]!.toLowerCase()}`]) {
+        const { body } = await get(`/search?q=${encodeURIComponent(q)}&limit=100`, 'supervisor');
+        const hit = body.groups.address?.find((h: { id: string }) => h.id === row.key);
+        expect(hit, `${q} → ${row.text as string}`).toBeDefined();
+        expect(hit.shops.map((s: { id: string }) => s.id)).toEqual([...(row.shops as string[])].sort().slice(0, 10));
+      }
+    }
+  });
+
+  it('finds names with or without their diacritics', async () => {
+    const [shop] = await query(`MATCH (s:Shop) WITH s ORDER BY s.id LIMIT 1 SET s.name = 'Zürcher Ärmelhaus Ñandú' RETURN s.id AS id`);
+    for (const q of ['zurcher armelhaus', 'Zürcher', 'NANDU', 'ärmelhaus ñandú']) {
+      const { body } = await get(`/search?q=${encodeURIComponent(q)}`, 'analyst');
+      expect(
+        body.groups.shop?.map((h: { id: string }) => h.id),
+        q,
+      ).toContain(shop!.id);
+    }
+    expect((await get(`/search?q=${encodeURIComponent('zurcher mantel')}`)).body.groups.shop ?? []).toEqual([]);
   });
 });
