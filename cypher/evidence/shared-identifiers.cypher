@@ -26,4 +26,4 @@ WITH x, kind, label, shopCount, collect(DISTINCT s.id) AS shops
 WHERE size(shops) >= 2
 // An address's place lets a redacted view show where it is without the street.
 RETURN kind, x.key AS key, label, CASE WHEN x:Address THEN {city: x.city, region: x.region, country: x.country} END AS place, shopCount, shops
-ORDER BY size(shops) DESC, kind, label
+ORDER BY size(shops) DESC, kind, label, key

@@ -57,6 +57,8 @@ export interface ClusterWrite {
   sizeBefore: number;
   /** The brands its shops list, the most widely listed first (for lists and the brand filter). */
   brands: string[];
+  /** How many of its shops list each of `brands` (same order): a brand's share is this over size. */
+  brandShops: number[];
 }
 
 export interface MembershipWrite {

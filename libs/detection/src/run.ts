@@ -304,6 +304,7 @@ function scoredCluster(
   const risk = scoreCluster(memberFacts, { flagThreshold });
   const brandShops = new Map<string, number>();
   for (const shop of shops) for (const brand of facts.get(shop)?.brands ?? []) brandShops.set(brand, (brandShops.get(brand) ?? 0) + 1);
+  const ranked = [...brandShops].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
   const lineage = event?.type ?? 'new';
   return {
     write: {
@@ -316,7 +317,8 @@ function scoredCluster(
       lineage,
       lineageFrom: [...(event?.from ?? [])],
       sizeBefore: event?.sizeBefore ?? 0,
-      brands: [...brandShops].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([brand]) => brand),
+      brands: ranked.map(([brand]) => brand),
+      brandShops: ranked.map(([, n]) => n),
     },
     detected: { id, members: shops, risk: risk.score, flagged: risk.flagged, lineage, factors: risk.factors, verdict: risk.verdict },
   };

@@ -3,3 +3,4 @@ export * from './device';
 export * from './email';
 export * from './phone';
 export * from './secrets';
+export * from './search';

@@ -46,11 +46,24 @@ export const ClusterListItemSchema = ClusterSummarySchema.extend({
 });
 export type ClusterListItem = z.infer<typeof ClusterListItemSchema>;
 
+/** A cluster on the clusters page: also its top brands with their share, which tell networks apart better than the whole list. */
+export const ClusterPageItemSchema = ClusterListItemSchema.extend({
+  topBrands: z
+    .array(
+      z.object({
+        brand: z.string(),
+        share: z.number().nullable().meta({ description: 'share of its shops listing the brand, 0–1 (null: not kept by that run)' }),
+      }),
+    )
+    .meta({ description: 'the most widely listed brands (up to 3), with their share' }),
+});
+export type ClusterPageItem = z.infer<typeof ClusterPageItemSchema>;
+
 export const ClusterPageSchema = z.object({
   runId: z.string().nullable(),
   runStartedAt: z.string().nullable(),
   total: z.number(),
-  items: z.array(ClusterListItemSchema),
+  items: z.array(ClusterPageItemSchema),
 });
 export type ClusterPage = z.infer<typeof ClusterPageSchema>;
 

@@ -5,6 +5,12 @@ export const SearchHitSchema = z.object({
   id: z.string(),
   label: z.string().nullable(),
   score: z.number(),
+  shopCount: z.number().nullable().optional().meta({ description: 'for an identifier: how many shops use it (null for a shop)' }),
+  shops: z
+    .array(z.object({ id: z.string(), name: z.string().nullable() }))
+    .nullable()
+    .optional()
+    .meta({ description: 'for an identifier: the first shops using it, by id (links into the graph)' }),
 });
 export type SearchHit = z.infer<typeof SearchHitSchema>;
 

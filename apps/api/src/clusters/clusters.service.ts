@@ -1,7 +1,8 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { ClusterDetail, ClusterGraph, ClusterListQuery, ClusterPage } from '@ringwatch/wire';
 import { IdentityReads } from '../audit/identity-reads';
-import { EvidenceService } from '../evidence/evidence.service';
+import type { SharedIdentifierRow } from '../evidence/evidence.repository';
+import { EvidenceService, type SharedIdentifierFact } from '../evidence/evidence.service';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
 import { Redaction, type IdentityView } from '../common/redaction';
@@ -29,7 +30,13 @@ export class ClustersService {
   }
 
   private async readDetail(id: string, runId: string | undefined): Promise<ClusterDetail> {
-    const row = await this.repository.detail(id, runId);
+    const { identifiers: _none, ...detail } = await this.readRow(id, runId, false);
+    return detail;
+  }
+
+  /** The cluster's row, members ordered and factors parsed; with its stored shared identifiers when asked. */
+  private async readRow(id: string, runId: string | undefined, withIdentifiers: boolean): Promise<ClusterDetail & { identifiers: string | null }> {
+    const row = await this.repository.detail(id, runId, withIdentifiers);
     if (!row) throw new NotFoundException(`cluster ${id} not found${runId ? ` in run ${runId}` : ' in the latest run'}`);
     const members = [...row.members].sort((a, b) => b.confidence - a.confidence || a.id.localeCompare(b.id));
     return { ...row, factors: JSON.parse(row.factors) as ClusterDetail['factors'], members };
@@ -41,8 +48,9 @@ export class ClustersService {
    * shared identifiers) with an explicit `truncated` flag, so the browser never gets more than asked.
    * Identifier ids and labels as the caller may see them (one cached copy per view).
    */
-  graph(id: string, runId: string | undefined, limit: number, actor: Actor): Promise<ClusterGraph> {
+  graph(id: string, runId: string | undefined, limit: number, actor: Actor, live = false): Promise<ClusterGraph> {
     const view = this.redaction.viewFor(actor.roles);
+    if (live) return this.readGraph(id, runId, limit, view, true);
     return this.cache.get(`cluster-graph:${viewName(view)}:${runId ?? 'latest'}:${id}:${limit}`, () => this.readGraph(id, runId, limit, view));
   }
 
@@ -56,9 +64,22 @@ export class ClustersService {
     return json;
   }
 
-  private async readGraph(id: string, runId: string | undefined, limit: number, view: IdentityView): Promise<ClusterGraph> {
-    const cluster = await this.detail(id, runId);
-    const shared = await this.evidence.shared(cluster.members.map((m) => m.id));
+  /**
+   * The identifiers the cluster's members share: as written with the run (one lookup with the cluster),
+   * or worked out live for a run written before they were kept, or when `live` asks for it (tests hold
+   * the two equal).
+   */
+  async sharedIdentifiers(id: string, runId: string | undefined, live = false): Promise<{ cluster: ClusterDetail; shared: SharedIdentifierFact[] }> {
+    const { identifiers, ...cluster } = await this.readRow(id, runId, !live);
+    const shared =
+      identifiers === null || live
+        ? await this.evidence.shared(cluster.members.map((m) => m.id))
+        : this.evidence.weigh(JSON.parse(identifiers) as SharedIdentifierRow[]);
+    return { cluster, shared };
+  }
+
+  private async readGraph(id: string, runId: string | undefined, limit: number, view: IdentityView, live = false): Promise<ClusterGraph> {
+    const { cluster, shared } = await this.sharedIdentifiers(id, runId, live);
     const shops = cluster.members.slice(0, limit).map((m) => ({
       id: m.id,
       type: 'shop' as const,

@@ -38,6 +38,19 @@ const kindOfRow = (source: GroupSource, record: { get(key: string): unknown }): 
 /** The sources of linking kinds (a kind that links no shops is not read). */
 const GROUP_SOURCES = (Object.keys(GROUP_STATEMENTS) as GroupSource[]).filter((source) => LINKING_KINDS.some((k) => groupSourceOf(k) === source));
 
+/** Clusters whose shared identifiers are worked out per transaction (a few hundred keep each one small). */
+const CLUSTER_READS_BATCH = 250;
+
+/** A shared identifier as stored with its cluster (the shape of evidence/shared-identifiers, shops sorted). */
+interface StoredIdentifier {
+  kind: string;
+  key: string;
+  label: string | null;
+  place: { city: string | null; region: string | null; country: string | null } | null;
+  shopCount: number;
+  shops: string[];
+}
+
 /** Bulk reads for the evidence projection and scoring, and the write-back of a run's clusters. */
 @Injectable()
 export class DetectionRepository extends Neo4jRepository implements DetectionStore {
@@ -52,6 +65,8 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
     createRun: 'detection/create-run',
     writeClusters: 'detection/write-clusters',
     writeMemberships: 'detection/write-memberships',
+    clusterIdentifiers: 'detection/cluster-identifiers',
+    writeClusterIdentifiers: 'detection/write-cluster-identifiers',
     finishRun: 'detection/finish-run',
     prune: 'detection/prune-runs',
     shopProfiles: 'detection/shop-profiles',
@@ -156,6 +171,26 @@ export class DetectionRepository extends Neo4jRepository implements DetectionSto
     for (let i = 0; i < members.length; i += 10000) {
       await this.writeQuery(this.q.writeMemberships, { runId, members: members.slice(i, i + 10000) });
     }
+    // What a cluster's graph shows is known now: written with the run, so its first read is one lookup.
+    const keys = clusters.map((c) => `${runId}:${c.id}`);
+    for (let i = 0; i < keys.length; i += CLUSTER_READS_BATCH) await this.writeClusterIdentifiers(keys.slice(i, i + CLUSTER_READS_BATCH));
+  }
+
+  /** One batch of clusters: their shared identifiers read and written back as JSON in one transaction. */
+  private async writeClusterIdentifiers(keys: string[]): Promise<void> {
+    await this.writeTransaction(async (tx) => {
+      const { records } = await tx.run(this.q.clusterIdentifiers, { keys });
+      const written = new Set<string>();
+      const rows = records.map((r) => {
+        const key = r.get('key') as string;
+        written.add(key);
+        const identifiers = (recordToPlain<{ identifiers: StoredIdentifier[] }>(r).identifiers ?? []).map((x) => ({ ...x, shops: [...x.shops].sort() }));
+        return { key, identifiers: JSON.stringify(identifiers) };
+      });
+      // A cluster whose members share nothing two-by-two (linked by unit refinements only) still gets its answer: none.
+      for (const key of keys) if (!written.has(key)) rows.push({ key, identifiers: '[]' });
+      await tx.run(this.q.writeClusterIdentifiers, { rows });
+    });
   }
 
   /** Records how a run ended; the run is audited (with who started it) in the same transaction. */

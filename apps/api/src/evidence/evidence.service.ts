@@ -23,8 +23,13 @@ export class EvidenceService {
 
   /** The identifiers two or more of the shops share, each weighed; without the pairwise sums (a graph needs none). Unredacted. */
   async shared(shops: string[]): Promise<SharedIdentifierFact[]> {
-    const rows = await this.repository.sharedIdentifiers(shops);
-    return rows.map((r) => {
+    return this.weigh(await this.repository.sharedIdentifiers(shops));
+  }
+
+  /** Shared identifiers as read (live, or as a detection run stored them for a cluster), weighed; shops in id order. Unredacted. */
+  weigh(rows: readonly SharedIdentifierRow[]): SharedIdentifierFact[] {
+    return rows.map((r0) => {
+      const r = { ...r0, shops: [...r0.shops].sort() };
       const hub = r.shopCount > this.config.detection.hubThreshold;
       const weight = hub ? 0 : (DEFAULT_EVIDENCE_WEIGHTS[r.kind] * Math.log2(3)) / Math.log2(r.shopCount + 1);
       return { ...r, strong: STRONG_KINDS.has(r.kind), hub, weight: Math.round(weight * 1000) / 1000 };

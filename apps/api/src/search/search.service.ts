@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { normaliseEmail, normalisePhone } from '@ringwatch/normalise';
+import { addressSearchForms, normaliseEmail, phoneCandidates } from '@ringwatch/normalise';
 import type { SearchResult } from '@ringwatch/wire';
 import { IdentityReads } from '../audit/identity-reads';
 import type { Actor } from '../common/actor';
@@ -9,6 +9,25 @@ import { SearchRepository } from './search.repository';
 
 /** Lucene's special characters, escaped so user text is always searched as text, never as syntax. */
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** Words as Lucene terms: lower case (AND, OR and NOT stop being operators) and special characters escaped. */
+const terms = (words: readonly string[]) => words.map((w) => w.toLowerCase().replace(LUCENE_SPECIAL, (c) => `\\${c}`)).filter((w) => w !== '');
+
+/**
+ * The full-text query for a typed text: all its words in a name or an address's text (diacritics are
+ * folded by the index's analyzer), or, for an address, its street as the loader keys it ("GARTEN RD"
+ * and "913 Garten Road" both hold "garten road" in their key), read as each country would.
+ */
+export function fullTextQuery(raw: string): string {
+  const words = terms(raw.split(/\s+/));
+  if (words.length === 0) return '""';
+  const alternatives = [`(${words.join(' AND ')})`];
+  for (const form of addressSearchForms(raw)) {
+    const keyWords = terms(form);
+    if (keyWords.length > 0) alternatives.push(`key:(${keyWords.join(' AND ')})`);
+  }
+  return [...new Set(alternatives)].join(' OR ');
+}
 
 @Injectable()
 export class SearchService {
@@ -30,16 +49,11 @@ export class SearchService {
 
   private async find(q: string, limit: number, view: IdentityView): Promise<SearchResult> {
     const raw = q.trim();
-    const words = raw
-      .split(/\s+/)
-      // Lower case: the index's analyzer lowercases anyway, and AND, OR and NOT stop being operators.
-      .map((w) => w.toLowerCase().replace(LUCENE_SPECIAL, (c) => `\\${c}`))
-      .filter((w) => w !== '');
     const hits = await this.repository.search({
-      text: words.join(' AND '),
+      text: fullTextQuery(raw),
       raw,
-      // A phone written in international form; national forms need a country, which a search box lacks.
-      phone: /\d{6,}/.test(raw.replace(/\D/g, '')) ? normalisePhone(raw, null) : null,
+      // Every country's reading of a national number: a search box has no holder country to read it by.
+      phones: phoneCandidates(raw),
       email: raw.includes('@') ? normaliseEmail(raw) : null,
       last4: /^\d{4}$|^[A-Za-z0-9]{4}$/.test(raw) ? raw.toUpperCase() : null,
       limit,

@@ -1,9 +1,35 @@
-import type { SearchResult } from '@ringwatch/wire';
+import type { SearchHit, SearchResult } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { empty, failure, h, loading } from '../dom';
 import { go } from '../router';
 
 const KIND_NAMES: Record<string, string> = { shop: 'Shops', address: 'Addresses', phone: 'Phones', email: 'Emails', account: 'Payout accounts (last four)' };
+
+/**
+ * An identifier with the shops using it, each a link to the shop's page, which opens its graph there
+ * (a few by id; the count says how many in all).
+ */
+function identifierHit(hit: SearchHit): HTMLElement {
+  const shops = hit.shops ?? [];
+  const count = hit.shopCount ?? shops.length;
+  return h(
+    'li',
+    { class: 'identifier-hit' },
+    h('span', { class: 'label' }, hit.label ?? hit.id),
+    count === 0
+      ? h('span', { class: 'muted' }, ' · used by no shop')
+      : h(
+          'span',
+          { class: 'shops' },
+          ` · used by ${count === 1 ? 'one shop' : `${count} shops`}: `,
+          shops.flatMap((shop, i) => [
+            i > 0 ? ', ' : '',
+            h('a', { href: `#/shops/${encodeURIComponent(shop.id)}`, 'data-shop': shop.id }, shop.name ? `${shop.name} (${shop.id})` : shop.id),
+          ]),
+          count > shops.length ? h('span', { class: 'muted' }, ` and ${count - shops.length} more`) : '',
+        ),
+  );
+}
 
 /** Search across shops and identifiers: name or id, phone, email, address text, last four of an account. */
 export async function searchView(root: HTMLElement, params: URLSearchParams): Promise<void> {
@@ -39,11 +65,9 @@ export async function searchView(root: HTMLElement, params: URLSearchParams): Pr
             'ul',
             {},
             hits.map((hit) =>
-              h(
-                'li',
-                {},
-                kind === 'shop' ? h('a', { href: `#/shops/${encodeURIComponent(hit.id)}` }, `${hit.label ?? hit.id} (${hit.id})`) : (hit.label ?? hit.id),
-              ),
+              kind === 'shop'
+                ? h('li', {}, h('a', { href: `#/shops/${encodeURIComponent(hit.id)}` }, `${hit.label ?? hit.id} (${hit.id})`))
+                : identifierHit(hit),
             ),
           ),
         ),
