@@ -25,6 +25,15 @@ export const NeighbourhoodQuerySchema = z
   .object({
     depth: z.coerce.number().int().min(1).max(3).default(1),
     limit: z.coerce.number().int().min(1).max(2000).default(300),
+    perIdentifier: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(2000)
+      .default(25)
+      .meta({
+        description: 'at most this many other shops through one identifier (the rest are listed in `cut`), so one wide account does not fill the picture',
+      }),
   })
   .strict();
 export type NeighbourhoodQuery = z.infer<typeof NeighbourhoodQuerySchema>;
@@ -38,6 +47,9 @@ export const NeighbourhoodSchema = z.object({
   truncated: z.boolean(),
   nodes: z.array(NeighbourhoodNodeSchema),
   edges: z.array(NetworkEdgeSchema),
+  cut: z
+    .array(z.object({ id: z.string(), kind: z.string(), label: z.string().nullable(), shown: z.number(), of: z.number() }))
+    .meta({ description: 'identifiers through which only `shown` of the `of` other shops were drawn (perIdentifier)' }),
 });
 export type Neighbourhood = z.infer<typeof NeighbourhoodSchema>;
 
@@ -60,3 +72,53 @@ export const ReinstatedSchema = z.object({
   shutdownId: z.string().nullable().meta({ description: 'the shutdown that had suspended the shop' }),
 });
 export type Reinstated = z.infer<typeof ReinstatedSchema>;
+
+/** `GET /shops/:id/path?to=`: the other shop, and how many shop-to-shop steps to search at most. */
+export const ShopPathQuerySchema = z
+  .object({
+    to: ShopIdSchema,
+    maxSteps: z.coerce.number().int().min(1).max(6).default(4),
+  })
+  .strict();
+export type ShopPathQuery = z.infer<typeof ShopPathQuerySchema>;
+
+/**
+ * The shortest evidence path between two shops: shops and the identifiers linking each to the next,
+ * in order (`path`), as nodes and edges the explorer draws. Hubs are not walked through. An empty
+ * `path` means none within `maxSteps`.
+ */
+export const ShopPathSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  maxSteps: z.number(),
+  steps: z.number().meta({ description: 'shop-to-shop steps on the path (0 when none was found)' }),
+  path: z.array(z.string()).meta({ description: 'node ids from `from` to `to`, shops and identifiers alternating' }),
+  truncated: z.boolean(),
+  nodes: z.array(NetworkNodeSchema),
+  edges: z.array(NetworkEdgeSchema),
+});
+export type ShopPath = z.infer<typeof ShopPathSchema>;
+
+/** `GET /shops/metrics?ids=a,b`: one to 200 shop ids, comma-separated. */
+export const ShopMetricsQuerySchema = z
+  .object({
+    ids: z
+      .string()
+      .transform((v) => [
+        ...new Set(
+          v
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== ''),
+        ),
+      ])
+      .pipe(z.array(ShopIdSchema).min(1, 'name at least one shop').max(200, 'name at most 200 shops')),
+  })
+  .strict();
+export type ShopMetricsQuery = z.infer<typeof ShopMetricsQuerySchema>;
+
+/** Size cues for drawing shops: listings, and payout volume summed over currencies (a scale, not money). */
+export const ShopMetricsSchema = z.object({
+  shops: z.array(z.object({ id: z.string(), listings: z.number(), gmv: z.number() })),
+});
+export type ShopMetrics = z.infer<typeof ShopMetricsSchema>;

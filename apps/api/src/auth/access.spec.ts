@@ -43,6 +43,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /clusters/:id/dossier': INVESTIGATORS,
   'GET /shops/:id': INVESTIGATORS,
   'GET /shops/:id/neighbourhood': INVESTIGATORS,
+  'GET /shops/:id/path': INVESTIGATORS,
+  'GET /shops/metrics': INVESTIGATORS,
   'POST /shops/:id/reinstate': [S, D],
   'GET /evidence': INVESTIGATORS,
   'GET /search': INVESTIGATORS,

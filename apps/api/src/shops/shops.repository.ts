@@ -35,6 +35,7 @@ export class ShopsRepository extends Neo4jRepository {
     summaries: 'shops/summaries',
     status: 'shops/status',
     reinstate: 'shops/reinstate',
+    metrics: 'shops/metrics',
   });
 
   async detail(id: string): Promise<ShopDetail | null> {
@@ -50,6 +51,11 @@ export class ShopsRepository extends Neo4jRepository {
   async summaries(ids: string[]): Promise<{ id: string; name: string | null; status: string | null }[]> {
     const { records } = await this.readQuery(this.q.summaries, { ids });
     return records.map((r) => recordToPlain<{ id: string; name: string | null; status: string | null }>(r));
+  }
+
+  async metrics(ids: string[]): Promise<{ id: string; listings: number; gmv: number }[]> {
+    const { records } = await this.readQuery(this.q.metrics, { ids });
+    return records.map((r) => recordToPlain<{ id: string; listings: number; gmv: number }>(r));
   }
 
   async status(id: string): Promise<{ status: string | null; suspendedBy: string | null } | null> {
