@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NetworkEdgeSchema, NetworkNodeSchema } from './network';
+import { pageQuery } from './page';
 
 export const ShopIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'shop ids are 1-64 letters, digits or _.:-');
 
@@ -25,15 +26,9 @@ export const NeighbourhoodQuerySchema = z
   .object({
     depth: z.coerce.number().int().min(1).max(3).default(1),
     limit: z.coerce.number().int().min(1).max(2000).default(300),
-    perIdentifier: z.coerce
-      .number()
-      .int()
-      .min(1)
-      .max(2000)
-      .default(25)
-      .meta({
-        description: 'at most this many other shops through one identifier (the rest are listed in `cut`), so one wide account does not fill the picture',
-      }),
+    perIdentifier: z.coerce.number().int().min(1).max(2000).default(25).meta({
+      description: 'at most this many other shops through one identifier (the rest are listed in `cut`), so one wide account does not fill the picture',
+    }),
   })
   .strict();
 export type NeighbourhoodQuery = z.infer<typeof NeighbourhoodQuerySchema>;
@@ -122,3 +117,41 @@ export const ShopMetricsSchema = z.object({
   shops: z.array(z.object({ id: z.string(), listings: z.number(), gmv: z.number() })),
 });
 export type ShopMetrics = z.infer<typeof ShopMetricsSchema>;
+
+export const ShopListingsQuerySchema = z.object({ ...pageQuery(20) }).strict();
+export type ShopListingsQuery = z.infer<typeof ShopListingsQuerySchema>;
+
+/** A shop's listing with its brand's typical price in the latest run: `priceRatio` is price ÷ typical. */
+export const ShopListingSchema = z.object({
+  id: z.string(),
+  title: z.string().nullable(),
+  brand: z.string().nullable(),
+  category: z.string().nullable(),
+  price: z.number().nullable(),
+  currency: z.string().nullable(),
+  listedAt: z.string().nullable(),
+  status: z.string().nullable(),
+  typicalPrice: z.number().nullable().meta({ description: "the brand's typical price in the latest run (its 90th price percentile)" }),
+  priceRatio: z.number().nullable(),
+});
+export type ShopListing = z.infer<typeof ShopListingSchema>;
+
+export const ShopListingsPageSchema = z.object({ total: z.number(), items: z.array(ShopListingSchema) });
+export type ShopListingsPage = z.infer<typeof ShopListingsPageSchema>;
+
+/** One dated event of a shop's timeline, oldest first. */
+export const ShopEventSchema = z.object({
+  at: z.string(),
+  kind: z.enum(['opened', 'report', 'cluster', 'shutdown', 'reinstated']),
+  text: z.string(),
+  link: z.string().nullable().meta({ description: 'the explorer page the event opens (a cluster of a run, a shutdown)' }),
+});
+export type ShopEvent = z.infer<typeof ShopEventSchema>;
+
+export const ShopActivitySchema = z.object({
+  payments: z.array(
+    z.object({ currency: z.string().nullable(), payments: z.number(), total: z.number(), first: z.string().nullable(), last: z.string().nullable() }),
+  ),
+  timeline: z.array(ShopEventSchema),
+});
+export type ShopActivity = z.infer<typeof ShopActivitySchema>;

@@ -44,6 +44,8 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /shops/:id': INVESTIGATORS,
   'GET /shops/:id/neighbourhood': INVESTIGATORS,
   'GET /shops/:id/path': INVESTIGATORS,
+  'GET /shops/:id/listings': INVESTIGATORS,
+  'GET /shops/:id/activity': INVESTIGATORS,
   'GET /shops/metrics': INVESTIGATORS,
   'POST /shops/:id/reinstate': [S, D],
   'GET /evidence': INVESTIGATORS,

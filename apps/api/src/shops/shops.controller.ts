@@ -8,13 +8,17 @@ import {
   NeighbourhoodQuerySchema,
   NeighbourhoodSchema,
   ReinstateSchema,
+  ShopActivitySchema,
   ShopIdSchema,
+  ShopListingsPageSchema,
+  ShopListingsQuerySchema,
   ShopMetricsQuerySchema,
   ShopMetricsSchema,
   ShopPathQuerySchema,
   ShopPathSchema,
   type NeighbourhoodQuery,
   type Reinstate,
+  type ShopListingsQuery,
   type ShopMetricsQuery,
   type ShopPathQuery,
 } from '@ringwatch/wire';
@@ -49,6 +53,20 @@ export class ShopsController {
     @Actor() actor: Actor,
   ) {
     return this.shops.neighbourhood(id, query.depth, query.limit, actor, query.perIdentifier);
+  }
+
+  @Get(':id/listings')
+  @RequirePermission('shops.read')
+  @ApiOkResponse({ schema: openApiSchema(ShopListingsPageSchema) })
+  listings(@Param('id', new ZodPipe(ShopIdSchema)) id: string, @Query(new ZodPipe(ShopListingsQuerySchema)) query: ShopListingsQuery) {
+    return this.shops.listings(id, query.skip, query.limit);
+  }
+
+  @Get(':id/activity')
+  @RequirePermission('shops.read')
+  @ApiOkResponse({ schema: openApiSchema(ShopActivitySchema) })
+  activity(@Param('id', new ZodPipe(ShopIdSchema)) id: string) {
+    return this.shops.activity(id);
   }
 
   /** The shortest evidence path to another shop: evidence, so it needs evidence.read. */

@@ -1,6 +1,6 @@
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import type { RingwatchConfig } from '@ringwatch/config';
-import type { Neighbourhood, Reinstated, ShopDetail, ShopMetrics, ShopPath } from '@ringwatch/wire';
+import type { Neighbourhood, Reinstated, ShopActivity, ShopDetail, ShopEvent, ShopListingsPage, ShopMetrics, ShopPath } from '@ringwatch/wire';
 import { AuditRepository } from '../audit/audit.repository';
 import { IdentityReads } from '../audit/identity-reads';
 import type { Actor } from '../common/actor';
@@ -96,6 +96,49 @@ export class ShopsService {
     }
     await this.reads.record(actor, { via: `GET /shops/${id}/neighbourhood`, target: `shop:${id}` });
     return { shopId: start.id, depth, truncated, nodes: [...nodes.values()], edges: [...edges.values()], cut };
+  }
+
+  /** A page of the shop's listings, each price set against its brand's typical price in the latest run. */
+  async listings(id: string, skip: number, limit: number): Promise<ShopListingsPage> {
+    const row = await this.repository.listings(id, skip, limit);
+    if (!row) throw new NotFoundException(`shop ${id} not found`);
+    const typical = row.typicalPrices ? (JSON.parse(row.typicalPrices) as Record<string, number>) : {};
+    return {
+      total: row.total,
+      items: row.items.map((l) => {
+        const typicalPrice = l.brand ? (typical[l.brand] ?? null) : null;
+        const priceRatio = typicalPrice && l.price !== null ? Math.round((l.price / typicalPrice) * 100) / 100 : null;
+        return { ...l, typicalPrice, priceRatio };
+      }),
+    };
+  }
+
+  /** Payouts per currency and the shop's timeline (opened, reports, clusters over runs, shutdowns, reinstatement), oldest first. */
+  async activity(id: string): Promise<ShopActivity> {
+    const row = await this.repository.activity(id, 200);
+    if (!row) throw new NotFoundException(`shop ${id} not found`);
+    const events: ShopEvent[] = [];
+    if (row.openedAt) events.push({ at: row.openedAt, kind: 'opened', text: 'Shop opened', link: null });
+    for (const r of row.reports) {
+      if (r.at)
+        events.push({ at: r.at, kind: 'report', text: `${r.brand ?? 'A brand'} reported listing ${r.listingId}: ${r.verdict ?? 'no verdict'}`, link: null });
+    }
+    for (const c of row.clusters) {
+      events.push({
+        at: c.at,
+        kind: 'cluster',
+        text: `Detection put it in cluster ${c.clusterId} (risk ${c.risk?.toFixed(0) ?? '–'}${c.flagged ? ', flagged' : ''}; confidence ${c.confidence?.toFixed(2) ?? '–'})`,
+        link: `#/clusters/${c.clusterId}?run=${c.runId}`,
+      });
+    }
+    for (const d of row.shutdowns) {
+      if (d.proposedAt) events.push({ at: d.proposedAt, kind: 'shutdown', text: `Shutdown proposed (now ${d.status})`, link: `#/shutdowns/${d.id}` });
+      if (d.doneAt) events.push({ at: d.doneAt, kind: 'shutdown', text: 'Suspended by the shutdown', link: `#/shutdowns/${d.id}` });
+    }
+    if (row.reinstatedAt)
+      events.push({ at: row.reinstatedAt, kind: 'reinstated', text: `Reinstated${row.reinstateReason ? `: ${row.reinstateReason}` : ''}`, link: null });
+    events.sort((a, b) => a.at.localeCompare(b.at));
+    return { payments: row.payments, timeline: events };
   }
 
   /** Listings and payout volume per shop, for sizing shops in a drawing. */

@@ -5,6 +5,7 @@ import { identifierName } from '../graph/palette';
 import { go } from '../router';
 import { mountGraph } from './graph-panel';
 import { reinstatedNote, reinstateForm } from './reinstate';
+import { activitySection, listingsSection } from './shop-activity';
 import { shopFacts } from './shop-facts';
 
 export async function shopView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
@@ -57,6 +58,8 @@ export async function shopView(root: HTMLElement, id: string, params: URLSearchP
         hood.truncated ? h('p', { class: 'warn' }, 'Truncated at 400 nodes.') : null,
         cutNote(hood),
         details,
+        activitySection(shop.id),
+        listingsSection(shop.id),
       ),
     ),
   );
