@@ -128,9 +128,9 @@ describe('the evidence graph in a real browser', () => {
     // "Why linked" names the shops by name.
     const names = await page.evaluate(([x, y]) => [x, y].map((id) => window.__ringwatch!.graph!.getNodeAttribute(id!, 'label')), [a, b]);
     expect(await page.locator('.details h3.why').textContent()).toBe(`Why ${names[0]} and ${names[1]} are linked`);
-    if ((await page.locator('ol.path-steps').count()) === 0) await page.click('button[data-action=path]');
-    await page.waitForSelector('ol.path-steps');
-    const steps = (await page.locator('ol.path-steps').getAttribute('data-path'))!.split(' ');
+    if ((await page.locator('ul.path-steps').count()) === 0) await page.click('button[data-action=path]');
+    await page.waitForSelector('ul.path-steps');
+    const steps = (await page.locator('ul.path-steps').getAttribute('data-path'))!.split(' ');
     expect(steps[0]).toBe(a);
     expect(steps.at(-1)).toBe(b);
     expect(steps.length % 2).toBe(1);
@@ -210,6 +210,9 @@ describe('the evidence graph in a real browser', () => {
     }, shopId);
     expect(marked).toMatchObject({ highlighted: true, forced: true, drawn: true });
     expect(marked.label).toMatch(/^◉ /);
+    // The page's listings (priced against typical) and its timeline, beside the graph.
+    await page.waitForSelector('.shop-activity ol.timeline li[data-kind=cluster]');
+    await page.waitForSelector('.shop-listings tr[data-listing]');
     await shot(page, 'shop-1440');
     await page.setViewportSize({ width: 900, height: 900 });
     await page.waitForTimeout(300);

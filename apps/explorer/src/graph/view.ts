@@ -37,7 +37,8 @@ const clip = (label: string) => (label.length > LABEL_CHARS ? `${label.slice(0, 
 const drawLabel: NodeLabelDrawingFunction<NodeAttributes> = (context, data, settings) => {
   if (!data.label) return;
   const size = settings.labelSize;
-  context.font = `${data.highlighted ? 'bold' : settings.labelWeight} ${size}px ${settings.labelFont}`;
+  // The same font as sigma's hover box, which draws its own copy of a highlighted node's label on top.
+  context.font = `${settings.labelWeight} ${size}px ${settings.labelFont}`;
   const x = data.x + data.size + 3;
   const y = data.y + size / 3;
   context.lineWidth = 3;

@@ -371,7 +371,7 @@ export async function showPath(view: GraphView, box: HTMLElement, from: string, 
     });
     box.replaceChildren(
       h('h4', {}, `Shortest evidence path: ${path.steps} step(s), ${path.path.length - path.steps - 1} shop(s) between`),
-      h('ol', { class: 'path-steps', 'data-path': path.path.join(' ') }, steps),
+      h('ul', { class: 'path-steps', 'data-path': path.path.join(' ') }, steps),
       clear,
     );
     return path;
