@@ -44,7 +44,7 @@ beforeAll(async () => {
   run = await server.app.get(DetectionService).run({}, 'test');
   analyst = await tokenFor(server, { sub: 'test.analyst', roles: ['analyst'], brands: [] });
   brand = await tokenFor(server, { sub: 'test.brand', roles: ['brand_owner'], brands: ['Aurelio'] });
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await wipeMarketplace(driver);
   await wipeRuns(driver);
