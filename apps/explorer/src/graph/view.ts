@@ -87,6 +87,7 @@ export class GraphView {
   private readonly box: HTMLDivElement;
   private boxStart: { x: number; y: number } | null = null;
   private suppressStageClick = false;
+  private readonly resizeObserver: ResizeObserver;
 
   constructor(
     readonly graph: Graph<NodeAttributes>,
@@ -142,6 +143,13 @@ export class GraphView {
     this.box.hidden = true;
     container.append(this.box);
     this.bindBoxSelect();
+    // The canvas changes size with the layout (a narrow window stacks the side panel under it), not
+    // only with the window: follow the container itself.
+    this.resizeObserver = new ResizeObserver(() => {
+      this.renderer.resize();
+      this.renderer.refresh();
+    });
+    this.resizeObserver.observe(container);
   }
 
   /**
@@ -487,6 +495,7 @@ export class GraphView {
   }
 
   kill(): void {
+    this.resizeObserver.disconnect();
     window.clearTimeout(this.layoutTimer);
     this.layout?.kill();
     this.renderer.kill();
