@@ -121,7 +121,7 @@ export type ShopMetrics = z.infer<typeof ShopMetricsSchema>;
 export const ShopListingsQuerySchema = z.object({ ...pageQuery(20) }).strict();
 export type ShopListingsQuery = z.infer<typeof ShopListingsQuerySchema>;
 
-/** A shop's listing with its brand's typical price in the latest run: `priceRatio` is price ÷ typical. */
+/** A shop's listing with the price of comparable listings (same brand and currency): `priceRatio` is price ÷ typical. */
 export const ShopListingSchema = z.object({
   id: z.string(),
   title: z.string().nullable(),
@@ -131,7 +131,10 @@ export const ShopListingSchema = z.object({
   currency: z.string().nullable(),
   listedAt: z.string().nullable(),
   status: z.string().nullable(),
-  typicalPrice: z.number().nullable().meta({ description: "the brand's typical price in the latest run (its 90th price percentile)" }),
+  typicalPrice: z
+    .number()
+    .nullable()
+    .meta({ description: "comparable listings' price: the brand's listings in the same currency, at their 90th price percentile" }),
   priceRatio: z.number().nullable(),
 });
 export type ShopListing = z.infer<typeof ShopListingSchema>;

@@ -23,9 +23,7 @@ export interface NeighbourRow {
 
 export interface ListingsRow {
   total: number;
-  items: Omit<ShopListing, 'typicalPrice' | 'priceRatio'>[];
-  /** The latest run's typical price per brand, as JSON (null before any run). */
-  typicalPrices: string | null;
+  items: Omit<ShopListing, 'priceRatio'>[];
 }
 
 export interface ActivityRow {

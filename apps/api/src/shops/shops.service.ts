@@ -98,15 +98,14 @@ export class ShopsService {
     return { shopId: start.id, depth, truncated, nodes: [...nodes.values()], edges: [...edges.values()], cut };
   }
 
-  /** A page of the shop's listings, each price set against its brand's typical price in the latest run. */
+  /** A page of the shop's listings, each price set against comparable listings (its brand, same currency, 90th percentile). */
   async listings(id: string, skip: number, limit: number): Promise<ShopListingsPage> {
     const row = await this.repository.listings(id, skip, limit);
     if (!row) throw new NotFoundException(`shop ${id} not found`);
-    const typical = row.typicalPrices ? (JSON.parse(row.typicalPrices) as Record<string, number>) : {};
     return {
       total: row.total,
       items: row.items.map((l) => {
-        const typicalPrice = l.brand ? (typical[l.brand] ?? null) : null;
+        const typicalPrice = l.typicalPrice === null ? null : Math.round(l.typicalPrice * 100) / 100;
         const priceRatio = typicalPrice && l.price !== null ? Math.round((l.price / typicalPrice) * 100) / 100 : null;
         return { ...l, typicalPrice, priceRatio };
       }),

@@ -8,7 +8,11 @@ const PAGE = 20;
 function against(ratio: number | null): HTMLElement | string {
   if (ratio === null) return '–';
   const cls = ratio < 0.35 ? 'warn' : '';
-  return h('span', { class: cls, title: 'price ÷ the brand’s typical price in the latest run (its 90th percentile)' }, `${ratio.toFixed(2)}×`);
+  return h(
+    'span',
+    { class: cls, title: 'price ÷ comparable listings’ price (the brand’s listings in the same currency, 90th percentile)' },
+    `${ratio.toFixed(2)}×`,
+  );
 }
 
 /** The shop's listings, a page at a time, each price set against its brand's typical price. */
