@@ -251,6 +251,11 @@ beforeAll(async () => {
     { route: '/shops/{id}', url: `/shops/${a}`, shows: true },
     { route: '/shops/{id}/neighbourhood', url: `/shops/${a}/neighbourhood?depth=2&limit=2000`, shows: true },
     { route: '/evidence', url: `/evidence?shops=${a},${b}`, shows: true },
+    // The shortest path may run through their payout account (masked for everyone), so it need not show a needle.
+    { route: '/shops/{id}/path', url: `/shops/${a}/path?to=${b}`, shows: false },
+    { route: '/shops/{id}/listings', url: `/shops/${a}/listings?limit=200`, shows: false },
+    { route: '/shops/{id}/activity', url: `/shops/${a}/activity`, shows: false },
+    { route: '/shops/metrics', url: `/shops/metrics?ids=${cluster.members.slice(0, 200).join(',')}`, shows: false },
     { route: '/search', url: `/search?q=${q(found!.get('email') as string)}`, shows: true, echo: true },
     { route: '/search', url: `/search?q=${q(contact!.get('phone') as string)}`, shows: true, echo: true },
     { route: '/search', url: `/search?q=${q(word)}&limit=100`, shows: true, echo: true },

@@ -4,7 +4,24 @@ import { RequirePermission } from '../auth/roles';
 import { Actor } from '../common/actor';
 import { openApiSchema } from '../common/openapi';
 import { ZodPipe } from '../common/zod.pipe';
-import { NeighbourhoodQuerySchema, NeighbourhoodSchema, ReinstateSchema, ShopIdSchema, type NeighbourhoodQuery, type Reinstate } from '@ringwatch/wire';
+import {
+  NeighbourhoodQuerySchema,
+  NeighbourhoodSchema,
+  ReinstateSchema,
+  ShopActivitySchema,
+  ShopIdSchema,
+  ShopListingsPageSchema,
+  ShopListingsQuerySchema,
+  ShopMetricsQuerySchema,
+  ShopMetricsSchema,
+  ShopPathQuerySchema,
+  ShopPathSchema,
+  type NeighbourhoodQuery,
+  type Reinstate,
+  type ShopListingsQuery,
+  type ShopMetricsQuery,
+  type ShopPathQuery,
+} from '@ringwatch/wire';
 import { ShopsService } from './shops.service';
 
 @ApiTags('shops')
@@ -12,6 +29,14 @@ import { ShopsService } from './shops.service';
 @Controller('shops')
 export class ShopsController {
   constructor(@Inject(ShopsService) private readonly shops: ShopsService) {}
+
+  /** Declared before `:id`, which would otherwise take "metrics" for a shop id. */
+  @Get('metrics')
+  @RequirePermission('shops.read')
+  @ApiOkResponse({ schema: openApiSchema(ShopMetricsSchema) })
+  metrics(@Query(new ZodPipe(ShopMetricsQuerySchema)) query: ShopMetricsQuery) {
+    return this.shops.metrics(query.ids);
+  }
 
   @Get(':id')
   @RequirePermission('shops.read')
@@ -27,7 +52,29 @@ export class ShopsController {
     @Query(new ZodPipe(NeighbourhoodQuerySchema)) query: NeighbourhoodQuery,
     @Actor() actor: Actor,
   ) {
-    return this.shops.neighbourhood(id, query.depth, query.limit, actor);
+    return this.shops.neighbourhood(id, query.depth, query.limit, actor, query.perIdentifier);
+  }
+
+  @Get(':id/listings')
+  @RequirePermission('shops.read')
+  @ApiOkResponse({ schema: openApiSchema(ShopListingsPageSchema) })
+  listings(@Param('id', new ZodPipe(ShopIdSchema)) id: string, @Query(new ZodPipe(ShopListingsQuerySchema)) query: ShopListingsQuery) {
+    return this.shops.listings(id, query.skip, query.limit);
+  }
+
+  @Get(':id/activity')
+  @RequirePermission('shops.read')
+  @ApiOkResponse({ schema: openApiSchema(ShopActivitySchema) })
+  activity(@Param('id', new ZodPipe(ShopIdSchema)) id: string) {
+    return this.shops.activity(id);
+  }
+
+  /** The shortest evidence path to another shop: evidence, so it needs evidence.read. */
+  @Get(':id/path')
+  @RequirePermission('evidence.read')
+  @ApiOkResponse({ schema: openApiSchema(ShopPathSchema) })
+  path(@Param('id', new ZodPipe(ShopIdSchema)) id: string, @Query(new ZodPipe(ShopPathQuerySchema)) query: ShopPathQuery, @Actor() actor: Actor) {
+    return this.shops.path(id, query.to, query.maxSteps, actor);
   }
 
   @Post(':id/reinstate')

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { IdentifierKind } from '@ringwatch/kinds';
 import { recordToPlain } from '@ringwatch/neo4j';
 import neo4j from 'neo4j-driver';
-import type { ShopDetail } from '@ringwatch/wire';
+import type { ShopActivity, ShopDetail, ShopListing } from '@ringwatch/wire';
 import type { AuditOf } from '../audit/audit-entry';
 import type { Place } from '../common/redaction';
 import { Neo4jRepository } from '../database/neo4j.repository';
@@ -21,6 +21,21 @@ export interface NeighbourRow {
   otherCount: number;
 }
 
+export interface ListingsRow {
+  total: number;
+  items: Omit<ShopListing, 'priceRatio'>[];
+}
+
+export interface ActivityRow {
+  openedAt: string | null;
+  reinstatedAt: string | null;
+  reinstateReason: string | null;
+  payments: ShopActivity['payments'];
+  reports: { at: string | null; verdict: string | null; brand: string | null; listingId: string }[];
+  clusters: { at: string; runId: string; clusterId: string; risk: number | null; flagged: boolean | null; confidence: number | null }[];
+  shutdowns: { id: string; status: string; proposedAt: string | null; doneAt: string | null; reinstatedAt: string | null }[];
+}
+
 export interface Reinstatement {
   before: string;
   shutdownId: string | null;
@@ -35,6 +50,9 @@ export class ShopsRepository extends Neo4jRepository {
     summaries: 'shops/summaries',
     status: 'shops/status',
     reinstate: 'shops/reinstate',
+    metrics: 'shops/metrics',
+    listings: 'shops/listings',
+    activity: 'shops/activity',
   });
 
   async detail(id: string): Promise<ShopDetail | null> {
@@ -50,6 +68,21 @@ export class ShopsRepository extends Neo4jRepository {
   async summaries(ids: string[]): Promise<{ id: string; name: string | null; status: string | null }[]> {
     const { records } = await this.readQuery(this.q.summaries, { ids });
     return records.map((r) => recordToPlain<{ id: string; name: string | null; status: string | null }>(r));
+  }
+
+  async metrics(ids: string[]): Promise<{ id: string; listings: number; gmv: number }[]> {
+    const { records } = await this.readQuery(this.q.metrics, { ids });
+    return records.map((r) => recordToPlain<{ id: string; listings: number; gmv: number }>(r));
+  }
+
+  async listings(id: string, skip: number, limit: number): Promise<ListingsRow | null> {
+    const { records } = await this.readQuery(this.q.listings, { id, skip: neo4j.int(skip), limit: neo4j.int(limit) });
+    return records[0] ? recordToPlain<ListingsRow>(records[0]) : null;
+  }
+
+  async activity(id: string, cap: number): Promise<ActivityRow | null> {
+    const { records } = await this.readQuery(this.q.activity, { id, cap: neo4j.int(cap) });
+    return records[0] ? recordToPlain<ActivityRow>(records[0]) : null;
   }
 
   async status(id: string): Promise<{ status: string | null; suspendedBy: string | null } | null> {

@@ -3,6 +3,18 @@ import type { NetworkGraph, NetworkNode } from '../types';
 import { confidenceColour, identifierColour, SHOP_STATUS_COLOURS } from './palette';
 
 export type ColourMode = 'status' | 'confidence';
+/** What a shop's disc size says: nothing (all alike), its listings, or its payout volume (GMV). */
+export type SizeMode = 'uniform' | 'listings' | 'gmv';
+
+/** Shops at rest: above sigma's label threshold and larger than any identifier, so shops win the label grid. */
+export const SHOP_SIZE = 8;
+
+/** A shop's disc: uniform, or growing with the log of its listings or GMV (from 6 to 18 px) when known. */
+export function shopSize(node: NetworkNode, mode: SizeMode): number {
+  const value = mode === 'listings' ? node.listings : mode === 'gmv' ? node.gmv : undefined;
+  if (value === undefined) return SHOP_SIZE;
+  return Math.min(18, 6 + 1.5 * Math.log2(1 + Math.max(0, value) / (mode === 'gmv' ? 100 : 1)));
+}
 
 export interface NodeAttributes {
   x: number;
@@ -32,7 +44,7 @@ function attributesOf(node: NetworkNode, mode: ColourMode, x: number, y: number)
   return {
     x,
     y,
-    size: shop ? 7 : 3 + Math.min(6, Math.log2((node.shopCount ?? 2) + 1)),
+    size: shop ? SHOP_SIZE : 2.5 + Math.min(4.5, 0.8 * Math.log2((node.shopCount ?? 2) + 1)),
     color: nodeColour(node, mode),
     label: shop ? (node.label ?? node.id) : (node.label ?? node.kind),
     type: shop ? 'circle' : 'square',

@@ -12,3 +12,8 @@ export function confidenceColour(confidence: number): string {
 
 export const DIMMED = '#e4e4e4';
 export const HIGHLIGHT = '#000000';
+/**
+ * The links of an evidence path: near-black and thick over dimmed context. Every Okabe–Ito hue
+ * already means a status or a kind, so the path is told by weight, not by a new hue.
+ */
+export const PATH = '#1f2328';

@@ -40,6 +40,8 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
     cluster.caseId
       ? h('p', { class: 'case' }, h('a', { href: `#/cases/${cluster.caseId}` }, `Case ${cluster.caseId}`), ` · ${caseStatusLabel(cluster.caseStatus ?? '')}`)
       : null,
+    // What the analyst clicked (a shop, why two are linked, a selection) comes first, above the fold.
+    details,
     h('h3', {}, 'Risk factors'),
     h(
       'table',
@@ -58,11 +60,26 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
       ),
     ),
     dossierLinks(cluster.id, run),
-    details,
     can('shutdown.propose') && cluster.status === 'open' ? proposeForm(cluster) : null,
   );
   root.replaceChildren(h('section', { class: 'workspace' }, h('div', { class: 'graph-area' }, toolbar, canvas), side));
-  mountGraph(canvas, toolbar, details, graph, `cluster-${cluster.id}`);
+  // Members carry their opening dates: the graph's time filter reads them from the nodes.
+  const opened = new Map(cluster.members.map((m) => [m.id, m.openedAt]));
+  const data = { ...graph, nodes: graph.nodes.map((n) => (n.type === 'shop' ? { ...n, openedAt: opened.get(n.id) ?? null } : n)) };
+  mountGraph(canvas, toolbar, details, data, `cluster-${cluster.id}`, {
+    onExclude: side.querySelector('form.propose') ? (ids) => excludeMembers(side, ids) : undefined,
+  });
+}
+
+/** Ticks shops under "Exclude members" of the proposal form and opens that list, so the choice is visible before proposing. */
+function excludeMembers(side: HTMLElement, ids: string[]): void {
+  const form = side.querySelector<HTMLFormElement>('form.propose');
+  if (!form) return;
+  const wanted = new Set(ids);
+  for (const box of form.querySelectorAll<HTMLInputElement>('input[name=exclude]')) if (wanted.has(box.value)) box.checked = true;
+  const list = form.querySelector('details');
+  if (list) list.open = true;
+  form.scrollIntoView({ block: 'nearest' });
 }
 
 /** Raid dossier downloads; identities only with identities.read, a redacted copy otherwise. */

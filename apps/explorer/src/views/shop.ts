@@ -1,9 +1,11 @@
 import type { Neighbourhood, ShopDetail } from '@ringwatch/wire';
 import { getJson } from '../api';
 import { facts, failure, h, loading } from '../dom';
+import { identifierName } from '../graph/palette';
 import { go } from '../router';
 import { mountGraph } from './graph-panel';
 import { reinstatedNote, reinstateForm } from './reinstate';
+import { activitySection, listingsSection } from './shop-activity';
 import { shopFacts } from './shop-facts';
 
 export async function shopView(root: HTMLElement, id: string, params: URLSearchParams): Promise<void> {
@@ -14,7 +16,8 @@ export async function shopView(root: HTMLElement, id: string, params: URLSearchP
   try {
     [shop, hood] = await Promise.all([
       getJson<ShopDetail>(`/shops/${encodeURIComponent(id)}`),
-      getJson<Neighbourhood>(`/shops/${encodeURIComponent(id)}/neighbourhood?depth=${depth}&limit=400`),
+      // At most 25 shops through one identifier: one wide payout account would otherwise fill depth 3.
+      getJson<Neighbourhood>(`/shops/${encodeURIComponent(id)}/neighbourhood?depth=${depth}&limit=400&perIdentifier=25`),
     ]);
   } catch (error) {
     root.replaceChildren(failure(error));
@@ -53,9 +56,27 @@ export async function shopView(root: HTMLElement, id: string, params: URLSearchP
           : null,
         h('label', {}, 'Neighbourhood ', depthSelect),
         hood.truncated ? h('p', { class: 'warn' }, 'Truncated at 400 nodes.') : null,
+        cutNote(hood),
         details,
+        activitySection(shop.id),
+        listingsSection(shop.id),
       ),
     ),
   );
-  mountGraph(canvas, toolbar, details, hood, `shop-${shop.id}`);
+  mountGraph(canvas, toolbar, details, hood, `shop-${shop.id}`, { focus: shop.id });
+}
+
+/** Which identifiers had more shops than drawn, so a cut hub is said, not silently dropped. */
+function cutNote(hood: Neighbourhood): HTMLElement | null {
+  if (hood.cut.length === 0) return null;
+  return h(
+    'details',
+    { class: 'cut' },
+    h('summary', { class: 'warn' }, `${hood.cut.length} identifier(s) shared more widely than drawn`),
+    h(
+      'ul',
+      {},
+      hood.cut.map((c) => h('li', {}, `${identifierName(c.kind)} ${c.label ?? ''}: ${c.shown} of ${c.of} other shops drawn`)),
+    ),
+  );
 }
