@@ -128,7 +128,11 @@ describe('leiden on random graphs', () => {
     const dst: number[] = [];
     const k = 40;
     for (let c = 0; c < k; c++) {
-      for (let i = 0; i < 4; i++) for (let j = i + 1; j < 4; j++) (src.push(4 * c + i), dst.push(4 * c + j));
+      for (let i = 0; i < 4; i++)
+        for (let j = i + 1; j < 4; j++) {
+          src.push(4 * c + i);
+          dst.push(4 * c + j);
+        }
       src.push(4 * c + 3);
       dst.push((4 * (c + 1)) % (4 * k));
     }
