@@ -116,7 +116,12 @@ export function multilevel(graph: CsrGraph, options: LouvainOptions, theta: numb
   try {
     for (let depth = 0; depth < maxLevels; depth++) {
       const { n, offsets, nodeWeight } = level;
-      const comm = initial ?? Int32Array.from({ length: n }, (_, i) => i);
+      // A plain loop: Int32Array.from over {length: n} goes through the generic iterable path (slow at 1M).
+      let comm = initial;
+      if (comm === null) {
+        comm = new Int32Array(n);
+        for (let v = 0; v < n; v++) comm[v] = v;
+      }
       const commWeight = new Float64Array(n);
       for (let v = 0; v < n; v++) commWeight[comm[v]!]! += nodeWeight[v]!;
 
