@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { KINDS } from '@ringwatch/contract';
 import type { RingwatchConfig } from '@ringwatch/config';
-import { DETECTORS, detectCommunities, graphFromNamedEdges, modularityOf, type CommunityDetector } from '@ringwatch/detection';
+import { DETECTORS, detectCommunities, graphFromNamedEdges, modularityOf, type CommunityDetector, type DetectionEngine } from '@ringwatch/detection';
 import {
   evaluate,
   evaluateStructures,
@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const worlds: WorldName[] = values.world === 'both' ? [...WORLD_NAMES] : [values.world as WorldName];
   if (!worlds.every((w) => WORLD_NAMES.includes(w))) throw new Error(`bench:detect: unknown world ${values.world} (use ${WORLD_NAMES.join(', ')} or both)`);
   const config = benchConfig(process.env);
-  const engine = (values.engine ?? config.detection.engine) as 'graphology' | 'ringwatch';
+  const engine = (values.engine ?? config.detection.engine) as DetectionEngine;
   const detector = DETECTORS[engine];
   if (!detector) throw new Error(`bench:detect: engine ${engine} is not available`);
 
@@ -71,7 +71,7 @@ interface WorldRun {
   readonly preset: PresetName;
   readonly world: WorldName;
   readonly seed: string;
-  readonly engine: 'graphology' | 'ringwatch';
+  readonly engine: DetectionEngine;
   readonly detector: CommunityDetector;
   readonly config: RingwatchConfig;
   readonly skipGds: boolean;

@@ -1,4 +1,5 @@
 export * from './csr';
+export * from './leiden';
 export * from './louvain';
 export * from './quality';
 export * from './random';

@@ -3,6 +3,7 @@ import { CommunityInputError, type CsrGraph } from './csr';
 import { inputLevel, visitingOrder, type Level } from './level';
 import { moveNodesParallel, SecondThread } from './parallel';
 import { connectedParts } from './parts';
+import { refineMerge } from './refine';
 import { rowsQuality, type Quality } from './quality';
 import { seededRandom } from './random';
 import { sweep, type SweepArrays } from './sweep';
@@ -67,6 +68,16 @@ export const LOUVAIN_DEFAULTS = {
 };
 
 export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainResult {
+  return multilevel(graph, options, null);
+}
+
+/**
+ * The levels shared by louvain() and leiden() (leiden.ts): local moving, a refinement, aggregation on
+ * the refined partition with the communities as the next level's starting partition. `theta` null is
+ * Louvain (refinement into connected parts, when `refine` is on); a number is Leiden's randomised
+ * merging with that θ (refine.ts), whose final partition is the communities of the last level.
+ */
+export function multilevel(graph: CsrGraph, options: LouvainOptions, theta: number | null): LouvainResult {
   const quality = options.quality ?? LOUVAIN_DEFAULTS.quality;
   const resolution = options.resolution ?? LOUVAIN_DEFAULTS.resolution;
   const maxLevels = options.maxLevels ?? LOUVAIN_DEFAULTS.maxLevels;
@@ -78,6 +89,7 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   if (!Number.isInteger(parallelMinNodes)) throw new CommunityInputError('parallelMinNodes must be a whole number');
   if (quality !== 'modularity' && quality !== 'cpm') throw new CommunityInputError(`unknown quality "${String(quality)}"`);
   if (!(resolution > 0)) throw new CommunityInputError('resolution must be > 0');
+  if (theta !== null && !(theta > 0)) throw new CommunityInputError('theta must be > 0');
   const rng = seededRandom(options.seed ?? LOUVAIN_DEFAULTS.seed);
   const n0 = graph.nodeCount;
   // gain(v → c) = w(v, c) − scale · a_v · A_c, with a the node weight and A the community's total.
@@ -104,7 +116,12 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
   try {
     for (let depth = 0; depth < maxLevels; depth++) {
       const { n, offsets, nodeWeight } = level;
-      const comm = initial ?? Int32Array.from({ length: n }, (_, i) => i);
+      // A plain loop: Int32Array.from over {length: n} goes through the generic iterable path (slow at 1M).
+      let comm = initial;
+      if (comm === null) {
+        comm = new Int32Array(n);
+        for (let v = 0; v < n; v++) comm[v] = v;
+      }
       const commWeight = new Float64Array(n);
       for (let v = 0; v < n; v++) commWeight[comm[v]!]! += nodeWeight[v]!;
 
@@ -124,11 +141,46 @@ export function louvain(graph: CsrGraph, options: LouvainOptions = {}): LouvainR
         scratch.active.fill(1, 0, n);
       }
       moves += moveNodes(level, comm, commWeight, visitingOrder(0, n, rng), scale, scratch);
+      const { labels: commOf, count: commCount } = renumber(comm, n);
+
+      if (theta !== null) {
+        // Leiden: the communities stand once local moving changed nothing and refinement left each of
+        // them whole (then every community is one connected sub-community), or at the last level.
+        let parts = refineMerge(level, comm, commWeight, scale, theta, visitingOrder(0, n, rng), rng);
+        let { labels: partOf, count: partCount } = renumber(parts, n);
+        const settled = (moves === 0 && depth > 0 && partCount === commCount) || depth === maxLevels - 1;
+        if (!settled && partCount === n) {
+          // Refinement merged nothing (no node well connected enough): aggregate on the communities'
+          // connected parts instead, as leidenalg aggregates on the unrefined partition.
+          parts = connectedParts(level, comm, parallel);
+          ({ labels: partOf, count: partCount } = renumber(parts, n));
+        }
+        if (settled || partCount === n) {
+          // The communities' connected parts: the communities themselves when settled.
+          const final = renumber(connectedParts(level, comm, parallel), n);
+          for (let v = 0; v < n0; v++) toLevel[v] = final.labels[toLevel[v]!]!;
+          levels.push(toLevel.slice());
+          finalQuality = rowsQuality(level, final.labels, final.count, quality, resolution, graph.totalWeight);
+          break;
+        }
+        const partToComm = new Int32Array(partCount);
+        for (let v = 0; v < n; v++) partToComm[partOf[v]!] = commOf[v]!;
+        // The level's communities, for drill-down; the next level's nodes are the sub-communities.
+        const view = new Int32Array(n0);
+        for (let v = 0; v < n0; v++) {
+          const p = partOf[toLevel[v]!]!;
+          toLevel[v] = p;
+          view[v] = partToComm[p]!;
+        }
+        levels.push(view);
+        level = aggregate(level, partOf, partCount, parallel);
+        initial = partToComm;
+        continue;
+      }
 
       // Refinement: connected parts of each community become the next level's nodes.
       const parts = refine ? connectedParts(level, comm, parallel) : comm;
       const { labels: partOf, count: partCount } = renumber(parts, n);
-      const { labels: commOf, count: commCount } = renumber(comm, n);
 
       for (let v = 0; v < n0; v++) toLevel[v] = partOf[toLevel[v]!]!;
       // With refinement a level's communities are its connected parts: each part is connected in this

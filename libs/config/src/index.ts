@@ -96,7 +96,8 @@ const envSchema = z.object({
     .min(5)
     .max(7 * 24 * 60)
     .default(480),
-  DETECTION_ENGINE: z.enum(['graphology', 'ringwatch']).default('ringwatch'),
+  DETECTION_ENGINE: z.enum(['graphology', 'ringwatch', 'leiden']).default('ringwatch'),
+  DETECTION_QUALITY: z.enum(['modularity', 'cpm']).default('modularity'),
   DETECTION_RESOLUTION: z.coerce.number().positive().max(100).default(0.2),
   DETECTION_SEED: z.coerce
     .number()
@@ -359,6 +360,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     detection: {
       engine: e.DETECTION_ENGINE,
       resolution: e.DETECTION_RESOLUTION,
+      quality: e.DETECTION_QUALITY,
       seed: e.DETECTION_SEED,
       threads: e.DETECTION_THREADS === '2' ? 2 : 1,
       hubThreshold: e.DETECTION_HUB_THRESHOLD,

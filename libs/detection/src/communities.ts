@@ -1,3 +1,4 @@
+import type { Quality } from '@ringwatch/community';
 import { connectedComponents, modularityOf, seededRandom, type WeightedGraph } from './graph';
 
 /**
@@ -14,6 +15,8 @@ export interface DetectorInput {
   readonly seed: number;
   /** Threads the engine may use (1 or 2); an engine with one thread ignores it. */
   readonly threads: 1 | 2;
+  /** The quality to optimise (default modularity); an engine that only knows modularity refuses CPM. */
+  readonly quality?: Quality;
 }
 
 export interface CommunityDetector {
@@ -28,6 +31,8 @@ export interface CommunityOptions {
   readonly seed?: number;
   /** Threads handed to the detector (default 1). */
   readonly threads?: 1 | 2;
+  /** Quality handed to the detector (default modularity). */
+  readonly quality?: Quality;
   /** Smallest reported cluster (default 2: singletons are not clusters). */
   readonly minClusterSize?: number;
   /**
@@ -94,7 +99,7 @@ export function detectCommunities(graph: WeightedGraph, options: CommunityOption
     };
     const started = performance.now();
     const seed = Math.floor(componentSeeds() * 2 ** 31);
-    const assignment = options.detector.detect({ graph: sub, resolution, seed, threads });
+    const assignment = options.detector.detect({ graph: sub, resolution, seed, threads, quality: options.quality ?? 'modularity' });
     detectorMillis += performance.now() - started;
     const parts = joinChains(sub, splitDisconnected(sub, assignment), options.chainRatio ?? COMMUNITY_DEFAULTS.chainRatio);
     for (const part of parts) raw.push(part.map((i) => nodes[i]!));

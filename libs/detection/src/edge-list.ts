@@ -1,7 +1,6 @@
-import { detectCommunities } from './communities';
-import { detectorFor } from './engines';
+import { buildCsr, leiden, louvain, qualityOf, type Quality } from '@ringwatch/community';
+import type { ParsedEdgeList } from './edge-file';
 import type { WeightedGraph } from './graph';
-import { DETECTION_DEFAULTS, type DetectionParams } from './params';
 
 /** Named edges → a WeightedGraph with node names kept in first-seen order (for the edge-list mode). */
 export function graphFromNamedEdges(edges: readonly { source: string; target: string; weight?: number }[]): { graph: WeightedGraph; names: string[] } {
@@ -27,42 +26,56 @@ export function graphFromNamedEdges(edges: readonly { source: string; target: st
   return { graph: { nodeCount: names.length, src, dst, weight }, names };
 }
 
-/** A partition of a named edge list: every node in a cluster (singletons included). */
+/** What the edge-list tool runs: one of our engines on the whole graph, as a graph library would. */
+export interface EdgeListOptions {
+  readonly engine: 'leiden' | 'louvain';
+  readonly quality: Quality;
+  /** γ: modularity's resolution, or the density a CPM community must exceed. */
+  readonly resolution: number;
+  readonly seed: number;
+  readonly threads: 1 | 2;
+}
+
+/** A partition of a named edge list: every node in a community (singletons included). */
 export interface EdgeListPartition {
   readonly names: string[];
-  /** Cluster per node, in the order of `names`. */
+  /** Community per node, in the order of `names`, numbered 0.. by first appearance. */
   readonly membership: Int32Array;
-  readonly clusters: number;
+  readonly communities: number;
   readonly edges: number;
+  /** Standard modularity Q (γ = 1) of the partition, whatever quality the engine optimised. */
   readonly modularity: number;
-  /** The engine's own name (e.g. ringwatch-louvain). */
+  /** The quality function the engine optimised, its γ and its value for the partition. */
+  readonly objective: { readonly quality: Quality; readonly resolution: number; readonly value: number };
+  /** The engine's own name (ringwatch-leiden or ringwatch-louvain). */
   readonly engine: string;
 }
 
 /**
- * The edge-list mode of `npm run detect -- --edges g.tsv --out p.tsv`: named edges to a partition, with
- * the run's engine, resolution, seed and threads (the defaults are the configuration's).
+ * The edge-list mode of `npm run detect -- --edges g.tsv --out p.tsv`: the chosen engine on the whole
+ * graph (not per connected component, as the marketplace pipeline does), so its figures compare with a
+ * graph library's.
  */
-export function detectEdgeList(
-  edges: readonly { source: string; target: string; weight?: number }[],
-  params: Partial<Pick<DetectionParams, 'engine' | 'resolution' | 'seed' | 'threads'>> = {},
-): EdgeListPartition {
-  const { engine, resolution, seed, threads } = { ...DETECTION_DEFAULTS, ...params };
-  const detector = detectorFor(engine);
-  const { graph, names } = graphFromNamedEdges(edges);
-  const result = detectCommunities(graph, { detector, resolution, seed, threads, minClusterSize: 1 });
+export function detectEdgeList(edges: Pick<ParsedEdgeList, 'names' | 'src' | 'dst' | 'weight'>, options: EdgeListOptions): EdgeListPartition {
+  const { engine, quality, resolution, seed, threads } = options;
+  const n = edges.names.length;
+  const csr = buildCsr(n, edges.src, edges.dst, edges.weight, { shared: threads === 2 });
+  const run = engine === 'leiden' ? leiden : louvain;
+  const result = run(csr, { quality, resolution, seed, threads });
   return {
-    names,
+    names: edges.names,
     membership: result.membership,
-    clusters: result.clusters.length,
-    edges: graph.src.length,
-    modularity: result.modularity,
-    engine: detector.name,
+    communities: result.count,
+    edges: edges.src.length,
+    modularity: qualityOf(csr, result.membership, 'modularity', 1),
+    objective: { quality, resolution, value: result.quality },
+    engine: `ringwatch-${engine}`,
   };
 }
 
-/** The partition as the edge-list mode writes it: a comment line, then `node<TAB>cluster` per node. */
+/** The partition as the edge-list mode writes it: a comment line, then `node<TAB>community` per node. */
 export function formatPartition(partition: EdgeListPartition): string {
   const lines = partition.names.map((name, v) => `${name}\t${partition.membership[v]}`);
-  return `# node\tcluster (engine ${partition.engine}, modularity ${partition.modularity.toFixed(6)})\n${lines.join('\n')}\n`;
+  const { quality, resolution, value } = partition.objective;
+  return `# node\tcommunity (engine ${partition.engine}; modularity Q ${partition.modularity.toFixed(6)} (γ = 1); optimised ${quality} γ = ${resolution}: ${value.toFixed(6)})\n${lines.join('\n')}\n`;
 }

@@ -6,7 +6,8 @@ import { seededRandom } from './graph';
 /** graphology-communities-louvain behind the detector interface: the reference implementation (one thread). */
 export const graphologyLouvain: CommunityDetector = {
   name: 'graphology-louvain',
-  detect({ graph, resolution, seed }: DetectorInput): Int32Array {
+  detect({ graph, resolution, seed, quality }: DetectorInput): Int32Array {
+    if (quality === 'cpm') throw new Error('detection: graphology-louvain optimises modularity only; CPM needs the ringwatch or leiden engine');
     const g = new UndirectedGraph();
     for (let v = 0; v < graph.nodeCount; v++) g.addNode(v);
     for (let e = 0; e < graph.src.length; e++) {

@@ -1,4 +1,5 @@
 export * from './communities';
+export * from './edge-file';
 export * from './edge-list';
 export * from './engines';
 export * from './graph';

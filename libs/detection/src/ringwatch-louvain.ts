@@ -1,4 +1,4 @@
-import { buildCsr, louvain, type Quality } from '@ringwatch/community';
+import { buildCsr, leiden, louvain, type Quality } from '@ringwatch/community';
 import type { CommunityDetector, DetectorInput } from './communities';
 
 /**
@@ -8,9 +8,20 @@ import type { CommunityDetector, DetectorInput } from './communities';
 export function ringwatchLouvain(quality: Quality = 'modularity'): CommunityDetector {
   return {
     name: quality === 'modularity' ? 'ringwatch-louvain' : 'ringwatch-louvain-cpm',
-    detect({ graph, resolution, seed, threads }: DetectorInput): Int32Array {
+    detect({ graph, resolution, seed, threads, quality: asked }: DetectorInput): Int32Array {
       const csr = buildCsr(graph.nodeCount, graph.src, graph.dst, graph.weight);
-      return louvain(csr, { quality, resolution, threads, seed }).membership;
+      return louvain(csr, { quality: asked ?? quality, resolution, threads, seed }).membership;
+    },
+  };
+}
+
+/** Ringwatch's Leiden (libs/community) behind the detector interface; the quality comes with each input. */
+export function ringwatchLeiden(): CommunityDetector {
+  return {
+    name: 'ringwatch-leiden',
+    detect({ graph, resolution, seed, threads, quality }: DetectorInput): Int32Array {
+      const csr = buildCsr(graph.nodeCount, graph.src, graph.dst, graph.weight);
+      return leiden(csr, { quality: quality ?? 'modularity', resolution, threads, seed }).membership;
     },
   };
 }

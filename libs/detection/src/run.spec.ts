@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { detectCommunities, type DetectorInput } from './communities';
+import { parseEdgeList } from './edge-file';
 import { detectEdgeList, formatPartition } from './edge-list';
-import { DETECTORS, detectorFor } from './engines';
+import { DETECTORS } from './engines';
 import { seededRandom, type WeightedGraph } from './graph';
 import { DETECTION_DEFAULTS, type DetectionParams } from './params';
 import type { ClusterWrite, DetectionStore, MembershipWrite, RawGroup, RunOutcome, RunStart } from './ports';
@@ -160,21 +161,36 @@ describe('what a detector is given', () => {
     expect(() => detectCommunities(triangles, { detector: recorder, threads: 3 as never })).toThrow(/threads must be 1 or 2/);
   });
 
-  it('the edge-list mode honours engine, resolution, seed and threads, and writes node<TAB>cluster', () => {
-    const detect = vi.spyOn(DETECTORS.ringwatch, 'detect');
-    const edges = [...triangles.src].map((s, e) => ({ source: `n${s}`, target: `n${triangles.dst[e]}` }));
-    const partition = detectEdgeList(edges, { engine: 'ringwatch', resolution: 0.5, seed: 3, threads: 2 });
-    expect(detect.mock.calls.map(([input]) => [input.resolution, input.threads])).toEqual([
-      [0.5, 2],
-      [0.5, 2],
-      [0.5, 2],
+  it('the quality reaches the detector; leiden is an engine; graphology refuses CPM', () => {
+    const inputs: DetectorInput[] = [];
+    const recorder = { name: 'recorder', detect: (input: DetectorInput) => (inputs.push(input), new Int32Array(input.graph.nodeCount)) };
+    detectCommunities(triangles, { detector: recorder, quality: 'cpm', resolution: 0.3 });
+    expect(inputs.map((i) => [i.quality, i.resolution])).toEqual([0, 1, 2].map(() => ['cpm', 0.3]));
+    const leiden = detectCommunities(triangles, { detector: DETECTORS.leiden, quality: 'cpm', resolution: 0.5 });
+    expect(DETECTORS.leiden.name).toBe('ringwatch-leiden');
+    expect(leiden.clusters).toEqual([
+      [0, 1, 2],
+      [3, 4, 5],
+      [6, 7, 8],
     ]);
-    expect(partition).toMatchObject({ clusters: 3, edges: 9, engine: 'ringwatch-louvain' });
+    expect(() => detectCommunities(triangles, { detector: DETECTORS.graphology, quality: 'cpm' })).toThrow(/CPM/);
+  });
+
+  it('the edge-list mode runs the engine on the whole graph, reports standard Q apart from the quality optimised, and writes node<TAB>community', () => {
+    const text = [...triangles.src].map((s, e) => `n${s}\tn${triangles.dst[e]}`).join('\n');
+    const edges = parseEdgeList(text);
+    const partition = detectEdgeList(edges, { engine: 'leiden', quality: 'modularity', resolution: 0.5, seed: 3, threads: 1 });
+    expect(partition).toMatchObject({ communities: 3, edges: 9, engine: 'ringwatch-leiden' });
+    // Three separate triangles: Q = 1 − 3 · (1/3)² = 2/3 at γ = 1; at γ = 0.5, 1 − 0.5 · 1/3 = 5/6.
+    expect(partition.modularity).toBeCloseTo(2 / 3, 12);
+    expect(partition.objective).toEqual({ quality: 'modularity', resolution: 0.5, value: expect.closeTo(5 / 6, 12) as number });
     expect(formatPartition(partition).split('\n').slice(0, 3)).toEqual([
-      `# node\tcluster (engine ringwatch-louvain, modularity ${partition.modularity.toFixed(6)})`,
+      `# node\tcommunity (engine ringwatch-leiden; modularity Q 0.666667 (γ = 1); optimised modularity γ = 0.5: 0.833333)`,
       'n0\t0',
       'n1\t0',
     ]);
-    expect(detectEdgeList(edges, { engine: 'graphology' }).engine).toBe(detectorFor('graphology').name);
+    const cpm = detectEdgeList(edges, { engine: 'louvain', quality: 'cpm', resolution: 0.5, seed: 3, threads: 2 });
+    expect(cpm).toMatchObject({ communities: 3, engine: 'ringwatch-louvain', objective: { quality: 'cpm', resolution: 0.5 } });
+    expect(cpm.modularity).toBeCloseTo(2 / 3, 12);
   });
 });

@@ -77,6 +77,7 @@ export async function runDetection(store: DetectionStore, params: DetectionParam
     const communities = detectCommunities(projection.graph, {
       detector,
       resolution: params.resolution,
+      quality: params.quality ?? 'modularity',
       seed: params.seed,
       threads: params.threads,
       chainRatio: CHAIN_RATIO,

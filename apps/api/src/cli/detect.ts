@@ -2,26 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '@ringwatch/config';
-import { detectEdgeList, ENGINES, formatPartition, type DetectionEngine, type DetectionParams } from '@ringwatch/detection';
-import { readEdges } from '@ringwatch/evaluation';
+import { ENGINES, QUALITIES, type DetectionEngine, type DetectionParams } from '@ringwatch/detection';
 import { DetectionService } from '../detection/detection.service';
 import { openApiContext } from './context';
+import { EDGE_LIST_USAGE, runEdgeList } from './detect-edges';
 
 const USAGE = `usage:
-  npm run detect [-- --resolution R --seed N --engine ${ENGINES.join('|')} --threads 1|2 --out clusters.csv]
-  npm run detect -- --edges graph.tsv --out partition.tsv [--resolution R --seed N --engine … --threads 1|2]
-     edge list: source<TAB>target[<TAB>weight], # comments; output: node<TAB>cluster`;
+  npm run detect [-- --resolution R --seed N --engine ${ENGINES.join('|')} --quality ${QUALITIES.join('|')} --threads 1|2 --out clusters.csv]
+${EDGE_LIST_USAGE.replace(/^usage: /, '  ')}`;
 
 const here = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
 
 async function main(): Promise<void> {
+  // The edge-list tool (scripts/detect.mjs runs it from a bundle; this is the same code through tsx).
+  if (process.argv.slice(2).some((a) => a === '--edges' || a.startsWith('--edges='))) return runEdgeList(process.argv.slice(2), process.env, here('.'));
   const { values } = parseArgs({
     options: {
-      edges: { type: 'string' },
       out: { type: 'string' },
       resolution: { type: 'string' },
       seed: { type: 'string' },
       engine: { type: 'string' },
+      quality: { type: 'string' },
       threads: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -41,26 +42,13 @@ async function main(): Promise<void> {
     if (!(ENGINES as readonly string[]).includes(values.engine)) throw new Error(`detect: --engine must be one of ${ENGINES.join(', ')}\n${USAGE}`);
     overrides.engine = values.engine as DetectionEngine;
   }
+  if (values.quality !== undefined) {
+    if (!(QUALITIES as readonly string[]).includes(values.quality)) throw new Error(`detect: --quality must be one of ${QUALITIES.join(', ')}\n${USAGE}`);
+    overrides.quality = values.quality as DetectionParams['quality'];
+  }
   if (values.threads !== undefined) {
     if (values.threads !== '1' && values.threads !== '2') throw new Error(`detect: --threads must be 1 or 2\n${USAGE}`);
     overrides.threads = Number(values.threads) as 1 | 2;
-  }
-
-  if (values.edges !== undefined) {
-    if (!values.out) throw new Error(`detect: --out is required with --edges\n${USAGE}`);
-    const { detection } = config;
-    const partition = detectEdgeList(await readEdges(here(values.edges)), { ...detection, ...overrides });
-    fs.writeFileSync(here(values.out), formatPartition(partition));
-    console.log(
-      JSON.stringify({
-        nodes: partition.names.length,
-        edges: partition.edges,
-        clusters: partition.clusters,
-        modularity: partition.modularity,
-        out: here(values.out),
-      }),
-    );
-    return;
   }
 
   const context = await openApiContext(config);
