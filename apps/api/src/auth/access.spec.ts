@@ -149,10 +149,29 @@ async function unredacted(roles: readonly string[]): Promise<boolean> {
   const clusters = { detail: async () => cluster, graph: async () => ({ nodes: [], edges: [], truncated: false }) };
   const repository = {
     history: async () => ({ runs: [], shutdowns: [], run: null, dataTimestamp: null }),
-    facts: async () => ({ shops: [], addresses: [], accounts: [], contacts: [], listings: [], reports: [] }),
+    facts: async () => ({
+      shops: [],
+      addresses: [],
+      accounts: [],
+      contacts: [],
+      listings: [],
+      reports: [],
+      listingRows: [],
+      payments: [],
+      case: { case: null, reinstatements: [], appeals: [] },
+    }),
   };
   const redaction = new Redaction({ pii: { hmacKey: 'access-spec-pii-key', keyFile: '-' } } as never);
-  const service = new DossiersService(repository as never, clusters as never, {} as never, redaction, { record: async () => undefined } as never);
+  const service = new DossiersService(
+    repository as never,
+    clusters as never,
+    {} as never,
+    redaction,
+    { record: async () => undefined } as never,
+    {
+      detection: { hubThreshold: 50 },
+    } as never,
+  );
   return !(await service.build('C1', undefined, actor(roles))).provenance.redacted;
 }
 

@@ -7,6 +7,8 @@ import { IdentityReads } from '../audit/identity-reads';
 import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
 import { Redaction } from '../common/redaction';
+import { CONFIG } from '../common/tokens';
+import type { RingwatchConfig } from '@ringwatch/config';
 import { toCsv } from '../common/csv';
 import { buildDossier, type Dossier } from './dossier';
 import { DossiersRepository } from './dossiers.repository';
@@ -22,12 +24,17 @@ const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).
 
 const EMPTY_DOSSIER: Dossier = {
   cluster: { id: 'warm-up', runId: '-', runStartedAt: '-', risk: 0, flagged: false, status: 'open', size: 0, lineage: 'new' },
+  case: null,
+  referral: null,
+  premises: [],
   summary: { why: [], factors: [], estimatedGmv: [], firstSeen: null, lastSeen: null },
   timeline: [],
   shops: [],
   sellers: [],
   places: [],
   accounts: [],
+  listings: [],
+  payments: [],
   phones: [],
   devices: [],
   listingsByBrand: [],
@@ -46,6 +53,19 @@ const EMPTY_DOSSIER: Dossier = {
   },
 };
 
+const WARM_SHOP: Dossier['shops'][number] = {
+  id: 'warm-up',
+  name: '暖',
+  status: 'active',
+  category: null,
+  openedAt: null,
+  suspendedAt: null,
+  suspendedBy: null,
+  listings: 0,
+  sellerId: null,
+  sellerCountry: null,
+};
+
 @Injectable()
 export class DossiersService implements OnApplicationBootstrap {
   private readonly logger = new Logger('dossiers');
@@ -56,11 +76,16 @@ export class DossiersService implements OnApplicationBootstrap {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(Redaction) private readonly redaction: Redaction,
     @Inject(IdentityReads) private readonly reads: IdentityReads,
+    @Inject(CONFIG) private readonly config: RingwatchConfig,
   ) {}
 
-  /** The first PDF pays for loading font metrics and compiling pdfkit's paths; pay it before a liaison waits. */
+  /**
+   * The first PDF pays for reading the Noto fonts (the CJK one is 8 MB), parsing them and compiling
+   * pdfkit's paths; pay it before a liaison waits. The warm-up's network name holds a CJK character so
+   * that font is parsed too.
+   */
   onApplicationBootstrap(): void {
-    void dossierPdf(EMPTY_DOSSIER).catch(() => undefined);
+    void dossierPdf({ ...EMPTY_DOSSIER, shops: [{ ...WARM_SHOP }] }).catch(() => undefined);
   }
 
   /**
@@ -75,12 +100,13 @@ export class DossiersService implements OnApplicationBootstrap {
       this.repository.history(cluster.id, cluster.runId),
     ]);
     const typical = history.run?.typicalPrices ? (JSON.parse(history.run.typicalPrices) as Record<string, number>) : {};
-    const facts = await this.repository.facts(ids, typical);
+    const facts = await this.repository.facts(cluster.id, ids, typical);
     return buildDossier({
       cluster,
       graph,
       history,
       ...facts,
+      hubThreshold: this.config.detection.hubThreshold,
       generatedAt: new Date().toISOString(),
       generatedBy: actor.name,
       view: this.redaction.viewFor(actor.roles),
