@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DetectionSummary } from '@ringwatch/detection';
+import { verifyDossierZip } from '../../apps/api/src/dossiers/proof';
 import { tokenFor, type TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 
@@ -35,6 +36,20 @@ afterAll(async () => {
 });
 
 describe('raid dossier', () => {
+  it('ranks premises for action: hubs and provider accounts are never ring premises', async () => {
+    const d = json((await dossier('json')).bytes);
+    const hubs = (
+      await driver.executeQuery('MATCH (r:DetectionRun {id: $id}) RETURN r.hubs AS hubs, r.params AS params', { id: run.runId }, { database: neo4j.database })
+    ).records[0]!;
+    const threshold = (JSON.parse(hubs.get('params') as string) as { hubThreshold: number }).hubThreshold;
+    expect(d.premises.length).toBeGreaterThan(0);
+    for (const p of d.premises as { verdict: string; shopCount: number; exclusivity: number; reason: string; roles: string[] }[]) {
+      if (p.shopCount > threshold) expect(p).toMatchObject({ verdict: 'shared facility — not a target on its own', reason: expect.stringMatching(/^hub/) });
+      if (p.verdict === 'ring premises') expect(p.exclusivity).toBeGreaterThanOrEqual(0.5);
+      expect(p.roles.length).toBeGreaterThan(0);
+    }
+  });
+
   it('holds the cluster’s addresses, accounts, sellers and provenance, checked against the graph', async () => {
     const got = await dossier('json');
     expect(got.status).toBe(200);
@@ -110,10 +125,31 @@ describe('raid dossier', () => {
       'dossier.html',
       'dossier.json',
       'dossier.pdf',
+      'evidence-graph.graphml',
+      'listings-by-brand.csv',
       'listings.csv',
+      'payments.csv',
+      'premises.csv',
       'sellers.csv',
       'shops.csv',
     ]);
+    // Signed by the installation key the API serves.
+    const key = (await (await fetch(`${server.baseUrl}/dossiers/signing-key`, { headers: { authorization: `Bearer ${token.liaison}` } })).json()) as {
+      keyId: string;
+      publicKeyPem: string;
+    };
+    expect(verifyDossierZip(zip.bytes, key.publicKeyPem)).toMatchObject({ ok: true, keyId: key.keyId });
+    expect((await fetch(`${server.baseUrl}/dossiers/signing-key`, { headers: { authorization: `Bearer ${token.brand}` } })).status).toBe(403);
+    const listingRows = strFromU8(files['listings.csv']!).trim().split('\n');
+    const members = run.clusters.find((c) => c.id === clusterId)!.members;
+    const [listings] = (
+      await driver.executeQuery(
+        'UNWIND $ids AS id MATCH (:Shop {id: id})-[:LISTS]->(l:Listing) RETURN count(l) AS n',
+        { ids: members },
+        { database: neo4j.database },
+      )
+    ).records;
+    expect(listingRows.length - 1).toBe(Number(listings!.get('n')));
     for (const f of manifest.files) {
       expect(createHash('sha256').update(files[f.name]!).digest('hex')).toBe(f.sha256);
       expect(files[f.name]!.length).toBe(f.bytes);

@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /clusters/:id': INVESTIGATORS,
   'GET /clusters/:id/graph': INVESTIGATORS,
   'GET /clusters/:id/dossier': INVESTIGATORS,
+  'GET /dossiers/signing-key': INVESTIGATORS,
   'GET /shops/:id': INVESTIGATORS,
   'GET /shops/:id/neighbourhood': INVESTIGATORS,
   'POST /shops/:id/reinstate': [S, D],
@@ -170,6 +171,7 @@ async function unredacted(roles: readonly string[]): Promise<boolean> {
     { record: async () => undefined } as never,
     {
       detection: { hubThreshold: 50 },
+      dossier: { signingKeyFile: '-' },
     } as never,
   );
   return !(await service.build('C1', undefined, actor(roles))).provenance.redacted;
