@@ -30,7 +30,7 @@ beforeAll(async () => {
   token.analyst = await tokenFor(server, { sub: 'ana.lyst', roles: ['analyst'], brands: [] });
   token.supervisor = await tokenFor(server, { sub: 'sup.ervisor', roles: ['supervisor'], brands: [] });
   token.brand = await tokenFor(server, { sub: 'brand.x', roles: ['brand_owner'], brands: ['Aurelio'] });
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await suite?.close();
 });
@@ -164,5 +164,36 @@ describe('raid dossier', () => {
       )
     ).records.map((r) => JSON.parse(r.get('after') as string) as { format: string });
     expect(audit.map((a) => a.format).sort()).toEqual(expect.arrayContaining(['json', 'pdf', 'zip']));
+  });
+
+  it('records the liaison’s referral once of N concurrent tries, audited once, and the dossier carries it', async () => {
+    const [row] = (await driver.executeQuery('MATCH (k:Case {clusterId: $c}) RETURN k.id AS id', { c: clusterId }, { database: neo4j.database })).records;
+    const caseId = row!.get('id') as string;
+    const post = (url: string, who: string, body: unknown) =>
+      fetch(`${server.baseUrl}${url}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token[who]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post(`/cases/${caseId}/status`, 'analyst', { to: 'investigating' })).status).toBe(200);
+    const referral = { agency: 'Guangzhou PSB, Economic Crimes', reference: 'GZ-2026-0417', date: '2026-12-01', contact: 'Officer Li, +86 20 0000 0000' };
+    // Analysts may not record referrals; a referral needs all four fields.
+    expect((await post(`/cases/${caseId}/referral`, 'analyst', referral)).status).toBe(403);
+    expect((await post(`/cases/${caseId}/referral`, 'liaison', { ...referral, contact: undefined })).status).toBe(400);
+    const statuses = await Promise.all(Array.from({ length: 6 }, () => post(`/cases/${caseId}/referral`, 'liaison', referral).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+    const audited = (
+      await driver.executeQuery(
+        "MATCH (e:AuditEvent {action: 'case.referral', target: $t}) RETURN count(e) AS n",
+        { t: `case:${caseId}` },
+        { database: neo4j.database },
+      )
+    ).records[0]!.get('n');
+    expect(Number(audited)).toBe(1);
+    const d = json((await dossier('json')).bytes);
+    expect(d.case).toEqual({ id: caseId, status: 'referred' });
+    expect(d.referral).toMatchObject({ ...referral, recordedBy: 'lia.ison' });
+    expect(d.timeline.map((t: { event: string }) => t.event)).toContain('referred');
   });
 });

@@ -79,6 +79,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /cases/views': INVESTIGATORS,
   'DELETE /cases/views/:id': INVESTIGATORS,
   'POST /cases/:id/status': [A, S],
+  'POST /cases/:id/referral': [S, L],
   'POST /cases/:id/assignee': [A, S],
   'POST /cases/:id/priority': [A, S],
   'POST /cases/:id/notes': [A, S],
