@@ -69,8 +69,8 @@ describe('dossier PDF', () => {
       expect(page).toContain('Detection run 6f1c1c1e-0000-4000-8000-000000000001');
       expect(page).toContain(`Page ${i + 1} of ${text.length}`);
     });
-    expect(text[1]).toContain('Contents');
-    expect(text[1]).toMatch(/Timeline \.+ page \d+/);
+    expect(text[0]).toContain('Contents');
+    expect(text[0]).toMatch(/Timeline \.+ page \d+/);
     const all = text.join('\n');
     // Non-Latin names print (the Noto fonts are embedded), and come back out of the text layer.
     expect(all).toContain('深圳精品店');

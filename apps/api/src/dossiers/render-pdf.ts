@@ -104,9 +104,9 @@ function render(d: Dossier, withToc: boolean): Promise<Rendered> {
     `${d.provenance.redacted ? 'REDACTED COPY. ' : ''}Case ${d.case?.id ?? '(none)'}${d.case ? `, status ${d.case.status}` : ''}. Detection run ${d.provenance.runId} (${d.provenance.runStartedAt}, engine ${d.provenance.engine ?? '-'}, seed ${d.provenance.seed ?? '-'}). Data as of ${d.provenance.dataTimestamp ?? '-'}. Generated ${d.provenance.generatedAt} for ${d.provenance.generatedBy}. The zip holding this PDF carries a manifest of every file's SHA-256, signed with the installation's Ed25519 key.`,
     '#59636e',
   );
-  // Page 2 is kept for the table of contents, written once the sections know their pages.
-  const tocPage = withToc ? 1 : -1;
-  if (withToc) doc.addPage().addPage();
+  // The rest of page 1 is kept for the table of contents, written once the sections know their pages.
+  const tocY = withToc ? doc.y + 12 : -1;
+  if (withToc) doc.addPage();
 
   heading('Summary');
   line(
@@ -200,11 +200,9 @@ function render(d: Dossier, withToc: boolean): Promise<Rendered> {
 
   const range = doc.bufferedPageRange();
   pageCount = range.count;
-  if (tocPage >= 0) {
-    doc.switchToPage(tocPage);
-    doc.x = MARGIN;
-    doc.y = MARGIN;
-    font('Contents', true).fontSize(13).fillColor('#000').text('Contents', MARGIN, MARGIN, { width });
+  if (tocY >= 0) {
+    doc.switchToPage(range.start);
+    font('Contents', true).fontSize(13).fillColor('#000').text('Contents', MARGIN, tocY, { width });
     doc.moveDown(0.4);
     for (const s of sections)
       font(s.title)
