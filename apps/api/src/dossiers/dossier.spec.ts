@@ -32,6 +32,7 @@ describe('premises', () => {
     expect(judgePremises('pool', 12, 12, rules).verdict).toBe(SHARED_FACILITY);
     expect(judgePremises('pool', 12, 12, rules).reason).toMatch(/provider/);
     expect(judgePremises('mixed', 3, 20, rules).verdict).toBe(SHARED_FACILITY);
+    expect(judgePremises('third', 1, 3, rules).exclusivity).toBe(0.333);
     expect(judgePremises('own', 10, 10, rules)).toMatchObject({ verdict: RING_PREMISES, exclusivity: 1 });
   });
 

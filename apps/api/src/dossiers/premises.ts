@@ -38,7 +38,8 @@ const pct = (x: number) => `${Math.round(x * 100)}%`;
 /** The verdict on one address or account used by `networkShops` of the network's shops and `shopCount` shops in all. */
 export function judgePremises(key: string, networkShops: number, shopCount: number, rules: PremisesRules): Judged {
   const all = Math.max(shopCount, networkShops, 1);
-  const exclusivity = networkShops / all;
+  // Three decimals: enough to rank, and no long digit runs in exports (they would look like account numbers).
+  const exclusivity = Math.round((networkShops / all) * 1000) / 1000;
   const share = `${networkShops} of the ${all} shops using it are the network's (${pct(exclusivity)})`;
   if (all > rules.hubThreshold)
     return {
