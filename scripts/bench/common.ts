@@ -57,7 +57,14 @@ export async function freshDatabase(
   // Per process, so two benchmarks running at once never share (or delete) one database.
   const dataDir = path.join(ROOT, '.data', 'bench', `db-${name}-${process.pid}`);
   const { app, database, close } = await openApiContext(options.config ?? benchConfig(), {
-    target: { mode: 'throw-away', dataDir, heap: options.heap ?? '4g', pageCache: options.pageCache ?? '2g', importDir: options.importDir, startTimeoutMs: 600_000 },
+    target: {
+      mode: 'throw-away',
+      dataDir,
+      heap: options.heap ?? '4g',
+      pageCache: options.pageCache ?? '2g',
+      importDir: options.importDir,
+      startTimeoutMs: 600_000,
+    },
   });
   return { ...database, app, dataDir, close };
 }
