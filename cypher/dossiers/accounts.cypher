@@ -7,5 +7,5 @@ CALL (a, shops) {
   WITH p.currency AS currency, sum(p.amount) AS amount, count(p) AS payouts, min(p.paidAt) AS first, max(p.paidAt) AS last
   RETURN collect({currency: currency, amount: amount, payouts: payouts, first: toString(first), last: toString(last)}) AS volume
 }
-RETURN a.kind AS kind, a.provider AS provider, a.masked AS masked, COUNT { (a)<-[:PAID_TO]-(:Shop) } AS shopCount, shops, volume
+RETURN a.key AS key, a.kind AS kind, a.provider AS provider, a.masked AS masked, COUNT { (a)<-[:PAID_TO]-(:Shop) } AS shopCount, shops, volume
 ORDER BY size(shops) DESC, masked

@@ -8,11 +8,11 @@ CALL () {
   OPTIONAL MATCH (x:Shutdown {clusterId: $clusterId})
   WITH x ORDER BY x.proposedAt
   RETURN collect(CASE WHEN x IS NOT NULL THEN {id: x.id, status: x.status, proposedBy: x.proposedBy, proposedAt: toString(x.proposedAt),
-                  decidedBy: x.decidedBy, executedAt: toString(x.executedAt), shops: x.shopsDone} END) AS shutdowns
+                  decidedBy: x.decidedBy, decidedAt: toString(x.decidedAt), executedAt: toString(x.executedAt), shops: x.shopsDone} END) AS shutdowns
 }
 CALL () {
   MATCH (r:DetectionRun {id: $runId})
-  RETURN {id: r.id, startedAt: toString(r.startedAt), params: r.params, seed: r.seed, engine: r.engine, typicalPrices: r.typicalPrices} AS run
+  RETURN {id: r.id, startedAt: toString(r.startedAt), params: r.params, seed: r.seed, engine: r.engine, typicalPrices: r.typicalPrices, hubs: r.hubs} AS run
 }
 CALL () {
   OPTIONAL MATCH (i:Import {status: 'completed'})

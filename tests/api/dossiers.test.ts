@@ -3,6 +3,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import type { Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { DetectionSummary } from '@ringwatch/detection';
+import { verifyDossierZip } from '../../apps/api/src/dossiers/proof';
 import { tokenFor, type TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
 
@@ -29,12 +30,27 @@ beforeAll(async () => {
   token.analyst = await tokenFor(server, { sub: 'ana.lyst', roles: ['analyst'], brands: [] });
   token.supervisor = await tokenFor(server, { sub: 'sup.ervisor', roles: ['supervisor'], brands: [] });
   token.brand = await tokenFor(server, { sub: 'brand.x', roles: ['brand_owner'], brands: ['Aurelio'] });
-}, 180_000);
+}, 600_000);
 afterAll(async () => {
   await suite?.close();
 });
 
 describe('raid dossier', () => {
+  it('ranks premises for action: hubs and provider accounts are never ring premises', async () => {
+    const d = json((await dossier('json')).bytes);
+    const hubs = (
+      await driver.executeQuery('MATCH (r:DetectionRun {id: $id}) RETURN r.hubs AS hubs, r.params AS params', { id: run.runId }, { database: neo4j.database })
+    ).records[0]!;
+    const threshold = (JSON.parse(hubs.get('params') as string) as { hubThreshold: number }).hubThreshold;
+    expect(d.premises.length).toBeGreaterThan(0);
+    for (const p of d.premises as { verdict: string; shopCount: number; exclusivity: number; reason: string; roles: string[] }[]) {
+      if (p.shopCount > threshold) expect(p).toMatchObject({ verdict: 'shared facility — not a target on its own', reason: expect.stringMatching(/^hub/) });
+      if (p.verdict === 'ring premises') expect(p.exclusivity).toBeGreaterThanOrEqual(0.5);
+      expect(p.roles.length).toBeGreaterThan(0);
+    }
+    // The first dossier of a fresh server pays for planning its queries: slow on a busy machine.
+  }, 180_000);
+
   it('holds the cluster’s addresses, accounts, sellers and provenance, checked against the graph', async () => {
     const got = await dossier('json');
     expect(got.status).toBe(200);
@@ -110,10 +126,31 @@ describe('raid dossier', () => {
       'dossier.html',
       'dossier.json',
       'dossier.pdf',
+      'evidence-graph.graphml',
+      'listings-by-brand.csv',
       'listings.csv',
+      'payments.csv',
+      'premises.csv',
       'sellers.csv',
       'shops.csv',
     ]);
+    // Signed by the installation key the API serves.
+    const key = (await (await fetch(`${server.baseUrl}/dossiers/signing-key`, { headers: { authorization: `Bearer ${token.liaison}` } })).json()) as {
+      keyId: string;
+      publicKeyPem: string;
+    };
+    expect(verifyDossierZip(zip.bytes, key.publicKeyPem)).toMatchObject({ ok: true, keyId: key.keyId });
+    expect((await fetch(`${server.baseUrl}/dossiers/signing-key`, { headers: { authorization: `Bearer ${token.brand}` } })).status).toBe(403);
+    const listingRows = strFromU8(files['listings.csv']!).trim().split('\n');
+    const members = run.clusters.find((c) => c.id === clusterId)!.members;
+    const [listings] = (
+      await driver.executeQuery(
+        'UNWIND $ids AS id MATCH (:Shop {id: id})-[:LISTS]->(l:Listing) RETURN count(l) AS n',
+        { ids: members },
+        { database: neo4j.database },
+      )
+    ).records;
+    expect(listingRows.length - 1).toBe(Number(listings!.get('n')));
     for (const f of manifest.files) {
       expect(createHash('sha256').update(files[f.name]!).digest('hex')).toBe(f.sha256);
       expect(files[f.name]!.length).toBe(f.bytes);
@@ -128,5 +165,36 @@ describe('raid dossier', () => {
       )
     ).records.map((r) => JSON.parse(r.get('after') as string) as { format: string });
     expect(audit.map((a) => a.format).sort()).toEqual(expect.arrayContaining(['json', 'pdf', 'zip']));
+  });
+
+  it('records the liaison’s referral once of N concurrent tries, audited once, and the dossier carries it', async () => {
+    const [row] = (await driver.executeQuery('MATCH (k:Case {clusterId: $c}) RETURN k.id AS id', { c: clusterId }, { database: neo4j.database })).records;
+    const caseId = row!.get('id') as string;
+    const post = (url: string, who: string, body: unknown) =>
+      fetch(`${server.baseUrl}${url}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token[who]}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    expect((await post(`/cases/${caseId}/status`, 'analyst', { to: 'investigating' })).status).toBe(200);
+    const referral = { agency: 'Guangzhou PSB, Economic Crimes', reference: 'GZ-2026-0417', date: '2026-12-01', contact: 'Officer Li, +86 20 0000 0000' };
+    // Analysts may not record referrals; a referral needs all four fields.
+    expect((await post(`/cases/${caseId}/referral`, 'analyst', referral)).status).toBe(403);
+    expect((await post(`/cases/${caseId}/referral`, 'liaison', { ...referral, contact: undefined })).status).toBe(400);
+    const statuses = await Promise.all(Array.from({ length: 6 }, () => post(`/cases/${caseId}/referral`, 'liaison', referral).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(5);
+    const audited = (
+      await driver.executeQuery(
+        "MATCH (e:AuditEvent {action: 'case.referral', target: $t}) RETURN count(e) AS n",
+        { t: `case:${caseId}` },
+        { database: neo4j.database },
+      )
+    ).records[0]!.get('n');
+    expect(Number(audited)).toBe(1);
+    const d = json((await dossier('json')).bytes);
+    expect(d.case).toEqual({ id: caseId, status: 'referred' });
+    expect(d.referral).toMatchObject({ ...referral, recordedBy: 'lia.ison' });
+    expect(d.timeline.map((t: { event: string }) => t.event)).toContain('referred');
   });
 });

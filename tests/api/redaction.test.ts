@@ -248,6 +248,7 @@ beforeAll(async () => {
     { route: '/clusters/{id}', url: `/clusters/${cluster.id}`, shows: false },
     { route: '/clusters/{id}/graph', url: `/clusters/${cluster.id}/graph?limit=3000`, shows: true },
     ...['json', 'html', 'pdf', 'zip'].map((f) => ({ route: '/clusters/{id}/dossier', url: `/clusters/${cluster.id}/dossier?format=${f}`, shows: true })),
+    { route: '/dossiers/signing-key', url: '/dossiers/signing-key', shows: false },
     { route: '/shops/{id}', url: `/shops/${a}`, shows: true },
     { route: '/shops/{id}/neighbourhood', url: `/shops/${a}/neighbourhood?depth=2&limit=2000`, shows: true },
     { route: '/evidence', url: `/evidence?shops=${a},${b}`, shows: true },

@@ -3,7 +3,7 @@ import type { DetectionParams } from '@ringwatch/detection';
 import { DEFAULTS, type GoodFaithOptions } from '@ringwatch/good-faith';
 import { z } from 'zod';
 
-export { ensurePrivateDir, resolveGeneratedSecret } from './secrets';
+export { ensurePrivateDir, resolveGeneratedSecret, resolveSigningKey } from './secrets';
 
 /**
  * Ringwatch configuration: read once from the environment at start-up, validated, and handed around
@@ -60,6 +60,7 @@ const envSchema = z.object({
   EXPLORER_DIST_DIR: z.string().min(1).default('apps/explorer/dist'),
   PII_HMAC_KEY: optionalText.pipe(z.string().min(16, 'must have at least 16 characters').optional()),
   PII_HMAC_KEY_FILE: z.string().min(1).default('.data/pii-hmac-key'),
+  DOSSIER_SIGNING_KEY_FILE: z.string().min(1).default('.data/dossier-signing-key.pem'),
   INGEST_BATCH_SIZE: z.coerce.number().int().min(100).max(100_000).default(5_000),
   INGEST_UPLOAD_MAX_BYTES: z.coerce
     .number()
@@ -200,6 +201,8 @@ export interface RingwatchConfig {
    * may be left unset: one is generated into keyFile on first use.
    */
   readonly pii: { readonly hmacKey: string | undefined; readonly keyFile: string };
+  /** The installation's Ed25519 key that signs dossier manifests (PKCS#8 PEM), generated into signingKeyFile on first start. */
+  readonly dossier: { readonly signingKeyFile: string };
   readonly ingest: {
     readonly batchSize: number;
     readonly uploadMaxBytes: number;
@@ -347,6 +350,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     },
     explorer: { distDir: resolve(e.EXPLORER_DIST_DIR) },
     pii: { hmacKey: e.PII_HMAC_KEY, keyFile: resolve(e.PII_HMAC_KEY_FILE) },
+    dossier: { signingKeyFile: resolve(e.DOSSIER_SIGNING_KEY_FILE) },
     ingest: {
       batchSize: e.INGEST_BATCH_SIZE,
       uploadMaxBytes: e.INGEST_UPLOAD_MAX_BYTES,

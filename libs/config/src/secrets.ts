@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync, randomBytes, type KeyObject } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -29,4 +29,23 @@ export function ensurePrivateDir(dir: string): string {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   fs.chmodSync(dir, 0o700);
   return dir;
+}
+
+/**
+ * An Ed25519 private key kept like the other generated secrets: read from the file (PKCS#8 PEM), or
+ * generated on first start and written there (mode 0600, folder owner-only). Its public half is what
+ * a court or a police force checks a dossier's signature against.
+ */
+export function resolveSigningKey(file: string): KeyObject {
+  if (fs.existsSync(file)) return createPrivateKey(fs.readFileSync(file, 'utf8'));
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  // 'wx': two processes starting at once must not overwrite each other's key; the loser reads the winner's.
+  try {
+    fs.writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return createPrivateKey(fs.readFileSync(file, 'utf8'));
+    throw error;
+  }
+  return privateKey;
 }

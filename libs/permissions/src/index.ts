@@ -41,6 +41,7 @@ export const PERMISSIONS = {
   'audit.read': 'read the audit trail',
   'cases.read': "list cases (the inbox), read one with its notes and timeline, and keep one's own saved views of the inbox",
   'cases.write': 'move, assign, prioritise and annotate cases (and be assigned one)',
+  'cases.refer': 'record the referral of a case to law enforcement (agency, their reference, date, contact); the case becomes referred',
 } as const satisfies Record<string, string>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -91,10 +92,11 @@ export const GRANTS: { readonly [R in Role]: readonly Permission[] } = {
     'brands.standing',
     'takedowns.review',
   ],
-  supervisor: [...INVESTIGATE, ...OPERATE, 'cases.write', 'identities.read', 'shutdown.propose', 'shutdown.decide', 'takedowns.review'],
+  supervisor: [...INVESTIGATE, ...OPERATE, 'cases.write', 'cases.refer', 'identities.read', 'shutdown.propose', 'shutdown.decide', 'takedowns.review'],
   // brands.read-any without brands.suspected only matters to an account that is a brand owner as well:
   // a liaison is staff there, as before the table.
-  liaison: [...INVESTIGATE, 'identities.read', 'brands.read-any', 'brands.list', 'brands.standing'],
+  // The liaison is who hands networks to the police: they record the referral.
+  liaison: [...INVESTIGATE, 'cases.refer', 'identities.read', 'brands.read-any', 'brands.list', 'brands.standing'],
   brand_owner: ['session.read', 'brands.suspected', 'brands.report', 'brands.standing'],
   admin: [...INVESTIGATE, ...OPERATE, 'users.manage'],
 };

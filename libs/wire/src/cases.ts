@@ -94,6 +94,19 @@ export const CaseMoveSchema = z
   .strict();
 export type CaseMove = z.infer<typeof CaseMoveSchema>;
 
+/** A referral to law enforcement as the liaison records it. */
+export const CaseReferralSchema = z
+  .object({
+    agency: z.string().trim().min(2).max(200),
+    reference: z.string().trim().min(1).max(200),
+    /** The day the referral was made (the agency's date), not when it is recorded. */
+    date: z.iso.date(),
+    /** Who at the agency: name, and phone or email as they gave it. */
+    contact: z.string().trim().min(2).max(300),
+  })
+  .strict();
+export type CaseReferral = z.infer<typeof CaseReferralSchema>;
+
 export const CaseAssignSchema = z
   .object({
     assignee: z.string().max(64).nullable(),

@@ -41,6 +41,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /clusters/:id': INVESTIGATORS,
   'GET /clusters/:id/graph': INVESTIGATORS,
   'GET /clusters/:id/dossier': INVESTIGATORS,
+  'GET /dossiers/signing-key': INVESTIGATORS,
   'GET /shops/:id': INVESTIGATORS,
   'GET /shops/:id/neighbourhood': INVESTIGATORS,
   'GET /shops/:id/path': INVESTIGATORS,
@@ -85,6 +86,7 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'POST /cases/views': INVESTIGATORS,
   'DELETE /cases/views/:id': INVESTIGATORS,
   'POST /cases/:id/status': [A, S],
+  'POST /cases/:id/referral': [S, L],
   'POST /cases/:id/assignee': [A, S],
   'POST /cases/:id/priority': [A, S],
   'POST /cases/:id/notes': [A, S],
@@ -156,10 +158,30 @@ async function unredacted(roles: readonly string[]): Promise<boolean> {
   const clusters = { detail: async () => cluster, graph: async () => ({ nodes: [], edges: [], truncated: false }) };
   const repository = {
     history: async () => ({ runs: [], shutdowns: [], run: null, dataTimestamp: null }),
-    facts: async () => ({ shops: [], addresses: [], accounts: [], contacts: [], listings: [], reports: [] }),
+    facts: async () => ({
+      shops: [],
+      addresses: [],
+      accounts: [],
+      contacts: [],
+      listings: [],
+      reports: [],
+      listingRows: [],
+      payments: [],
+      case: { case: null, reinstatements: [], appeals: [] },
+    }),
   };
   const redaction = new Redaction({ pii: { hmacKey: 'access-spec-pii-key', keyFile: '-' } } as never);
-  const service = new DossiersService(repository as never, clusters as never, {} as never, redaction, { record: async () => undefined } as never);
+  const service = new DossiersService(
+    repository as never,
+    clusters as never,
+    {} as never,
+    redaction,
+    { record: async () => undefined } as never,
+    {
+      detection: { hubThreshold: 50 },
+      dossier: { signingKeyFile: '-' },
+    } as never,
+  );
   return !(await service.build('C1', undefined, actor(roles))).provenance.redacted;
 }
 

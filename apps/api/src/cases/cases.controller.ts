@@ -7,6 +7,8 @@ import {
   CaseMoveSchema,
   CaseNoteInputSchema,
   CasePriorityChangeSchema,
+  CaseReferralSchema,
+  type CaseReferral,
   type CaseAssign,
   type CaseListQuery,
   type CaseMove,
@@ -42,6 +44,15 @@ export class CasesController {
   @ApiBody({ schema: openApiSchema(CaseMoveSchema) })
   move(@Param('id', new ZodPipe(CaseIdSchema)) id: string, @Body(new ZodPipe(CaseMoveSchema)) body: CaseMove, @Actor() actor: Actor) {
     return this.cases.move(id, body, actor);
+  }
+
+  /** The liaison records the referral to law enforcement (agency, their reference, date, contact). */
+  @Post(':id/referral')
+  @HttpCode(200)
+  @RequirePermission('cases.refer')
+  @ApiBody({ schema: openApiSchema(CaseReferralSchema) })
+  refer(@Param('id', new ZodPipe(CaseIdSchema)) id: string, @Body(new ZodPipe(CaseReferralSchema)) body: CaseReferral, @Actor() actor: Actor) {
+    return this.cases.refer(id, body, actor);
   }
 
   @Post(':id/assignee')

@@ -59,6 +59,7 @@ export class CasesRepository extends Neo4jRepository {
     inbox: 'cases/inbox',
     get: 'cases/get',
     move: 'cases/move',
+    refer: 'cases/refer',
     setField: 'cases/set-field',
     note: 'cases/note',
     assignable: 'cases/assignable',
@@ -196,6 +197,22 @@ export class CasesRepository extends Neo4jRepository {
     return this.audited(
       async (tx) => {
         const before = ((await tx.run(this.q.move, { id, ...change })).records[0]?.get('before') as string | undefined) ?? null;
+        if (before !== null) await this.changed(tx);
+        return before;
+      },
+      (before) => (before === null ? null : audit(before)),
+    );
+  }
+
+  /** A referral: the status it had (from `from`) when it won, null when another change came first. */
+  async refer(
+    id: string,
+    referral: { from: string; agency: string; reference: string; date: string; contact: string; actor: string },
+    audit: (before: string) => AuditEntry,
+  ): Promise<string | null> {
+    return this.audited(
+      async (tx) => {
+        const before = ((await tx.run(this.q.refer, { id, ...referral })).records[0]?.get('before') as string | undefined) ?? null;
         if (before !== null) await this.changed(tx);
         return before;
       },

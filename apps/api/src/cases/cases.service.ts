@@ -3,7 +3,7 @@ import { BadRequestException, ConflictException, Inject, Injectable, NotFoundExc
 import { missingDetail, moveRefusal, movesByPeople, OPEN_STATUSES, planCaseSync } from '@ringwatch/cases';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { hasPermission } from '@ringwatch/permissions';
-import type { CaseAssign, CaseDetail, CaseListQuery, CaseMove, CaseNote, CasePage } from '@ringwatch/wire';
+import type { CaseAssign, CaseDetail, CaseListQuery, CaseMove, CaseNote, CasePage, CaseReferral } from '@ringwatch/wire';
 import type { Actor } from '../common/actor';
 import { Redaction } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
@@ -74,6 +74,27 @@ export class CasesService {
       }),
     );
     if (moved === null) throw new ConflictException(`case ${id} was changed by someone else meanwhile (it is no longer ${current.status})`);
+    return this.get(id, actor);
+  }
+
+  /**
+   * The liaison records the referral to law enforcement; the case becomes referred. The same status
+   * machine as a move (from investigating, shut down or monitoring), under the case's lock: of N
+   * concurrent referrals one wins and is audited, the others get 409.
+   */
+  async refer(id: string, input: CaseReferral, actor: Actor): Promise<CaseDetail> {
+    const current = await this.get(id, actor);
+    const refused = moveRefusal(current.status, 'referred');
+    if (refused) throw new ConflictException(refused);
+    const done = await this.repository.refer(id, { from: current.status, ...input, actor: actor.name }, (before) => ({
+      actor: actor.name,
+      action: 'case.referral',
+      target: `case:${id}`,
+      before: { status: before },
+      after: { status: 'referred', ...input },
+      requestId: actor.requestId,
+    }));
+    if (done === null) throw new ConflictException(`case ${id} was changed by someone else meanwhile (it is no longer ${current.status})`);
     return this.get(id, actor);
   }
 

@@ -3,7 +3,13 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { AddressKind, IdentifierKind } from '@ringwatch/kinds';
 import type { ClusterDetail, ClusterGraph } from '@ringwatch/wire';
 import type { IdentityView } from '../common/redaction';
+import { roundMoney, totalsByCurrency } from './money';
+import { byAction, judgePremises, pooledFromRun, type PremisesVerdict } from './premises';
 import type {
+  DossierCase,
+  DossierListingDetailRow,
+  DossierPaymentRow,
+  DossierReferral,
   DossierAccountRow,
   DossierContactRow,
   DossierHistory,
@@ -15,6 +21,11 @@ import type {
 
 export interface Dossier {
   cluster: { id: string; runId: string; runStartedAt: string; risk: number; flagged: boolean; status: string; size: number; lineage: string };
+  /** The case following the network: its id is the reference on every page. */
+  case: { id: string; status: string } | null;
+  referral: DossierReferral | null;
+  /** Addresses and payout accounts ranked for action: the network's own first, shared facilities apart. */
+  premises: Premise[];
   summary: {
     why: string[];
     factors: ClusterDetail['factors'];
@@ -39,9 +50,19 @@ export interface Dossier {
     country: string;
     region: string;
     city: string;
-    addresses: { text: string; postcode: string | null; shopCount: number; uses: { shop: string; kind: AddressKind }[] }[];
+    addresses: {
+      text: string;
+      postcode: string | null;
+      shopCount: number;
+      uses: { shop: string; kind: AddressKind }[];
+      exclusivity: number;
+      verdict: PremisesVerdict;
+      reason: string;
+    }[];
   }[];
-  accounts: Omit<DossierAccountRow, never>[];
+  accounts: (Omit<DossierAccountRow, 'key'> & { exclusivity: number; verdict: PremisesVerdict; reason: string })[];
+  listings: Omit<DossierListingDetailRow, never>[];
+  payments: Omit<DossierPaymentRow, never>[];
   phones: { number: string; shops: string[] }[];
   devices: { device: string; shops: string[] }[];
   listingsByBrand: (DossierListingRow & { medianToTypical: number | null })[];
@@ -64,6 +85,21 @@ export interface Dossier {
   };
 }
 
+export interface Premise {
+  kind: 'address' | 'account';
+  /** The address as the caller may see it, or the masked account with its provider. */
+  label: string;
+  place: string | null;
+  roles: string[];
+  networkShops: number;
+  shopCount: number;
+  exclusivity: number;
+  first: string | null;
+  last: string | null;
+  verdict: PremisesVerdict;
+  reason: string;
+}
+
 export interface DossierInput {
   cluster: ClusterDetail;
   graph: ClusterGraph;
@@ -74,6 +110,11 @@ export interface DossierInput {
   contacts: DossierContactRow[];
   listings: DossierListingRow[];
   reports: DossierReportRow[];
+  listingRows: DossierListingDetailRow[];
+  payments: DossierPaymentRow[];
+  case: DossierCase;
+  /** The hub threshold when the run does not record its own. */
+  hubThreshold: number;
   generatedAt: string;
   generatedBy: string;
   /** What the caller may see of people; the graph comes already through the same view (ClustersService.graph). */
@@ -119,8 +160,13 @@ function layout(graph: ClusterGraph): Dossier['graph'] {
 export function buildDossier(input: DossierInput): Dossier {
   const { cluster, history, view } = input;
   const redacted = !view.identities;
-  const gmv = new Map<string, number>();
-  for (const account of input.accounts) for (const v of account.volume) gmv.set(v.currency, (gmv.get(v.currency) ?? 0) + v.amount);
+  const params = typeof history.run?.params === 'string' ? (JSON.parse(history.run.params) as unknown) : (history.run?.params ?? null);
+  const runThreshold = (params as { hubThreshold?: unknown } | null)?.hubThreshold;
+  const rules = {
+    hubThreshold: typeof runThreshold === 'number' ? runThreshold : input.hubThreshold,
+    pooled: pooledFromRun(history.run?.hubs),
+  };
+  const kase = input.case;
   const timeline: Dossier['timeline'] = [];
   for (const s of input.shops) if (s.openedAt) timeline.push({ at: s.openedAt, event: 'shop opened', detail: `${s.id} ${s.name ?? ''}`.trim() });
   for (const r of input.reports)
@@ -134,7 +180,25 @@ export function buildDossier(input: DossierInput): Dossier {
   for (const x of history.shutdowns) {
     if (!x.proposedAt) continue;
     timeline.push({ at: x.proposedAt, event: 'shutdown proposed', detail: `by ${x.proposedBy} (${x.id})` });
+    if (x.decidedAt)
+      timeline.push({
+        at: x.decidedAt,
+        event: x.status === 'rejected' ? 'shutdown rejected' : 'shutdown approved',
+        detail: `by ${x.decidedBy ?? '?'} (${x.id})`,
+      });
     if (x.executedAt) timeline.push({ at: x.executedAt, event: 'shutdown executed', detail: `${x.shops} shops, approved by ${x.decidedBy ?? '?'}` });
+  }
+  for (const r of kase.reinstatements)
+    timeline.push({ at: r.at, event: 'shop reinstated', detail: `${r.shopId} by ${r.by ?? '?'}${r.reason ? `: ${r.reason}` : ''}` });
+  for (const a of kase.appeals)
+    timeline.push({ at: a.at, event: 'appeal upheld', detail: `${a.listingId} (${a.shopId}) by ${a.by ?? '?'}${a.note ? `: ${a.note}` : ''}` });
+  if (kase.case) {
+    if (kase.case.createdAt) timeline.push({ at: kase.case.createdAt, event: 'case opened', detail: kase.case.id });
+    for (const e of kase.case.events)
+      if (e.type === 'status') timeline.push({ at: e.at, event: 'case status', detail: `${e.detail ?? ''}${e.actor ? ` (by ${e.actor})` : ''}` });
+    const ref = kase.case.referral;
+    if (ref)
+      timeline.push({ at: ref.recordedAt, event: 'referred', detail: `to ${ref.agency}, reference ${ref.reference}, on ${ref.date}, contact ${ref.contact}` });
   }
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   const openings = input.shops
@@ -162,13 +226,46 @@ export function buildDossier(input: DossierInput): Dossier {
   }
 
   const places = new Map<string, Dossier['places'][number]>();
+  const premises: Premise[] = [];
   for (const a of input.addresses) {
     const key = `${a.country ?? ''}|${a.region ?? ''}|${a.city ?? ''}`;
     const place = places.get(key) ?? { country: a.country ?? '?', region: a.region ?? '–', city: a.city ?? '?', addresses: [] };
     const text = view.address(a.text ?? a.key, a) ?? '';
-    place.addresses.push({ text, postcode: view.postcode(a.postcode), shopCount: a.shopCount, uses: a.uses });
+    const networkShops = new Set(a.uses.map((u) => u.shop)).size;
+    const judged = judgePremises(a.key, networkShops, a.shopCount, rules);
+    place.addresses.push({ text, postcode: view.postcode(a.postcode), shopCount: a.shopCount, uses: a.uses, ...judged });
     places.set(key, place);
+    premises.push({
+      kind: 'address',
+      label: text,
+      place: [a.city, a.region, a.country].filter(Boolean).join(', ') || null,
+      roles: [...new Set(a.uses.map((u) => u.kind))].sort(),
+      networkShops,
+      shopCount: a.shopCount,
+      first: a.first,
+      last: a.last,
+      ...judged,
+    });
   }
+  const accounts = input.accounts.map(({ key, ...a }) => {
+    const judged = judgePremises(key, a.shops.length, a.shopCount, rules);
+    const times = a.volume
+      .flatMap((v) => [v.first, v.last])
+      .filter((t): t is string => t !== null)
+      .sort();
+    premises.push({
+      kind: 'account',
+      label: `${a.masked ?? '?'} (${a.kind ?? 'account'}, ${a.provider ?? 'provider unknown'})`,
+      place: null,
+      roles: ['payout'],
+      networkShops: a.shops.length,
+      shopCount: a.shopCount,
+      first: times[0] ?? null,
+      last: times.at(-1) ?? null,
+      ...judged,
+    });
+    return { ...a, volume: a.volume.map((v) => ({ ...v, amount: roundMoney(v.amount, v.currency) })), ...judged };
+  });
 
   return {
     cluster: {
@@ -181,13 +278,17 @@ export function buildDossier(input: DossierInput): Dossier {
       size: cluster.size,
       lineage: cluster.lineage,
     },
+    case: kase.case ? { id: kase.case.id, status: kase.case.status } : null,
+    referral: kase.case?.referral ?? null,
+    premises: premises.sort(byAction),
     summary: {
       why: cluster.factors
         .filter((f) => f.points > 0)
         .sort((a, b) => b.points - a.points)
         .map((f) => `${f.explanation} (+${f.points.toFixed(0)})`),
       factors: cluster.factors,
-      estimatedGmv: [...gmv].map(([currency, amount]) => ({ currency, amount: round(amount) })).sort((a, b) => b.amount - a.amount),
+      // Per currency, never converted: the data holds no exchange rates.
+      estimatedGmv: totalsByCurrency(input.accounts.flatMap((a) => a.volume)),
       firstSeen: openings[0] ?? null,
       lastSeen: openings.at(-1) ?? null,
     },
@@ -195,11 +296,26 @@ export function buildDossier(input: DossierInput): Dossier {
     shops: input.shops.map(({ sellerName: _n, sellerRegisteredAt: _r, kyc: _k, emails: _e, phones: _p, devices: _d, ...shop }) => shop),
     sellers: [...sellers.values()],
     places: [...places.values()].sort((a, b) => b.addresses.reduce((s, x) => s + x.uses.length, 0) - a.addresses.reduce((s, x) => s + x.uses.length, 0)),
-    accounts: input.accounts.map((a) => ({ ...a, volume: a.volume.map((v) => ({ ...v, amount: round(v.amount) })) })),
+    accounts,
+    listings: input.listingRows.map((l) => ({ ...l, price: l.price !== null && l.currency ? roundMoney(l.price, l.currency) : l.price })),
+    payments: input.payments.map((p) => ({
+      ...p,
+      amount: roundMoney(p.amount, p.currency),
+      smallest: roundMoney(p.smallest, p.currency),
+      largest: roundMoney(p.largest, p.currency),
+    })),
     phones: input.contacts.filter((c) => c.kind === 'phone').map((c) => ({ number: shown('phone', c.key), shops: c.shops })),
     devices: input.contacts.filter((c) => c.kind === 'device').map((c) => ({ device: shown('device', c.key), shops: c.shops })),
     listingsByBrand: input.listings.map((l) => ({
       ...l,
+      ...(l.currency
+        ? {
+            minPrice: l.minPrice === null ? null : roundMoney(l.minPrice, l.currency),
+            medianPrice: l.medianPrice === null ? null : roundMoney(l.medianPrice, l.currency),
+            maxPrice: l.maxPrice === null ? null : roundMoney(l.maxPrice, l.currency),
+            typicalPrice: l.typicalPrice === null ? null : roundMoney(l.typicalPrice, l.currency),
+          }
+        : {}),
       medianToTypical: l.medianPrice !== null && l.typicalPrice ? round(l.medianPrice / l.typicalPrice) : null,
     })),
     confirmations: input.reports,
@@ -207,7 +323,7 @@ export function buildDossier(input: DossierInput): Dossier {
     provenance: {
       runId: cluster.runId,
       runStartedAt: cluster.runStartedAt,
-      params: typeof history.run?.params === 'string' ? (JSON.parse(history.run.params) as unknown) : (history.run?.params ?? null),
+      params,
       seed: history.run?.seed ?? null,
       engine: history.run?.engine ?? null,
       dataTimestamp: history.dataTimestamp,

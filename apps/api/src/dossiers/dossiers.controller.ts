@@ -31,3 +31,20 @@ export class DossiersController {
     res.send(out.body);
   }
 }
+
+@ApiTags('dossiers')
+@ApiBearerAuth()
+@Controller('dossiers')
+export class DossierKeyController {
+  constructor(@Inject(DossiersService) private readonly dossiers: DossiersService) {}
+
+  /**
+   * The installation's public key that signs every dossier manifest (SPKI PEM) and its id, so whoever
+   * receives a dossier checks it against the key of the installation, not only the copy in the zip.
+   */
+  @Get('signing-key')
+  @RequirePermission('dossier.read')
+  signingKey() {
+    return this.dossiers.publicKey();
+  }
+}

@@ -1,8 +1,8 @@
 import { Module } from '@nestjs/common';
 import { ClustersModule } from '../clusters/clusters.module';
-import { DossiersController } from './dossiers.controller';
+import { DossierKeyController, DossiersController } from './dossiers.controller';
 import { DossiersRepository } from './dossiers.repository';
 import { DossiersService } from './dossiers.service';
 
-@Module({ imports: [ClustersModule], controllers: [DossiersController], providers: [DossiersService, DossiersRepository] })
+@Module({ imports: [ClustersModule], controllers: [DossiersController, DossierKeyController], providers: [DossiersService, DossiersRepository] })
 export class DossiersModule {}

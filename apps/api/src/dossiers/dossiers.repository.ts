@@ -31,9 +31,12 @@ export interface DossierAddressRow {
   postcode: string | null;
   shopCount: number;
   uses: { shop: string; kind: AddressKind }[];
+  first: string | null;
+  last: string | null;
 }
 
 export interface DossierAccountRow {
+  key: string;
   kind: string | null;
   provider: string | null;
   masked: string | null;
@@ -56,7 +59,7 @@ export interface DossierListingRow {
   minPrice: number | null;
   medianPrice: number | null;
   maxPrice: number | null;
-  currencies: string[];
+  currency: string | null;
   typicalPrice: number | null;
 }
 
@@ -70,10 +73,73 @@ export interface DossierReportRow {
   reportedAt: string | null;
 }
 
+export interface DossierListingDetailRow {
+  id: string;
+  shopId: string;
+  title: string | null;
+  brand: string | null;
+  price: number | null;
+  currency: string | null;
+  status: string | null;
+  listedAt: string | null;
+  reports: number;
+}
+
+export interface DossierPaymentRow {
+  account: string | null;
+  provider: string | null;
+  shopId: string;
+  currency: string;
+  payouts: number;
+  amount: number;
+  smallest: number;
+  largest: number;
+  first: string | null;
+  last: string | null;
+}
+
+export interface DossierReferral {
+  agency: string;
+  reference: string;
+  date: string;
+  contact: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
+export interface DossierCase {
+  case: {
+    id: string;
+    status: string;
+    createdAt: string | null;
+    events: { type: string; actor: string | null; at: string; detail: string | null }[];
+    referral: DossierReferral | null;
+  } | null;
+  reinstatements: { shopId: string; at: string; by: string | null; reason: string | null }[];
+  appeals: { listingId: string; shopId: string; at: string; by: string | null; note: string | null }[];
+}
+
 export interface DossierHistory {
   runs: { runId: string; at: string; size: number; risk: number; flagged: boolean; lineage: string }[];
-  shutdowns: { id: string; status: string; proposedBy: string; proposedAt: string; decidedBy: string | null; executedAt: string | null; shops: number }[];
-  run: { id: string; startedAt: string; params: string | null; seed: number | null; engine: string | null; typicalPrices: string | null } | null;
+  shutdowns: {
+    id: string;
+    status: string;
+    proposedBy: string;
+    proposedAt: string;
+    decidedBy: string | null;
+    decidedAt: string | null;
+    executedAt: string | null;
+    shops: number;
+  }[];
+  run: {
+    id: string;
+    startedAt: string;
+    params: string | null;
+    seed: number | null;
+    engine: string | null;
+    typicalPrices: string | null;
+    hubs: string | null;
+  } | null;
   dataTimestamp: string | null;
 }
 
@@ -88,6 +154,9 @@ export class DossiersRepository extends Neo4jRepository {
     listings: 'dossiers/listings',
     reports: 'dossiers/brand-reports',
     history: 'dossiers/history',
+    case: 'dossiers/case',
+    listingRows: 'dossiers/listing-rows',
+    payments: 'dossiers/payments',
   });
 
   private async rows<T>(statement: string, params: Record<string, unknown>): Promise<T[]> {
@@ -100,15 +169,19 @@ export class DossiersRepository extends Neo4jRepository {
     return row ?? { runs: [], shutdowns: [], run: null, dataTimestamp: null };
   }
 
-  async facts(ids: string[], typical: Record<string, number>) {
-    const [shops, addresses, accounts, contacts, listings, reports] = await Promise.all([
+  async facts(clusterId: string, ids: string[], typical: Record<string, number>) {
+    const [shops, addresses, accounts, contacts, listings, reports, listingRows, payments, caseRows] = await Promise.all([
       this.rows<DossierShopRow>(this.q.shops, { ids }),
       this.rows<DossierAddressRow>(this.q.addresses, { ids }),
       this.rows<DossierAccountRow>(this.q.accounts, { ids }),
       this.rows<DossierContactRow>(this.q.contacts, { ids }),
       this.rows<DossierListingRow>(this.q.listings, { ids, typical }),
       this.rows<DossierReportRow>(this.q.reports, { ids }),
+      this.rows<DossierListingDetailRow>(this.q.listingRows, { ids }),
+      this.rows<DossierPaymentRow>(this.q.payments, { ids }),
+      this.rows<DossierCase>(this.q.case, { clusterId, ids }),
     ]);
-    return { shops, addresses, accounts, contacts, listings, reports };
+    const kase = caseRows[0] ?? { case: null, reinstatements: [], appeals: [] };
+    return { shops, addresses, accounts, contacts, listings, reports, listingRows, payments, case: kase };
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { DossierQuery } from '@ringwatch/wire';
 import { zipSync, strToU8 } from 'fflate';
@@ -7,27 +6,35 @@ import { IdentityReads } from '../audit/identity-reads';
 import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
 import { Redaction } from '../common/redaction';
+import { CONFIG } from '../common/tokens';
+import { resolveSigningKey, type RingwatchConfig } from '@ringwatch/config';
 import { toCsv } from '../common/csv';
 import { buildDossier, type Dossier } from './dossier';
 import { DossiersRepository } from './dossiers.repository';
 import { dossierHtml } from './render-html';
 import { dossierPdf } from './render-pdf';
+import { evidenceGraphml } from './graphml';
+import { formatMoney } from './money';
+import { MANIFEST, PUBLIC_KEY, SIGNATURE, sha256, signingKey, type SigningKey } from './proof';
 
 export type DossierFormat = DossierQuery['format'];
 
 /** Enough of the graph to see the network on a page; a bigger cluster is drawn truncated (and says so). */
 const GRAPH_LIMIT = 3000;
 
-const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
-
 const EMPTY_DOSSIER: Dossier = {
   cluster: { id: 'warm-up', runId: '-', runStartedAt: '-', risk: 0, flagged: false, status: 'open', size: 0, lineage: 'new' },
+  case: null,
+  referral: null,
+  premises: [],
   summary: { why: [], factors: [], estimatedGmv: [], firstSeen: null, lastSeen: null },
   timeline: [],
   shops: [],
   sellers: [],
   places: [],
   accounts: [],
+  listings: [],
+  payments: [],
   phones: [],
   devices: [],
   listingsByBrand: [],
@@ -46,9 +53,23 @@ const EMPTY_DOSSIER: Dossier = {
   },
 };
 
+const WARM_SHOP: Dossier['shops'][number] = {
+  id: 'warm-up',
+  name: '暖',
+  status: 'active',
+  category: null,
+  openedAt: null,
+  suspendedAt: null,
+  suspendedBy: null,
+  listings: 0,
+  sellerId: null,
+  sellerCountry: null,
+};
+
 @Injectable()
 export class DossiersService implements OnApplicationBootstrap {
   private readonly logger = new Logger('dossiers');
+  private key: SigningKey | undefined;
 
   constructor(
     @Inject(DossiersRepository) private readonly repository: DossiersRepository,
@@ -56,11 +77,30 @@ export class DossiersService implements OnApplicationBootstrap {
     @Inject(AuditRepository) private readonly audit: AuditRepository,
     @Inject(Redaction) private readonly redaction: Redaction,
     @Inject(IdentityReads) private readonly reads: IdentityReads,
+    @Inject(CONFIG) private readonly config: RingwatchConfig,
   ) {}
 
-  /** The first PDF pays for loading font metrics and compiling pdfkit's paths; pay it before a liaison waits. */
+  /**
+   * The first PDF pays for reading the Noto fonts (the CJK one is 8 MB), parsing them and compiling
+   * pdfkit's paths; pay it before a liaison waits. The warm-up's network name holds a CJK character so
+   * that font is parsed too.
+   */
   onApplicationBootstrap(): void {
-    void dossierPdf(EMPTY_DOSSIER).catch(() => undefined);
+    // The installation key exists from the first start on, like the other generated secrets.
+    this.signingKey();
+    void dossierPdf({ ...EMPTY_DOSSIER, shops: [{ ...WARM_SHOP }] }).catch(() => undefined);
+  }
+
+  /** The installation's dossier signing key, created on first use and kept in the configured file. */
+  signingKey(): SigningKey {
+    this.key ??= signingKey(resolveSigningKey(this.config.dossier.signingKeyFile));
+    return this.key;
+  }
+
+  /** What a verifier needs: the public key (SPKI PEM) and its id. */
+  publicKey(): { algorithm: 'Ed25519'; keyId: string; publicKeyPem: string } {
+    const key = this.signingKey();
+    return { algorithm: 'Ed25519', keyId: key.keyId, publicKeyPem: key.publicKeyPem };
   }
 
   /**
@@ -75,12 +115,13 @@ export class DossiersService implements OnApplicationBootstrap {
       this.repository.history(cluster.id, cluster.runId),
     ]);
     const typical = history.run?.typicalPrices ? (JSON.parse(history.run.typicalPrices) as Record<string, number>) : {};
-    const facts = await this.repository.facts(ids, typical);
+    const facts = await this.repository.facts(cluster.id, ids, typical);
     return buildDossier({
       cluster,
       graph,
       history,
       ...facts,
+      hubThreshold: this.config.detection.hubThreshold,
       generatedAt: new Date().toISOString(),
       generatedBy: actor.name,
       view: this.redaction.viewFor(actor.roles),
@@ -112,7 +153,15 @@ export class DossiersService implements OnApplicationBootstrap {
       action: 'dossier.export',
       target: `cluster:${dossier.cluster.id}`,
       before: null,
-      after: { format, runId: dossier.provenance.runId, redacted: dossier.provenance.redacted, sha256: sha256(out.body), bytes: Buffer.byteLength(out.body) },
+      after: {
+        format,
+        runId: dossier.provenance.runId,
+        caseId: dossier.case?.id ?? null,
+        ...(format === 'zip' ? { keyId: this.signingKey().keyId } : {}),
+        redacted: dossier.provenance.redacted,
+        sha256: sha256(out.body),
+        bytes: Buffer.byteLength(out.body),
+      },
       requestId: actor.requestId,
     });
     return out;
@@ -146,19 +195,63 @@ export class DossiersService implements OnApplicationBootstrap {
       ),
       'accounts.csv': strToU8(
         toCsv(
-          ['account', 'kind', 'provider', 'shops', 'volume'],
-          d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops, a.volume.map((v) => `${v.amount} ${v.currency}`)]),
+          ['account', 'kind', 'provider', 'shops', 'all_shops', 'exclusivity', 'verdict', 'volume', 'reason'],
+          d.accounts.map((a) => [
+            a.masked,
+            a.kind,
+            a.provider,
+            a.shops,
+            a.shopCount,
+            a.exclusivity.toFixed(3),
+            a.verdict,
+            a.volume.map((v) => formatMoney(v.amount, v.currency)),
+            a.reason,
+          ]),
         ),
       ),
       'listings.csv': strToU8(
         toCsv(
-          ['brand', 'listings', 'live', 'min_price', 'median_price', 'max_price', 'typical_price', 'median_to_typical'],
-          d.listingsByBrand.map((l) => [l.brand, l.listings, l.active, l.minPrice, l.medianPrice, l.maxPrice, l.typicalPrice, l.medianToTypical]),
+          ['listing_id', 'shop_id', 'title', 'brand', 'price', 'currency', 'status', 'listed_at', 'reports'],
+          d.listings.map((l) => [l.id, l.shopId, l.title, l.brand, l.price, l.currency, l.status, l.listedAt, l.reports]),
         ),
       ),
+      'listings-by-brand.csv': strToU8(
+        toCsv(
+          ['brand', 'currency', 'listings', 'live', 'min_price', 'median_price', 'max_price', 'typical_price', 'median_to_typical'],
+          d.listingsByBrand.map((l) => [l.brand, l.currency, l.listings, l.active, l.minPrice, l.medianPrice, l.maxPrice, l.typicalPrice, l.medianToTypical]),
+        ),
+      ),
+      'payments.csv': strToU8(
+        toCsv(
+          ['account', 'provider', 'shop_id', 'currency', 'payouts', 'amount', 'smallest', 'largest', 'first_paid_at', 'last_paid_at'],
+          d.payments.map((p) => [p.account, p.provider, p.shopId, p.currency, p.payouts, p.amount, p.smallest, p.largest, p.first, p.last]),
+        ),
+      ),
+      'premises.csv': strToU8(
+        toCsv(
+          ['verdict', 'kind', 'address_or_account', 'place', 'roles', 'network_shops', 'all_shops', 'exclusivity', 'first_use', 'last_use', 'reason'],
+          d.premises.map((p) => [
+            p.verdict,
+            p.kind,
+            p.label,
+            p.place,
+            p.roles,
+            p.networkShops,
+            p.shopCount,
+            p.exclusivity.toFixed(3),
+            p.first,
+            p.last,
+            p.reason,
+          ]),
+        ),
+      ),
+      'evidence-graph.graphml': strToU8(evidenceGraphml(d)),
     };
+    const key = this.signingKey();
     const manifest = {
       clusterId: d.cluster.id,
+      caseId: d.case?.id ?? null,
+      referral: d.referral,
       detectionRun: {
         id: d.provenance.runId,
         startedAt: d.provenance.runStartedAt,
@@ -170,8 +263,15 @@ export class DossiersService implements OnApplicationBootstrap {
       generatedAt: d.provenance.generatedAt,
       generatedBy: d.provenance.generatedBy,
       redacted: d.provenance.redacted,
+      signature: { algorithm: 'Ed25519', keyId: key.keyId, file: SIGNATURE, publicKey: PUBLIC_KEY },
       files: Object.entries(files).map(([name, data]) => ({ name, bytes: data.length, sha256: sha256(data) })),
     };
-    return Buffer.from(zipSync({ ...files, 'manifest.json': strToU8(`${JSON.stringify(manifest, null, 2)}\n`) }, { level: 6 }));
+    const manifestBytes = strToU8(`${JSON.stringify(manifest, null, 2)}\n`);
+    return Buffer.from(
+      zipSync(
+        { ...files, [MANIFEST]: manifestBytes, [SIGNATURE]: new Uint8Array(key.sign(manifestBytes)), [PUBLIC_KEY]: strToU8(key.publicKeyPem) },
+        { level: 6 },
+      ),
+    );
   }
 }

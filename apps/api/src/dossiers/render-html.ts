@@ -1,5 +1,6 @@
 import { identifierColour, SHOP_STATUS_COLOURS } from '@ringwatch/palette';
 import type { Dossier } from './dossier';
+import { formatMoney, formatMoneys } from './money';
 
 /** A graph node's colour, shared with the explorer's legend, so a printed graph reads like the screen. */
 export const nodeColour = (n: { kind: string; status: string | null }): string =>
@@ -39,32 +40,48 @@ const table = (head: string[], rows: unknown[][]) =>
     ? '<p class="none">None.</p>'
     : `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
 
-export const money = (v: { currency: string; amount: number }[], none = '–') =>
-  v.map((m) => `${m.amount.toLocaleString('en')} ${m.currency}`).join(', ') || none;
+const money = (v: { currency: string; amount: number }[]) => formatMoneys(v);
+const price = (amount: number | null, currency: string | null) => (amount === null ? '–' : currency ? formatMoney(amount, currency) : String(amount));
+const pct = (x: number) => `${Math.round(x * 100)}%`;
 
 export function dossierHtml(d: Dossier): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dossier ${esc(d.cluster.id)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem;color:#1f2328;max-width:1100px}table{border-collapse:collapse;width:100%;margin:.4rem 0 1rem}th,td{border-bottom:1px solid #d0d7de;padding:.25rem .4rem;text-align:left;font-size:.9rem;vertical-align:top}.none{color:#59636e}.meta{color:#59636e}h2{margin-top:1.6rem}</style></head><body>
 <h1>Dossier: shop network ${esc(d.cluster.id)}</h1>
 <p class="meta">${d.provenance.redacted ? '<strong>Redacted copy.</strong> ' : ''}Detection run ${esc(d.provenance.runId)} (${esc(d.provenance.runStartedAt)}, engine ${esc(d.provenance.engine)}, seed ${esc(d.provenance.seed)}); data as of ${esc(d.provenance.dataTimestamp)}; generated ${esc(d.provenance.generatedAt)} for ${esc(d.provenance.generatedBy)}.</p>
+<p class="meta">Case ${esc(d.case?.id ?? 'none')}${d.case ? ` (${esc(d.case.status)})` : ''}${d.referral ? `; referred to ${esc(d.referral.agency)}, reference ${esc(d.referral.reference)}, on ${esc(d.referral.date)}, contact ${esc(d.referral.contact)}` : ''}.</p>
 <h2>Summary</h2>
-<p>Risk ${d.cluster.risk.toFixed(0)}/100${d.cluster.flagged ? ' (flagged)' : ''}, ${d.cluster.size} shops, status ${esc(d.cluster.status)}; estimated GMV ${esc(money(d.summary.estimatedGmv))}; shops opened ${esc(d.summary.firstSeen?.slice(0, 10))} to ${esc(d.summary.lastSeen?.slice(0, 10))}.</p>
+<p>Risk ${d.cluster.risk.toFixed(0)}/100${d.cluster.flagged ? ' (flagged)' : ''}, ${d.cluster.size} shops, status ${esc(d.cluster.status)}; estimated GMV ${esc(money(d.summary.estimatedGmv))} (each currency as paid, not converted); shops opened ${esc(d.summary.firstSeen?.slice(0, 10))} to ${esc(d.summary.lastSeen?.slice(0, 10))}.</p>
 <ul>${d.summary.why.map((w) => `<li>${esc(w)}</li>`).join('')}</ul>
 <h2>Evidence graph</h2>${graphSvg(d.graph)}${d.graph.truncated ? '<p class="meta">The graph is truncated to its largest part.</p>' : ''}
+<h2>Premises and accounts ranked for action</h2>${table(
+    ['Verdict', 'Address or account', 'Place', 'Role', 'Network shops / all', 'Exclusivity', 'First use', 'Last use', 'Reason'],
+    d.premises.map((p) => [
+      p.verdict,
+      p.label,
+      p.place ?? '',
+      p.roles.join(', '),
+      `${p.networkShops} / ${p.shopCount}`,
+      pct(p.exclusivity),
+      p.first?.slice(0, 10) ?? '',
+      p.last?.slice(0, 10) ?? '',
+      p.reason,
+    ]),
+  )}
 <h2>Physical addresses</h2>${
     d.places
       .map(
         (p) =>
           `<h3>${esc(p.city)}, ${esc(p.region)}, ${esc(p.country)}</h3>${table(
-            ['Address', 'Postcode', 'Used by (kind)', 'Shops overall'],
-            p.addresses.map((a) => [a.text, a.postcode ?? '', a.uses.map((u) => `${u.shop} (${u.kind})`).join(', '), a.shopCount]),
+            ['Address', 'Postcode', 'Used by (kind)', 'Shops overall', 'Verdict'],
+            p.addresses.map((a) => [a.text, a.postcode ?? '', a.uses.map((u) => `${u.shop} (${u.kind})`).join(', '), a.shopCount, a.verdict]),
           )}`,
       )
       .join('') || '<p class="none">None.</p>'
   }
 <h2>Payout accounts</h2>${table(
-    ['Account', 'Kind', 'Bank / provider', 'Shops', 'Volume'],
-    d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops.join(', '), money(a.volume)]),
+    ['Account', 'Kind', 'Bank / provider', 'Shops', 'Volume', 'Verdict'],
+    d.accounts.map((a) => [a.masked, a.kind, a.provider, a.shops.join(', '), money(a.volume), a.verdict]),
   )}
 <h2>Sellers</h2>${table(
     ['Seller', 'Name', 'Country', 'Registered', 'Identity document', 'Emails', 'Phones', 'Devices', 'Shops'],
@@ -97,10 +114,10 @@ export function dossierHtml(d: Dossier): string {
       l.brand,
       l.listings,
       l.active,
-      l.minPrice,
-      l.medianPrice,
-      l.maxPrice,
-      l.typicalPrice?.toFixed(2) ?? '–',
+      price(l.minPrice, l.currency),
+      price(l.medianPrice, l.currency),
+      price(l.maxPrice, l.currency),
+      price(l.typicalPrice, l.currency),
       l.medianToTypical ?? '–',
     ]),
   )}

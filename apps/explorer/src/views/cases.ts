@@ -276,6 +276,36 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
     CASE_PRIORITIES.map((p) => h('option', { value: p, selected: p === c.priority }, p)),
   );
   const note = h('textarea', { rows: 3, placeholder: 'Add a note (shop ids you mention are linked)', 'aria-label': 'note' });
+  // The liaison records the referral to law enforcement: all four fields, the case becomes referred.
+  const referral = {
+    agency: h('input', { type: 'text', required: true, placeholder: 'agency', 'aria-label': 'referral agency' }),
+    reference: h('input', { type: 'text', required: true, placeholder: 'their reference', 'aria-label': 'referral reference' }),
+    date: h('input', { type: 'date', required: true, 'aria-label': 'referral date', value: new Date().toISOString().slice(0, 10) }),
+    contact: h('input', { type: 'text', required: true, placeholder: 'contact (name, phone or email)', 'aria-label': 'referral contact' }),
+  };
+  const referralForm =
+    can('cases.refer') && c.moves.includes('referred')
+      ? h(
+          'form',
+          {
+            class: 'referral',
+            'aria-label': 'Record a referral',
+            onsubmit: (e: Event) => {
+              e.preventDefault();
+              void act('referral', {
+                agency: referral.agency.value.trim(),
+                reference: referral.reference.value.trim(),
+                date: referral.date.value,
+                contact: referral.contact.value.trim(),
+              })();
+            },
+          },
+          h('h3', {}, 'Record a referral to law enforcement'),
+          h('div', { class: 'move-details' }, referral.agency, referral.reference, referral.date, referral.contact),
+          h('button', { type: 'submit', 'data-action': 'refer' }, 'Record referral'),
+          writable ? null : error,
+        )
+      : null;
   root.replaceChildren(
     h(
       'section',
@@ -312,6 +342,7 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
             error,
           )
         : null,
+      referralForm,
       c.shutdowns.length
         ? [
             h('h3', {}, 'Shutdowns'),
