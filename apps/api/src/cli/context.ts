@@ -53,3 +53,4 @@ export { DetectionService } from '../detection/detection.service';
 export { ImportsRepository } from '../imports/imports.repository';
 export { ImportsService } from '../imports/imports.service';
 export { bulkFirstLoad, type BulkLoadResult } from './bulk';
+export { ReportsService } from '../reports/reports.service';
