@@ -162,6 +162,11 @@ async function benchBulk(
   const wall = (Date.now() - started) / 1000;
   rss.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  // Printed now: LOAD CSV on a busy machine can take far longer than the bulk load.
+  const t = result.timings;
+  console.log(
+    `bulk: files ${(t.prepareMs / 1000).toFixed(1)} s, importer ${(t.importMs / 1000).toFixed(1)} s (peak ${importerPeak}), start + migrations + record ${(t.startMs / 1000).toFixed(1)} s, wall ${wall.toFixed(1)} s`,
+  );
   console.log(`load after bulk: ${loadAverage()}`);
 
   const base = await freshDatabase('ingest-load-csv', { importDir: dir });
