@@ -139,6 +139,7 @@ async function benchBulk(
     dataDir,
     heap: '4g',
     pageCache: '2g',
+    startTimeoutMs: 600_000,
     user: 'neo4j',
     password: undefined,
     database: 'neo4j',

@@ -72,6 +72,7 @@ async function scale(preset: PresetName, seed: number, stages: Stage[], summary:
       dataDir,
       heap: '4g',
       pageCache: '2g',
+      startTimeoutMs: 600_000,
       user: 'neo4j',
       password: undefined,
       database: 'neo4j',
