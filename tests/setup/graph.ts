@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { openDriver } from '@ringwatch/neo4j';
 import type { Driver } from 'neo4j-driver';
 import { inject } from 'vitest';
@@ -55,6 +56,39 @@ export async function graphFingerprint(driver: Driver): Promise<Record<string, n
   );
   for (const r of rels.records) out[`rel:${r.get('type')}`] = Number(r.get('n'));
   return out;
+}
+
+/** Properties that say which import wrote what and the trail of a moved link: not the graph's content. */
+const BOOKKEEPING = new Set(['createdBy', 'movedFrom', 'movedBy', 'movedAt']);
+
+const plain = (props: Record<string, unknown>): string =>
+  JSON.stringify(
+    Object.keys(props)
+      .filter((k) => !BOOKKEEPING.has(k))
+      .sort()
+      .map((k) => [k, String(props[k])]),
+  );
+
+/**
+ * A checksum over the marketplace graph's content: every node by label, id (or key, or name) and
+ * properties, every relationship by type, its ends and properties; the bookkeeping of which import wrote
+ * it (createdBy, move trails) left out. Two loads of the same files give the same checksum.
+ */
+export async function graphChecksum(driver: Driver): Promise<{ checksum: string; nodes: number; relationships: number }> {
+  const database = inject('neo4j').database;
+  const nodes = await driver.executeQuery(
+    'MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels) AND NOT n:Import RETURN labels(n)[0] + ":" + coalesce(n.id, n.key, n.name) AS id, properties(n) AS props',
+    { labels: MARKETPLACE },
+    { database },
+  );
+  const rels = await driver.executeQuery(
+    `MATCH (a)-[r]->(b) WHERE any(l IN labels(a) WHERE l IN $labels) AND NOT a:Import
+     RETURN labels(a)[0] + ":" + coalesce(a.id, a.key, a.name) + " " + type(r) + " " + labels(b)[0] + ":" + coalesce(b.id, b.key, b.name) AS id, properties(r) AS props`,
+    { labels: MARKETPLACE },
+    { database },
+  );
+  const lines = [...nodes.records, ...rels.records].map((r) => `${String(r.get('id'))} ${plain(r.get('props') as Record<string, unknown>)}`).sort();
+  return { checksum: createHash('sha256').update(lines.join('\n')).digest('hex'), nodes: nodes.records.length, relationships: rels.records.length };
 }
 
 /** Labels the service's own work writes (runs, clusters, shutdowns, alerts, reports, leases). */

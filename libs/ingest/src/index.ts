@@ -4,3 +4,4 @@ export * from './redact';
 export * from './rows';
 export * from './report';
 export * from './prepare';
+export * from './bulk';

@@ -5,3 +5,4 @@ export * from './local-server';
 export * from './migrations';
 export * from './records';
 export * from './supervisor';
+export * from './import-tool';

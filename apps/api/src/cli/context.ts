@@ -51,3 +51,6 @@ export { AuthService } from '../auth/auth.service';
 export { TokenSigner } from '../auth/tokens';
 export { DetectionService } from '../detection/detection.service';
 export { ImportsRepository } from '../imports/imports.repository';
+export { ImportsService } from '../imports/imports.service';
+export { bulkFirstLoad, type BulkLoadResult } from './bulk';
+export { ReportsService } from '../reports/reports.service';

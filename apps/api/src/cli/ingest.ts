@@ -4,10 +4,15 @@ import { loadConfig } from '@ringwatch/config';
 import { formatLoadReport, planLoad } from '@ringwatch/ingest';
 import { Progress } from '@ringwatch/terminal';
 import { ImportsService } from '../imports/imports.service';
+import { bulkFirstLoad } from './bulk';
 import { openApiContext } from './context';
 
 const USAGE =
-  'usage: npm run ingest -- <file…> [--batch-size N] [--rejects rejects.ndjson] [--json]\n  files are named <kind>.csv|.ndjson[.gz], kinds: sellers shops listings payments addresses brand_reports\n  prints per file the lines read and the rows accepted and rejected (--json: the whole report as JSON)';
+  'usage: npm run ingest -- <file…> [--batch-size N] [--rejects rejects.ndjson] [--json] [--bulk [--out DIR] [--keep-files]]\n' +
+  '  files are named <kind>.csv|.ndjson[.gz], kinds: sellers shops listings payments addresses brand_reports\n' +
+  '  prints per file the lines read and the rows accepted and rejected (--json: the whole report as JSON)\n' +
+  "  --bulk: a first load into an empty database with Neo4j's offline importer (the local server must be stopped);\n" +
+  "          with NEO4J_URI, writes the importer's files (to --out) and prints the command for the database's operator";
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -16,6 +21,9 @@ async function main(): Promise<void> {
       'batch-size': { type: 'string' },
       rejects: { type: 'string' },
       json: { type: 'boolean', default: false },
+      bulk: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      'keep-files': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
   });
@@ -30,6 +38,30 @@ async function main(): Promise<void> {
   planLoad(files);
   const config = loadConfig(process.env);
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
+  if (values.bulk) {
+    const progress = new Progress('ingest (bulk)', 'rows');
+    const result = await bulkFirstLoad(batchSize === undefined ? config : { ...config, ingest: { ...config.ingest, batchSize } }, {
+      files,
+      rejectsPath: rejects,
+      outDir: values.out === undefined ? undefined : path.resolve(cwd, values.out),
+      keepFiles: values['keep-files'],
+      onProgress: (p) => progress.update(p.totalRead),
+    });
+    progress.done();
+    console.log(values.json ? JSON.stringify(result, null, 2) : formatLoadReport(result.report));
+    const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+    if (result.outcome === 'written') {
+      console.log(`\nthe importer's files are in ${result.files.dir} (they hold names and contact details: keep them private)`);
+      console.log('with the database stopped and empty (or not yet created), its operator runs on the database server:');
+      console.log(`\n  ${result.command}\n`);
+      console.log('then starts it (or CREATE DATABASE); the API applies the migrations when it next starts. This import is not recorded.');
+    } else {
+      const t = result.timings;
+      console.log(`bulk: files ${s(t.prepareMs)}, Neo4j importer ${s(t.importMs)}, start with migrations and record ${s(t.startMs)}`);
+    }
+    if (result.report.status !== 'completed') process.exitCode = 1;
+    return;
+  }
   const context = await openApiContext(batchSize === undefined ? config : { ...config, ingest: { ...config.ingest, batchSize } });
   const progress = new Progress('ingest', 'rows');
   try {

@@ -55,6 +55,7 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     abandonStale: 'imports/abandon-stale',
     failRunning: 'imports/fail-running',
     hasShops: 'imports/has-shops',
+    graphContents: 'imports/graph-contents',
     listingsExisting: 'ingest/listings-existing',
     listingsMerge: 'ingest/listings-merge',
     paymentsExisting: 'ingest/payments-existing',
@@ -186,6 +187,12 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
   async hasShops(): Promise<boolean> {
     const { records } = await this.readQuery(this.q.hasShops, {});
     return records[0]!.get('hasShops') as boolean;
+  }
+
+  /** Nodes per label besides the migration ledger (on a sample of 100,000): empty for a database a bulk load may replace. */
+  async graphContents(): Promise<{ label: string; nodes: number }[]> {
+    const { records } = await this.readQuery(this.q.graphContents, {});
+    return records.map((r) => recordToPlain<{ label: string; nodes: number }>(r));
   }
 
   async get(id: string): Promise<ImportRecord | null> {

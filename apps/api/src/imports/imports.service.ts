@@ -18,6 +18,12 @@ import { ImportsRepository, type ImportRecord } from './imports.repository';
 
 const UPLOAD_SWEEP_MS = 3_600_000;
 
+/** The fingerprinter of every load, transactional or bulk: one key, so equal secrets are one node. */
+export function importFingerprinter(config: RingwatchConfig): Fingerprinter {
+  // Config guarantees a key with a server of the user's own; locally one is generated once and kept.
+  return fingerprinter(config.pii.hmacKey ?? resolveGeneratedSecret(config.pii.keyFile, undefined, 24));
+}
+
 function removeIfEmpty(dir: string): void {
   if (fs.existsSync(dir) && fs.readdirSync(dir).length === 0) fs.rmdirSync(dir);
 }
@@ -40,8 +46,7 @@ export class ImportsService implements OnModuleDestroy {
     @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
     @Optional() @Inject(ReadPressure) private readonly pressure?: ReadPressure,
   ) {
-    // Config guarantees a key with a server of the user's own; locally one is generated once and kept.
-    this.fingerprints = fingerprinter(config.pii.hmacKey ?? resolveGeneratedSecret(config.pii.keyFile, undefined, 24));
+    this.fingerprints = importFingerprinter(config);
   }
 
   /** Loads files and audits the load with its counts (who: the source, e.g. a user name, "demo", "cli"). */
