@@ -48,10 +48,25 @@ export function runningHeader(d: Dossier): string {
  * for it), the evidence graph drawn as labelled vectors with hubs set apart.
  */
 export async function dossierPdf(d: Dossier): Promise<Buffer> {
+  // Rendering is most of a dossier's time (fonts, shaping, the graph): render once in the usual case by
+  // guessing from its rows whether it runs past four pages, and so needs page 1 kept for the contents.
+  // A wrong guess costs a second render, never a wrong document.
+  if (rowsIn(d) > LONG_ROWS) {
+    const withToc = await render(d, true);
+    // Kept for the contents, page 1 pushed the rest one page on: without it the dossier is at least one page shorter.
+    if (withToc.pages - 1 > 4) return withToc.pdf;
+    const without = await render(d, false);
+    return without.pages <= 4 ? without.pdf : withToc.pdf;
+  }
   const first = await render(d, false);
   if (first.pages <= 4) return first.pdf;
   return (await render(d, true)).pdf;
 }
+
+/** Rows past which a dossier is all but sure to run past four pages (about sixty rows fill one). */
+const LONG_ROWS = 300;
+const rowsIn = (d: Dossier) =>
+  d.shops.length + d.listings.length + d.timeline.length + d.premises.length + d.sellers.length + d.accounts.length + d.payments.length;
 
 function render(d: Dossier, withToc: boolean): Promise<Rendered> {
   const f = loadFonts();
