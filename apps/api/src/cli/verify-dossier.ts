@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { verifyDossierZip } from '../apps/api/src/dossiers/proof';
+import { verifyDossierZip } from '../dossiers/proof';
 
 /**
  * verify-dossier — `npm run verify-dossier -- dossier.zip [--key signing-key.pem]`: checks the
