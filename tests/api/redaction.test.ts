@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { strFromU8, unzipSync, unzlibSync } from 'fflate';
+import { strFromU8, unzipSync } from 'fflate';
 import { int as neo4jInt } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { hasPermission, ROLES, type Role } from '@ringwatch/permissions';
 import { ReportsService } from '../../apps/api/src/reports/reports.service';
 import { ROOT, tokenFor, type TestServer } from '../setup/app';
 import { startSeededServer, type SeededServer } from '../setup/marketplace';
+import { extractText, getDocumentProxy } from 'unpdf';
 
 /*
  * Redaction by construction: every GET route and every export, called as each role, searched for the
@@ -54,38 +55,23 @@ class Needles {
 const needles = new Needles();
 
 /** The text a PDF shows: pdfkit's deflated content streams, their hex-string text operators decoded (built-in fonts, WinAnsi). */
-function pdfText(bytes: Uint8Array): string {
-  const raw = Buffer.from(bytes);
-  const out: string[] = [];
-  let at = 0;
-  for (;;) {
-    const start = raw.indexOf('stream\n', at);
-    if (start < 0) break;
-    const end = raw.indexOf('\nendstream', start);
-    if (end < 0) break;
-    at = end + 10;
-    let content: string;
-    try {
-      content = Buffer.from(unzlibSync(raw.subarray(start + 7, end))).toString('latin1');
-    } catch {
-      continue; // not deflated (an image, metadata): no text operators inside
-    }
-    for (const op of content.matchAll(/\[([^\]]*)\]\s*TJ|<([0-9a-fA-F]*)>\s*Tj/g)) {
-      const hex = op[1] !== undefined ? [...op[1].matchAll(/<([0-9a-fA-F]*)>/g)].map((m) => m[1]!).join('') : op[2]!;
-      out.push(Buffer.from(hex, 'hex').toString('latin1'));
-    }
-  }
-  // Lines are joined with a space: pdfkit wraps at spaces, so a wrapped street line reads whole again.
-  return out.join(' ');
+/**
+ * A PDF's shown text, through a real PDF reader: the dossier embeds its fonts, so text is glyph ids that only
+ * the fonts' maps turn back into letters. Lines are joined with a space: a wrapped street line reads whole again.
+ */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(bytes)), { mergePages: true });
+  return text.replace(/\s+/g, ' ');
 }
 
 /** What a body says, as text: JSON and HTML (entities decoded), a PDF's shown text, every entry of a zip. */
-function bodyText(type: string, bytes: Uint8Array): string {
+async function bodyText(type: string, bytes: Uint8Array): Promise<string> {
   if (type.includes('pdf')) return pdfText(bytes);
   if (type.includes('zip')) {
-    return Object.entries(unzipSync(bytes))
-      .map(([name, data]) => `${name}\n${name.endsWith('.pdf') ? pdfText(data) : bodyText('text', data)}`)
-      .join('\n');
+    const parts = await Promise.all(
+      Object.entries(unzipSync(bytes)).map(async ([name, data]) => `${name}\n${name.endsWith('.pdf') ? await pdfText(data) : await bodyText('text', data)}`),
+    );
+    return parts.join('\n');
   }
   return strFromU8(bytes)
     .replace(/&#(\d+);/g, (_m, code: string) => String.fromCharCode(Number(code)))
@@ -111,7 +97,7 @@ async function get(url: string, role: Role): Promise<{ status: number; type: str
   const response = await fetch(`${server.baseUrl}${url}`, { headers: { authorization: `Bearer ${token[role]}` } });
   const bytes = new Uint8Array(await response.arrayBuffer());
   const type = response.headers.get('content-type') ?? '';
-  let text = bodyText(type, bytes);
+  let text = await bodyText(type, bytes);
   if (response.status === 200 && url.startsWith('/search')) {
     const { query: _echo, ...rest } = JSON.parse(text) as Record<string, unknown>;
     text = JSON.stringify(rest);
