@@ -150,7 +150,9 @@ describe('explorer in a real browser', () => {
       }
     }
     await shot(analyst, '04-cluster-evidence');
-    expect(await analyst.locator('.details h3').textContent()).toContain(`Why ${pair![0]} and ${pair![1]} are linked`);
+    // Named by their shop names, as an analyst reads them.
+    const names = await analyst.evaluate((ids) => ids.map((id) => window.__ringwatch!.graph!.getNodeAttribute(id, 'label') as string), pair!);
+    expect(await analyst.locator('.details h3').textContent()).toContain(`Why ${names[0]} and ${names[1]} are linked`);
   });
 
   it('an analyst proposes a shutdown and sees its dry run', async () => {
