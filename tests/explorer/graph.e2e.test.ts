@@ -131,8 +131,19 @@ describe('the evidence graph in a real browser', () => {
     // "Why linked" names the shops by name.
     const names = await page.evaluate(([x, y]) => [x, y].map((id) => window.__ringwatch!.graph!.getNodeAttribute(id!, 'label')), [a, b]);
     expect(await page.locator('.details h3.why').textContent()).toBe(`Why ${names[0]} and ${names[1]} are linked`);
-    if ((await page.locator('ul.path-steps').count()) === 0) await page.click('button[data-action=path]');
-    await page.waitForSelector('ul.path-steps, .path .state.empty, .path .state.error');
+    // Ask for the path with the panel's button, again if the panel was drawn anew meanwhile (the side panel
+    // can refresh while the size-by figures arrive on a busy machine, and a pointer click then lands on
+    // a detached button).
+    await page.waitForFunction(
+      () => {
+        if (document.querySelector('ul.path-steps, .path .state.empty, .path .state.error')) return true;
+        const box = document.querySelector('.details .path');
+        if (box && box.childElementCount === 0) document.querySelector<HTMLButtonElement>('.details button[data-action=path]')?.click();
+        return false;
+      },
+      undefined,
+      { timeout: 90_000, polling: 500 },
+    );
     expect(await page.locator('.path .state').count(), (await page.locator('.path').textContent()) ?? '').toBe(0);
     const steps = (await page.locator('ul.path-steps').getAttribute('data-path'))!.split(' ');
     expect(steps[0]).toBe(a);
@@ -166,7 +177,7 @@ describe('the evidence graph in a real browser', () => {
     expect(side.y).toBeGreaterThanOrEqual(graphArea.y + graphArea.height - 1);
     expect(await page.locator('.side').evaluate((e) => e.scrollHeight - e.clientHeight)).toBeLessThanOrEqual(1);
     await page.setViewportSize({ width: 1440, height: 900 });
-  });
+  }, 150_000);
 
   it('selects shops with a shift-drag box and excludes them from the shutdown proposal', async () => {
     await page.goto(`${server.baseUrl}/#/clusters/${clusterId}?x=1`);

@@ -35,6 +35,13 @@ export function mountGraph(
 ): GraphView {
   const graph = buildNetworkGraph(data);
   let selection: string[] = [];
+  // Each selection draws into its own slot: a slow answer for an earlier selection (a shop's details
+  // arriving after the pair clicked next) lands in a slot no longer shown instead of over the newer one.
+  const freshSlot = () => {
+    const slot = h('div', { class: 'selection' });
+    details.replaceChildren(slot);
+    return slot;
+  };
   const idle = () => details.replaceChildren(h('p', { class: 'muted' }, HINT));
   const view: GraphView = new GraphView(graph, canvas, {
     fileName: name,
@@ -46,7 +53,7 @@ export function mountGraph(
       view.highlightShared([]);
       view.showPath({ truncated: false, nodes: [], edges: [], path: [] });
       view.select(selection);
-      void showSelection(view, details, selection, options);
+      void showSelection(view, freshSlot(), selection, options);
     },
     onClickStage: () => {
       selection = [];
@@ -58,7 +65,7 @@ export function mountGraph(
       selection = ids;
       view.highlightShared([]);
       view.select(selection);
-      void showSelection(view, details, selection, options);
+      void showSelection(view, freshSlot(), selection, options);
     },
   });
   idle();
