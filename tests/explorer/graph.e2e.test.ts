@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
+import { parsePhoneNumber } from 'libphonenumber-js';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { startTestServer, type TestServer } from '../setup/app';
 import { ensureChromium } from '../setup/chromium';
@@ -16,6 +17,7 @@ import { seedMarketplace, type SeededMarketplace } from '../setup/marketplace';
  * Screenshots at 1440×900 and 900 px wide go to test-output/screenshots/graph-*.png.
  */
 const PASSWORD = 'graph-ui-test-password-1';
+const neo4j = inject('neo4j');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `graph-${name}.png`) });
 let server: TestServer;
 let driver: Driver;
@@ -208,6 +210,46 @@ describe('the evidence graph in a real browser', () => {
       .evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value).sort());
     expect(ticked).toEqual(expected);
     await shot(page, 'multi-select-1440');
+  });
+
+  it('finds a member’s phone typed as it is written at home and opens the graph at a shop using it', async () => {
+    const members = seeded.run.clusters.find((c) => c.id === clusterId)!.members;
+    const [row] = (
+      await driver.executeQuery(
+        'MATCH (s:Shop)<-[:OWNS]-(:Seller)-[:HAS_PHONE]->(p:Phone) WHERE s.id IN $members RETURN p.key AS key ORDER BY p.key LIMIT 1',
+        { members },
+        { database: neo4j.database },
+      )
+    ).records;
+    expect(row, 'a member of the largest network has a phone').toBeDefined();
+    const key = row!.get('key') as string;
+    // The national way of writing it ("0151 03966900", "(213) 373-4253"): no country code, as people copy it.
+    const national = parsePhoneNumber(key).formatNational();
+    expect(national).not.toContain('+');
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${server.baseUrl}/#/search?q=${encodeURIComponent(national)}`);
+    const phones = page.locator('.group', { has: page.locator('h3', { hasText: 'Phones' }) });
+    await phones.locator('.identifier-hit a[data-shop]').first().waitFor();
+    await shot(page, 'search-phone-1440');
+    const link = phones.locator('.identifier-hit a[data-shop]').first();
+    const shopId = (await link.getAttribute('data-shop'))!;
+    await link.click();
+    await page.waitForURL((url) => url.hash.startsWith(`#/shops/${encodeURIComponent(shopId)}`));
+    await settled(page);
+    // The graph opens at that shop, marked, with the phone that was searched for among its identifiers.
+    const drawn = await page.evaluate(
+      ({ shop, phone }) => {
+        const g = window.__ringwatch!.graph!;
+        return {
+          shop: g.hasNode(shop),
+          phone: g.hasNode(phone),
+          linked: g.hasNode(phone) && g.hasNode(shop) && g.areNeighbors(shop, phone),
+          focus: window.__ringwatch!.renderer!.getNodeDisplayData(shop)?.highlighted,
+        };
+      },
+      { shop: shopId, phone: `phone:${key}` },
+    );
+    expect(drawn).toEqual({ shop: true, phone: true, linked: true, focus: true });
   });
 
   it('marks the shop on its own page and names its neighbours', async () => {

@@ -11,7 +11,7 @@ describe('config', () => {
   it('defaults to a local Neo4j and loopback API', () => {
     const config = loadConfig({}, '/srv/ringwatch');
     expect(config.neo4j.mode).toBe('local');
-    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, readCacheTtlMs: 30_000 });
+    expect(config.api).toEqual({ host: '127.0.0.1', port: 3000, readCacheTtlMs: 30_000, authStateTtlMs: 1_000 });
     if (config.neo4j.mode !== 'local') throw new Error('unreachable');
     expect(config.neo4j.port).toBe(7687);
     expect(config.neo4j.dataDir).toBe('/srv/ringwatch/.data/neo4j');

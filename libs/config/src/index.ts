@@ -32,6 +32,7 @@ const envSchema = z.object({
   API_HOST: z.string().min(1).default('127.0.0.1'),
   API_PORT: port.default(3000),
   READ_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  AUTH_STATE_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
   NEO4J_URI: optionalText.pipe(
     z
       .string()
@@ -181,6 +182,11 @@ export interface RingwatchConfig {
     readonly port: number;
     /** How long a read (cluster list, detail, graph, search) may be served from memory; 0 switches it off. */
     readonly readCacheTtlMs: number;
+    /**
+     * How long an account's token state (exists, active, token version) read for one request may answer
+     * the next ones; this process's own account changes clear it at once. 0: read on every request.
+     */
+    readonly authStateTtlMs: number;
   };
   readonly neo4j: Neo4jConfig;
   /** The driver's patience with a server (libs/neo4j DriverTuning): short, so a lost server fails requests fast. */
@@ -334,7 +340,7 @@ export function loadConfig(env: Record<string, string | undefined>, rootDir: str
     env: e.NODE_ENV,
     rootDir,
     log: { level: e.LOG_LEVEL },
-    api: { host: e.API_HOST, port: e.API_PORT, readCacheTtlMs: e.READ_CACHE_TTL_MS },
+    api: { host: e.API_HOST, port: e.API_PORT, readCacheTtlMs: e.READ_CACHE_TTL_MS, authStateTtlMs: e.AUTH_STATE_TTL_MS },
     neo4j,
     neo4jDriver: {
       connectionTimeoutMs: e.NEO4J_CONNECTION_TIMEOUT_MS,

@@ -20,6 +20,8 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
     root.replaceChildren(failure(error));
     return;
   }
+  // Where the first look's time goes (bench:explorer prints these beside the interactive time).
+  performance.mark('ringwatch:data');
   const toolbar = h('div', { class: 'toolbar', role: 'toolbar' });
   const canvas = h('div', { class: 'canvas', 'aria-label': `Graph of cluster ${cluster.id}` });
   const details = h('div', { class: 'details' });
@@ -69,6 +71,7 @@ export async function clusterView(root: HTMLElement, id: string, params: URLSear
   mountGraph(canvas, toolbar, details, data, `cluster-${cluster.id}`, {
     onExclude: side.querySelector('form.propose') ? (ids) => excludeMembers(side, ids) : undefined,
   });
+  performance.mark('ringwatch:mounted');
 }
 
 /** Ticks shops under "Exclude members" of the proposal form and opens that list, so the choice is visible before proposing. */
