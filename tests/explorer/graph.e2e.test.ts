@@ -231,7 +231,11 @@ describe('the evidence graph in a real browser', () => {
     const phones = page.locator('.group', { has: page.locator('h3', { hasText: 'Phones' }) });
     await phones.locator('.identifier-hit a[data-shop]').first().waitFor();
     await shot(page, 'search-phone-1440');
-    const link = phones.locator('.identifier-hit a[data-shop]').first();
+    const hit = phones.locator('.identifier-hit').first();
+    // The analyst sees the phone redacted; its node in the graph has the same opaque key as the hit.
+    const phoneNode = (await hit.getAttribute('data-node'))!;
+    expect(phoneNode).toMatch(/^phone:/);
+    const link = hit.locator('a[data-shop]').first();
     const shopId = (await link.getAttribute('data-shop'))!;
     await link.click();
     await page.waitForURL((url) => url.hash.startsWith(`#/shops/${encodeURIComponent(shopId)}`));
@@ -247,7 +251,7 @@ describe('the evidence graph in a real browser', () => {
           focus: window.__ringwatch!.renderer!.getNodeDisplayData(shop)?.highlighted,
         };
       },
-      { shop: shopId, phone: `phone:${key}` },
+      { shop: shopId, phone: phoneNode },
     );
     expect(drawn).toEqual({ shop: true, phone: true, linked: true, focus: true });
   });

@@ -25,6 +25,12 @@ export interface GraphViewOptions {
 const LABEL_CHARS = 24;
 /** Pixels kept free right of the rightmost node for its label (labels are drawn right of their node). */
 const LABEL_ROOM_PX = 150;
+/**
+ * Up to this many nodes, two labels per grid cell; above it one per two cells: on thousands of nodes at
+ * the default zoom the names overlap anyway, and each haloed label costs the canvas more than a node
+ * (zooming in brings them back, as the grid is in screen space).
+ */
+const DENSE_LABELS_MAX_NODES = 1500;
 /** Below this camera ratio (zoomed in), identifiers get their labels too. */
 const IDENTIFIER_LABEL_RATIO = 0.45;
 
@@ -88,6 +94,7 @@ export class GraphView {
   private boxStart: { x: number; y: number } | null = null;
   private suppressStageClick = false;
   private readonly resizeObserver: ResizeObserver;
+  private redrawFrame: number | undefined;
 
   constructor(
     readonly graph: Graph<NodeAttributes>,
@@ -101,7 +108,7 @@ export class GraphView {
       // 44 px cell, more as one zooms in; one per cell drew 53 % of a 300-shop cluster's names in
       // bench:explorer), shops drawn above the size threshold, identifiers without labels until zoomed
       // in (they would take the cells), and room at the edges for the labels.
-      labelDensity: 2,
+      labelDensity: graph.order > DENSE_LABELS_MAX_NODES ? 0.5 : 2,
       labelGridCellSize: 44,
       labelRenderedSizeThreshold: 5,
       labelSize: 12,
@@ -136,7 +143,7 @@ export class GraphView {
       const zoomedIn = state.ratio < IDENTIFIER_LABEL_RATIO;
       if (zoomedIn !== this.zoomedIn) {
         this.zoomedIn = zoomedIn;
-        this.renderer.refresh();
+        this.redraw();
       }
     });
     this.box = document.createElement('div');
@@ -146,9 +153,12 @@ export class GraphView {
     this.bindBoxSelect();
     // The canvas changes size with the layout (a narrow window stacks the side panel under it), not
     // only with the window: follow the container itself.
+    // The observer also reports the size it starts with: only a real change redraws.
     this.resizeObserver = new ResizeObserver(() => {
+      const before = this.renderer.getDimensions();
       this.renderer.resize();
-      this.renderer.refresh();
+      const after = this.renderer.getDimensions();
+      if (after.width !== before.width || after.height !== before.height) this.redraw();
     });
     this.resizeObserver.observe(container);
   }
@@ -262,15 +272,27 @@ export class GraphView {
     return data;
   }
 
+  /**
+   * One refresh in the next frame however many changes ask for it: a click sets the selection, clears
+   * the comparison and the path, and each redrew the whole graph (a second each on 5,000 nodes).
+   */
+  private redraw(): void {
+    if (this.redrawFrame !== undefined) return;
+    this.redrawFrame = requestAnimationFrame(() => {
+      this.redrawFrame = undefined;
+      this.renderer.refresh();
+    });
+  }
+
   private hover(node: string | null): void {
     this.hovered = node;
     this.hoveredNeighbours = new Set(node === null ? [] : this.graph.neighbors(node));
-    this.renderer.refresh({ skipIndexation: true });
+    this.redraw();
   }
 
   select(ids: string[]): void {
     this.selected = new Set(ids);
-    this.renderer.refresh();
+    this.redraw();
   }
 
   selection(): string[] {
@@ -280,7 +302,7 @@ export class GraphView {
   /** Marks the identifiers two or more compared shops share (empty clears). */
   highlightShared(ids: string[]): void {
     this.shared = new Set(ids.filter((id) => this.graph.hasNode(id)));
-    this.renderer.refresh();
+    this.redraw();
   }
 
   sharedHighlighted(): string[] {
@@ -305,7 +327,7 @@ export class GraphView {
       this.pathEdges.add(`${path.path[i]}|${path.path[i + 1]}`);
       this.pathEdges.add(`${path.path[i + 1]}|${path.path[i]}`);
     }
-    this.renderer.refresh();
+    this.redraw();
     return added;
   }
 
@@ -315,7 +337,7 @@ export class GraphView {
 
   setShowHubs(show: boolean): void {
     this.showHubs = show;
-    this.renderer.refresh();
+    this.redraw();
   }
 
   setColourMode(mode: ColourMode): void {
@@ -326,7 +348,7 @@ export class GraphView {
   /** Shop disc size: uniform, or by listings or payout volume (log scale) once those are on the nodes. */
   setSizeMode(mode: SizeMode): void {
     this.sizeMode = mode;
-    this.renderer.refresh();
+    this.redraw();
   }
 
   /**
@@ -348,7 +370,7 @@ export class GraphView {
       });
     }
     this.filtered = out;
-    this.renderer.refresh();
+    this.redraw();
     return [...out].filter((id) => this.graph.getNodeAttribute(id, 'node').type === 'shop').length;
   }
 
@@ -364,7 +386,7 @@ export class GraphView {
     const first = [...this.matches][0];
     if (first !== undefined) this.focus(first, true);
     else if (needle.length === 0) this.fit(true);
-    this.renderer.refresh({ skipIndexation: true });
+    this.redraw();
     return this.matches.size;
   }
 
@@ -395,6 +417,10 @@ export class GraphView {
     const state = { x: 0.5, y: 0.5, ratio: 1, angle: 0 };
     if (animate) void this.renderer.getCamera().animate(state, { duration: 300 });
     else this.renderer.getCamera().setState(state);
+    // At once, not in the next frame: fitting is asked for (a key, a button, the first look), and what
+    // else was waiting to be drawn is drawn with it.
+    if (this.redrawFrame !== undefined) cancelAnimationFrame(this.redrawFrame);
+    this.redrawFrame = undefined;
     this.renderer.refresh();
   }
 
@@ -438,7 +464,7 @@ export class GraphView {
       this.selected.delete(node);
       removed++;
     }
-    this.renderer.refresh();
+    this.redraw();
     return removed;
   }
 
@@ -497,6 +523,7 @@ export class GraphView {
 
   kill(): void {
     this.resizeObserver.disconnect();
+    if (this.redrawFrame !== undefined) cancelAnimationFrame(this.redrawFrame);
     window.clearTimeout(this.layoutTimer);
     this.layout?.kill();
     this.renderer.kill();

@@ -43,6 +43,14 @@ export function mountGraph(
     return slot;
   };
   const idle = () => details.replaceChildren(h('p', { class: 'muted' }, HINT));
+  // The opening-date filter and the legend are placed before the canvas is drawn: added after, they
+  // resized it, and a resize redraws the whole graph once more.
+  const timeFilter = openingFilter(() => view, data);
+  const area = canvas.parentElement;
+  if (timeFilter) toolbar.after(timeFilter.element);
+  // The legend sits under the canvas, never over nodes; it folds away.
+  if (area) area.append(legend(data));
+  else canvas.append(legend(data));
   const view: GraphView = new GraphView(graph, canvas, {
     fileName: name,
     focus: options.focus,
@@ -144,13 +152,6 @@ export function mountGraph(
   toolbar.replaceChildren(fit, reset, layoutButton, collapse, find, found, style, exportButton);
   if (data.truncated) toolbar.append(h('span', { class: 'warn', title: 'Truncated: the largest part is shown' }, 'Truncated'));
 
-  const timeFilter = openingFilter(view, data);
-  const area = canvas.parentElement;
-  if (timeFilter) toolbar.after(timeFilter.element);
-  // The legend sits under the canvas, never over nodes; it folds away.
-  if (area) area.append(legend(data));
-  else canvas.append(legend(data));
-
   // F fits, R resets, Escape clears the selection: keys only when no field has the keyboard.
   const keys = (event: KeyboardEvent) => {
     if (!canvas.isConnected) return document.removeEventListener('keydown', keys);
@@ -195,7 +196,7 @@ async function loadMetrics(view: GraphView): Promise<void> {
  * the range are hidden with the identifiers left linking fewer than two of them. Null when the graph
  * has no dates (a neighbourhood).
  */
-function openingFilter(view: GraphView, data: NetworkGraph): { element: HTMLElement; clear: () => void } | null {
+function openingFilter(view: () => GraphView, data: NetworkGraph): { element: HTMLElement; clear: () => void } | null {
   const days = [
     ...new Set(
       data.nodes
@@ -212,7 +213,7 @@ function openingFilter(view: GraphView, data: NetworkGraph): { element: HTMLElem
     let [a, b] = [Number(from.value), Number(to.value)];
     if (a > b) [a, b] = [b, a];
     const all = a === 0 && b === days.length - 1;
-    const hidden = view.filterOpened(all ? null : days[a]!, all ? null : days[b]!);
+    const hidden = view().filterOpened(all ? null : days[a]!, all ? null : days[b]!);
     label.textContent = `${days[a]} – ${days[b]}${hidden ? ` · ${hidden} shop(s) hidden` : ''}`;
   };
   from.addEventListener('input', apply);

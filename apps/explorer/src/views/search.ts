@@ -9,12 +9,13 @@ const KIND_NAMES: Record<string, string> = { shop: 'Shops', address: 'Addresses'
  * An identifier with the shops using it, each a link to the shop's page, which opens its graph there
  * (a few by id; the count says how many in all).
  */
-function identifierHit(hit: SearchHit): HTMLElement {
+function identifierHit(kind: string, hit: SearchHit): HTMLElement {
   const shops = hit.shops ?? [];
   const count = hit.shopCount ?? shops.length;
   return h(
     'li',
-    { class: 'identifier-hit' },
+    // The identifier's node in the graphs (kind:key, the key opaque to a redacted view), for the shop pages it leads to.
+    { class: 'identifier-hit', 'data-node': `${kind}:${hit.id}` },
     h('span', { class: 'label' }, hit.label ?? hit.id),
     count === 0
       ? h('span', { class: 'muted' }, ' · used by no shop')
@@ -67,7 +68,7 @@ export async function searchView(root: HTMLElement, params: URLSearchParams): Pr
             hits.map((hit) =>
               kind === 'shop'
                 ? h('li', {}, h('a', { href: `#/shops/${encodeURIComponent(hit.id)}` }, `${hit.label ?? hit.id} (${hit.id})`))
-                : identifierHit(hit),
+                : identifierHit(kind, hit),
             ),
           ),
         ),
