@@ -43,7 +43,7 @@ async function main(): Promise<void> {
   const worlds: WorldName[] = values.world === 'both' ? [...WORLD_NAMES] : [values.world as WorldName];
   if (!worlds.every((w) => WORLD_NAMES.includes(w))) throw new Error(`bench:detect: unknown world ${values.world} (use ${WORLD_NAMES.join(', ')} or both)`);
   const config = benchConfig(process.env);
-  // `--engine louvain,leiden` runs each engine on the same loaded world, one detection run after the other.
+  // `--engine ringwatch,leiden` runs each engine on the same loaded world, one detection run after the other.
   const engines = (values.engine ?? config.detection.engine).split(',').map((e) => e.trim()) as DetectionEngine[];
   for (const e of engines) if (!DETECTORS[e]) throw new Error(`bench:detect: engine ${e} is not available (there are: ${Object.keys(DETECTORS).join(', ')})`);
   const engine = engines[0]!;
