@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { KINDS } from '@ringwatch/contract';
@@ -38,12 +39,26 @@ async function main() {
       }
       const profile = await run(`PROFILE ${q}`, params);
       let hits = 0;
-      const walk = (p: { dbHits?: number; children?: unknown[] }) => {
+      const scans = new Set<string>();
+      const walk = (p: { dbHits?: number; operatorType?: string; children?: unknown[] }) => {
         hits += Number(p.dbHits ?? 0);
+        // Scans of a whole label or of all nodes: the reads should seek by index from the network's shops.
+        if (/Scan/.test(p.operatorType ?? '')) scans.add(p.operatorType!.replace(/@.*/, ''));
         for (const c of p.children ?? []) walk(c as typeof p);
       };
       walk(profile.summary.profile as never);
-      console.log(`${f.padEnd(22)} ${times.map(ms).join(' ')}  rows ${rows}, db hits ${hits}`);
+      // A statement changed on this branch must answer as the main branch's does.
+      let same = '';
+      try {
+        const before = execFileSync('git', ['show', `main:cypher/dossiers/${f}`], { cwd: ROOT, encoding: 'utf8' });
+        if (before !== q) {
+          const plain = (r: Awaited<ReturnType<typeof run>>) => JSON.stringify(r.records.map((x) => x.toObject()));
+          same = plain(await run(before, params)) === plain(await run(q, params)) ? ', same rows as main' : ', ROWS DIFFER FROM MAIN';
+        }
+      } catch {
+        same = ', new statement';
+      }
+      console.log(`${f.padEnd(22)} ${times.map(ms).join(' ')}  rows ${rows}, db hits ${hits}${scans.size ? `, scans: ${[...scans].join(' ')}` : ''}${same}`);
     }
     const dossiers = db.app.get(DossiersService);
     const clusters = db.app.get(ClustersService);

@@ -166,7 +166,15 @@ export class DossiersService implements OnApplicationBootstrap {
     this.signingKey();
     prepareFonts();
     void dossierPdf(warmDossier()).catch(() => undefined);
-    void this.repository.warm().catch((error: unknown) => this.logger.warn(`dossier reads not warmed: ${String(error)}`));
+    void this.warmReads().catch((error: unknown) => this.logger.warn(`dossier reads not warmed: ${String(error)}`));
+  }
+
+  private async warmReads(): Promise<void> {
+    await this.repository.warm();
+    // The cluster reads a dossier starts with, for a network that does not exist: not found is the expected answer.
+    const nobody: Actor = { name: 'warm-up', roles: [], brands: [], requestId: null };
+    await this.clusters.detail('warm-up', undefined).catch(() => undefined);
+    await this.clusters.graph('warm-up', 'warm-up', GRAPH_LIMIT, nobody).catch(() => undefined);
   }
 
   /** The installation's dossier signing key, created on first use and kept in the configured file. */
