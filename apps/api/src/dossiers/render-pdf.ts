@@ -123,9 +123,19 @@ export async function dossierPdf(d: Dossier): Promise<Buffer> {
 }
 
 /** Rows past which a dossier is all but sure to run past four pages (about sixty rows fill one). */
-const LONG_ROWS = 300;
+const LONG_ROWS = 200;
+/** The lines the PDF prints (listings and payments are only totalled: they are in the CSVs). */
 const rowsIn = (d: Dossier) =>
-  d.shops.length + d.listings.length + d.timeline.length + d.premises.length + d.sellers.length + d.accounts.length + d.payments.length;
+  d.shops.length +
+  d.timeline.length +
+  d.premises.length +
+  d.places.reduce((n, p) => n + 1 + p.addresses.length, 0) +
+  d.sellers.length +
+  d.accounts.length +
+  d.phones.length +
+  d.devices.length +
+  d.listingsByBrand.length +
+  d.confirmations.length;
 
 function render(d: Dossier, withToc: boolean): Promise<Rendered> {
   prepareFonts();
