@@ -50,8 +50,12 @@ interface SharedFont {
   layoutCache: Record<string, unknown>;
 }
 const shared = new Map<FontName, SharedFont>();
-/** Bounds the shaped-word cache (one entry per distinct word and font): dossiers of any number of networks. */
-const MAX_SHAPED_WORDS = 200_000;
+/**
+ * Bounds the shaped-word cache (one entry per distinct word and font, about a kilobyte each): a
+ * 300-shop network's dossier holds some 3,000 distinct words, so several networks' stay shaped; past
+ * the bound the cache starts again empty, whatever dossiers are asked for.
+ */
+const MAX_SHAPED_WORDS = 20_000;
 
 function install(doc: PDFKit.PDFDocument, name: FontName): void {
   const fonts = doc as unknown as PdfKitFonts;
