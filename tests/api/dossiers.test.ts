@@ -176,7 +176,11 @@ describe('raid dossier', () => {
         headers: { authorization: `Bearer ${token[who]}`, 'content-type': 'application/json' },
         body: JSON.stringify(body),
       });
+    // The liaison's dossier is kept in the read cache from the exports above: the move must show in the next one.
     expect((await post(`/cases/${caseId}/status`, 'analyst', { to: 'investigating' })).status).toBe(200);
+    const before = json((await dossier('json')).bytes);
+    expect(before.case).toEqual({ id: caseId, status: 'investigating' });
+    expect(before.referral).toBeNull();
     const referral = { agency: 'Guangzhou PSB, Economic Crimes', reference: 'GZ-2026-0417', date: '2026-12-01', contact: 'Officer Li, +86 20 0000 0000' };
     // Analysts may not record referrals; a referral needs all four fields.
     expect((await post(`/cases/${caseId}/referral`, 'analyst', referral)).status).toBe(403);
@@ -196,5 +200,37 @@ describe('raid dossier', () => {
     expect(d.case).toEqual({ id: caseId, status: 'referred' });
     expect(d.referral).toMatchObject({ ...referral, recordedBy: 'lia.ison' });
     expect(d.timeline.map((t: { event: string }) => t.event)).toContain('referred');
+  });
+
+  it('shows a brand owner’s verdict recorded after the dossier was exported (the kept dossier is invalidated)', async () => {
+    const members = run.clusters.find((c) => c.id === clusterId)!.members;
+    const [row] = (
+      await driver.executeQuery(
+        `UNWIND $ids AS id MATCH (s:Shop {id: id})-[:LISTS]->(l:Listing) WHERE l.brand IS NOT NULL AND NOT (l)<-[:ABOUT]-(:BrandReport)
+         RETURN l.id AS listing, l.brand AS brand ORDER BY l.id LIMIT 1`,
+        { ids: members },
+        { database: neo4j.database },
+      )
+    ).records;
+    const [listing, brand] = [row!.get('listing') as string, row!.get('brand') as string];
+    const owner = await tokenFor(server, { sub: 'brand.dossier', roles: ['brand_owner'], brands: [brand] });
+    const first = json((await dossier('json')).bytes);
+    expect(first.confirmations.map((c: { listingId: string }) => c.listingId)).not.toContain(listing);
+    // A second export is served from the cache: the same dossier, stamped afresh.
+    const second = json((await dossier('json')).bytes);
+    expect({ ...second, provenance: null }).toEqual({ ...first, provenance: null });
+    expect(second.provenance.generatedAt >= first.provenance.generatedAt).toBe(true);
+    const sent = await fetch(`${server.baseUrl}/brands/${encodeURIComponent(brand)}/reports`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${owner}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ listingId: listing, verdict: 'genuine' }),
+    });
+    expect(sent.status).toBe(201);
+    const after = json((await dossier('json')).bytes);
+    expect(after.confirmations).toEqual(
+      expect.arrayContaining([expect.objectContaining({ listingId: listing, verdict: 'genuine', reporter: 'brand.dossier' })]),
+    );
+    expect(after.listings.find((l: { id: string }) => l.id === listing).reports).toBe(1);
+    expect(after.timeline.map((t: { event: string }) => t.event)).toContain('brand report: genuine');
   });
 });

@@ -80,7 +80,8 @@ export class BrandsService {
       },
     );
     if (!done) throw new NotFoundException(`listing ${input.listingId} of brand ${name} not found`);
-    if (done.takedown?.delisted) this.cache.invalidate();
+    // Every recorded verdict is in the network's dossier (confirmations, timeline, listings.csv), kept in the read cache.
+    this.cache.invalidate();
     const takedown = done.takedown ? await this.takedowns.get(done.takedown.id) : null;
     return { id: done.id, listingId: input.listingId, verdict: input.verdict, reportedAt: done.reportedAt, takedown };
   }

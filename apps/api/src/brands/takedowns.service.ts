@@ -133,7 +133,8 @@ export class TakedownsService {
         : null,
     );
     if (!done) throw await this.refusal(id, 'is not in effect (pending, rejected or reversed already)');
-    if (done.relisted) this.cache.invalidate();
+    // An upheld appeal is in the network's dossier timeline even when the listing stays down.
+    this.cache.invalidate();
     return { id, status: done.status, review: done.review, delisted: false, relisted: done.relisted };
   }
 

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import { missingDetail, moveRefusal, movesByPeople, OPEN_STATUSES, planCaseSync } from '@ringwatch/cases';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { hasPermission } from '@ringwatch/permissions';
 import type { CaseAssign, CaseDetail, CaseListQuery, CaseMove, CaseNote, CasePage, CaseReferral } from '@ringwatch/wire';
 import type { Actor } from '../common/actor';
+import { ReadCache } from '../common/read-cache';
 import { Redaction } from '../common/redaction';
 import { CONFIG } from '../common/tokens';
 import { CasesRepository } from './cases.repository';
@@ -21,6 +22,9 @@ export class CasesService {
     @Inject(CasesRepository) private readonly repository: CasesRepository,
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(Redaction) private readonly redaction: Redaction,
+    // A case's status and referral are in its network's dossier, which the read cache keeps (optional for
+    // the detection tests, which build this service by hand and read no dossiers).
+    @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
   ) {}
 
   /** After a detection run: cases follow their networks, new flagged networks get cases. */
@@ -74,6 +78,7 @@ export class CasesService {
       }),
     );
     if (moved === null) throw new ConflictException(`case ${id} was changed by someone else meanwhile (it is no longer ${current.status})`);
+    this.cache?.invalidate();
     return this.get(id, actor);
   }
 
@@ -95,6 +100,7 @@ export class CasesService {
       requestId: actor.requestId,
     }));
     if (done === null) throw new ConflictException(`case ${id} was changed by someone else meanwhile (it is no longer ${current.status})`);
+    this.cache?.invalidate();
     return this.get(id, actor);
   }
 

@@ -54,3 +54,12 @@ export { ImportsRepository } from '../imports/imports.repository';
 export { ImportsService } from '../imports/imports.service';
 export { bulkFirstLoad, type BulkLoadResult } from './bulk';
 export { ReportsService } from '../reports/reports.service';
+export { ClustersService } from '../clusters/clusters.service';
+export { DossiersService } from '../dossiers/dossiers.service';
+export { buildDossier, type DossierInput } from '../dossiers/dossier';
+export { dossierPdf } from '../dossiers/render-pdf';
+export { dossierHtml } from '../dossiers/render-html';
+export { evidenceGraphml } from '../dossiers/graphml';
+export { sha256, signingKey } from '../dossiers/proof';
+// The unit tests' dossier, for scripts/profile/dossier-stages.ts (a dossier's stages timed without Neo4j).
+export { fakeInput as dossierFixture } from '../dossiers/dossier.fixture';

@@ -1,5 +1,5 @@
 import { extractText, getDocumentProxy } from 'unpdf';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildDossier } from './dossier';
 import { fakeInput } from './dossier.fixture';
 import { formatMoney, minorUnits, roundMoney } from './money';
@@ -90,5 +90,27 @@ describe('dossier PDF', () => {
     expect(text.length).toBeLessThanOrEqual(4);
     expect(text.join('\n')).not.toContain('Contents');
     text.forEach((page, i) => expect(page).toContain(`Page ${i + 1} of ${text.length}`));
+  }, 60_000);
+
+  it('renders a document the same whatever was rendered before it (fonts and shaped words are shared, subsets are not)', async () => {
+    // pdfkit stamps the creation date (and the file id made from it): fixed, two renders compare byte for byte.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-12-02T10:00:00Z'));
+    try {
+      const small = buildDossier(fakeInput(3));
+      const first = await dossierPdf(small);
+      // A longer dossier in between, with other words and glyphs (and no CJK name), in the same fonts.
+      const other = buildDossier(fakeInput(40));
+      other.shops = other.shops.map((s) => ({ ...s, name: `Ünïqué Wörds Ωmega ${s.id}` }));
+      other.graph.nodes = other.graph.nodes.map((n) => ({ ...n, label: `Ωmega ${n.id}` }));
+      const between = await dossierPdf(other);
+      expect(between.equals(first)).toBe(false);
+      const again = await dossierPdf(small);
+      expect(again.length).toBe(first.length);
+      expect(again.equals(first)).toBe(true);
+      expect((await pages(between)).join('\n')).toContain('Ünïqué Wörds Ωmega S7');
+    } finally {
+      vi.useRealTimers();
+    }
   }, 60_000);
 });

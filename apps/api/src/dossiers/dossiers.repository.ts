@@ -169,13 +169,14 @@ export class DossiersRepository extends Neo4jRepository {
     return row ?? { runs: [], shutdowns: [], run: null, dataTimestamp: null };
   }
 
-  async facts(clusterId: string, ids: string[], typical: Record<string, number>) {
+  /** `typical` (the run's typical prices, from history) is awaited by the one read that needs it, so the others need not wait. */
+  async facts(clusterId: string, ids: string[], typical: Promise<Record<string, number>>) {
     const [shops, addresses, accounts, contacts, listings, reports, listingRows, payments, caseRows] = await Promise.all([
       this.rows<DossierShopRow>(this.q.shops, { ids }),
       this.rows<DossierAddressRow>(this.q.addresses, { ids }),
       this.rows<DossierAccountRow>(this.q.accounts, { ids }),
       this.rows<DossierContactRow>(this.q.contacts, { ids }),
-      this.rows<DossierListingRow>(this.q.listings, { ids, typical }),
+      typical.then((t) => this.rows<DossierListingRow>(this.q.listings, { ids, typical: t })),
       this.rows<DossierReportRow>(this.q.reports, { ids }),
       this.rows<DossierListingDetailRow>(this.q.listingRows, { ids }),
       this.rows<DossierPaymentRow>(this.q.payments, { ids }),
@@ -183,5 +184,16 @@ export class DossiersRepository extends Neo4jRepository {
     ]);
     const kase = caseRows[0] ?? { case: null, reinstatements: [], appeals: [] };
     return { shops, addresses, accounts, contacts, listings, reports, listingRows, payments, case: kase };
+  }
+
+  /**
+   * Runs every dossier read once for a network that does not exist, at start-up: Neo4j plans a statement
+   * on its first run (over a second each for these, on a busy machine), and keeps the plan for the
+   * statement's text and parameter types, so the first liaison's dossier finds them planned.
+   */
+  async warm(): Promise<void> {
+    const ids = ['warm-up'];
+    await this.history('warm-up', 'warm-up');
+    await this.facts('warm-up', ids, Promise.resolve({ Aurelio: 1 }));
   }
 }

@@ -11,18 +11,81 @@ import { fit, nodeColour } from './render-html';
 /**
  * Noto Sans (Latin, Cyrillic, Greek) for everything, Noto Sans SC for lines that hold Chinese,
  * Japanese kana or Korean: both embedded (subset) from npm packages, so names print as written and
- * the PDF reads the same on any machine. The files are read once per process.
+ * the PDF reads the same on any machine.
  */
 const require = createRequire(import.meta.url);
 const fontDir = (pkg: string) => path.join(path.dirname(require.resolve(pkg)), '..', 'fonts');
-let fonts: { regular: Buffer; bold: Buffer; cjk: Buffer } | undefined;
-function loadFonts() {
-  fonts ??= {
-    regular: fs.readFileSync(path.join(fontDir('@embedpdf/fonts-latin'), 'NotoSans-Regular.ttf')),
-    bold: fs.readFileSync(path.join(fontDir('@embedpdf/fonts-latin'), 'NotoSans-Bold.ttf')),
-    cjk: fs.readFileSync(path.join(fontDir('@embedpdf/fonts-sc'), 'NotoSansHans-Regular.otf')),
-  };
-  return fonts;
+const FONT_FILES = {
+  body: () => path.join(fontDir('@embedpdf/fonts-latin'), 'NotoSans-Regular.ttf'),
+  bold: () => path.join(fontDir('@embedpdf/fonts-latin'), 'NotoSans-Bold.ttf'),
+  cjk: () => path.join(fontDir('@embedpdf/fonts-sc'), 'NotoSansHans-Regular.otf'),
+};
+type FontName = keyof typeof FONT_FILES;
+
+/** The parts of pdfkit's (untyped) font objects this module touches. */
+interface PdfKitFont {
+  name: string;
+  font: unknown;
+  layoutCache?: Record<string, unknown>;
+}
+type PdfKitFontClass = new (doc: PDFKit.PDFDocument, font: unknown, id: string) => PdfKitFont;
+interface PdfKitFonts {
+  _font: PdfKitFont;
+  _fontCount: number;
+  _fontFamilies: Record<string, PdfKitFont>;
+}
+
+/**
+ * pdfkit parses a font anew for every document (fontkit decodes its tables lazily, per font object)
+ * and keeps the shaped words (layoutCache) per document: most of a dossier's rendering went into
+ * shaping the same words again. A font is therefore parsed once per process, and every document's
+ * copy shares it and one cache of shaped words. Each document still gets its own pdfkit font object
+ * (its own subset, glyph widths and id), so what is embedded is exactly what it uses. pdfkit takes
+ * no parsed font through its API: the first document to use a font hands over its parsed font and
+ * pdfkit's font class, which later documents are given (see install).
+ */
+interface SharedFont {
+  parsed: unknown;
+  make: PdfKitFontClass;
+  layoutCache: Record<string, unknown>;
+}
+const shared = new Map<FontName, SharedFont>();
+/**
+ * Bounds the shaped-word cache (one entry per distinct word and font, about a kilobyte each): a
+ * 300-shop network's dossier holds some 3,000 distinct words, so several networks' stay shaped; past
+ * the bound the cache starts again empty, whatever dossiers are asked for.
+ */
+const MAX_SHAPED_WORDS = 20_000;
+
+function install(doc: PDFKit.PDFDocument, name: FontName): void {
+  const fonts = doc as unknown as PdfKitFonts;
+  if (fonts._fontFamilies[name]) return;
+  const have = shared.get(name);
+  if (!have) {
+    // The first use in this process: pdfkit reads and parses the file; its font is kept for the next documents.
+    doc.registerFont(name, fs.readFileSync(FONT_FILES[name]()));
+    const previous = fonts._font;
+    doc.font(name);
+    const font = fonts._font;
+    font.layoutCache = Object.create(null) as Record<string, unknown>;
+    shared.set(name, { parsed: font.font, make: font.constructor as PdfKitFontClass, layoutCache: font.layoutCache });
+    fonts._font = previous;
+    return;
+  }
+  // What pdfkit's doc.font() does for a font it has not seen in this document, minus the parsing.
+  const font = new have.make(doc, have.parsed, `F${++fonts._fontCount}`);
+  font.layoutCache = have.layoutCache;
+  fonts._fontFamilies[name] = font;
+  fonts._fontFamilies[font.name] = font;
+}
+
+/** Parses the fonts ahead of the first dossier (start-up), and drops the shaped words once there are too many. */
+export function prepareFonts(): void {
+  for (const font of shared.values())
+    if (Object.keys(font.layoutCache).length > MAX_SHAPED_WORDS) font.layoutCache = Object.create(null) as Record<string, unknown>;
+  if (shared.size === Object.keys(FONT_FILES).length) return;
+  const doc = new PDFDocument({ autoFirstPage: false });
+  for (const name of Object.keys(FONT_FILES) as FontName[]) install(doc, name);
 }
 const CJK = /[\u2E80-\u9FFF\uAC00-\uD7AF\uF900-\uFAFF\uFF00-\uFFEF]/;
 
@@ -64,21 +127,28 @@ export async function dossierPdf(d: Dossier): Promise<Buffer> {
 }
 
 /** Rows past which a dossier is all but sure to run past four pages (about sixty rows fill one). */
-const LONG_ROWS = 300;
+const LONG_ROWS = 200;
+/** The lines the PDF prints (listings and payments are only totalled: they are in the CSVs). */
 const rowsIn = (d: Dossier) =>
-  d.shops.length + d.listings.length + d.timeline.length + d.premises.length + d.sellers.length + d.accounts.length + d.payments.length;
+  d.shops.length +
+  d.timeline.length +
+  d.premises.length +
+  d.places.reduce((n, p) => n + 1 + p.addresses.length, 0) +
+  d.sellers.length +
+  d.accounts.length +
+  d.phones.length +
+  d.devices.length +
+  d.listingsByBrand.length +
+  d.confirmations.length;
 
 function render(d: Dossier, withToc: boolean): Promise<Rendered> {
-  const f = loadFonts();
+  prepareFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,
     bufferPages: true,
     info: { Title: `Dossier ${d.cluster.id}`, Author: 'Ringwatch', Subject: `Case ${d.case?.id ?? '-'}, detection run ${d.provenance.runId}` },
   });
-  doc.registerFont('body', f.regular);
-  doc.registerFont('bold', f.bold);
-  let cjkRegistered = false;
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const sections: Rendered['sections'] = [];
@@ -89,12 +159,9 @@ function render(d: Dossier, withToc: boolean): Promise<Rendered> {
   let pageCount = 0;
   const width = doc.page.width - 2 * MARGIN;
   const font = (text: string, bold = false) => {
-    if (CJK.test(text)) {
-      if (!cjkRegistered) doc.registerFont('cjk', f.cjk);
-      cjkRegistered = true;
-      return doc.font('cjk');
-    }
-    return doc.font(bold ? 'bold' : 'body');
+    const name = CJK.test(text) ? 'cjk' : bold ? 'bold' : 'body';
+    install(doc, name);
+    return doc.font(name);
   };
   const heading = (text: string) => {
     if (doc.y > doc.page.height - 140) doc.addPage();
@@ -293,8 +360,7 @@ function graphPage(
       .rect(px - 4, box.y, panel - 4, box.h)
       .fillAndStroke('#f6f8fa', '#d0d7de')
       .restore();
-    doc
-      .font('bold')
+    font('Hubs', true)
       .fontSize(7)
       .fillColor('#000')
       .text('Hubs: shared facilities, drawn apart (not ring evidence)', px, box.y + 4, { width: panel - 12 });
@@ -308,8 +374,7 @@ function graphPage(
         .text(label, px + 6, y, { width: panel - 18 });
     }
     if (hubs.length > 40)
-      doc
-        .font('body')
+      font('and')
         .fontSize(6)
         .text(`and ${hubs.length - 40} more (see evidence-graph.graphml)`, px, doc.y + 2, { width: panel - 12 });
   }
