@@ -169,6 +169,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
             server = await restart();
           }
         }
+        // The work may have replaced the store: the transactions executeQuery's bookmarks name are of the old
+        // one, and the new store would hold every query until it reached them (it never does).
+        const bookmarks = open.executeQueryBookmarkManager;
+        await bookmarks.updateBookmarks(await bookmarks.getBookmarks(), []);
         migrations = await migrate();
         return result;
       } finally {

@@ -71,18 +71,19 @@ export class BulkImportsService {
    * (bulk or upload), or this process does not own the local server it would have to stop.
    */
   async start(actor: string): Promise<ImportStarted> {
-    const staged = this.staging().files.map((f) => path.join(this.imports.bulkStagingDir(), f.file));
-    if (staged.length === 0) throw new BadRequestException('no files are staged: stage them first with POST /imports?file=shops.csv&bulk=true');
     if (this.config.neo4j.mode === 'local' && !this.database.server) {
       throw new ConflictException(
         'the local Neo4j was not started by this process (it was found running): stop it and start the API alone, or use npm run ingest -- --bulk',
       );
     }
     const release = this.imports.claimForBulk();
+    let staged: string[];
     try {
       // Asked here too (the pipeline asks again) so the refusal is this request's answer, not a failed import.
       const contents = await this.repository.graphContents();
       if (contents.length > 0) throw new ConflictException(refuseNonEmpty(contents, INSTEAD).message);
+      staged = this.staging().files.map((f) => path.join(this.imports.bulkStagingDir(), f.file));
+      if (staged.length === 0) throw new BadRequestException('no files are staged: stage them first with POST /imports?file=shops.csv&bulk=true');
     } catch (error) {
       release();
       throw error;
