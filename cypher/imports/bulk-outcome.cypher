@@ -2,4 +2,4 @@
 // importer's files wait in $folder for the operator of a server of one's own to run $command).
 MATCH (i:Import {id: $id})
 SET i.bulkOutcome = $outcome, i.bulkFolder = $folder, i.bulkCommand = $command
-RETURN i.source AS source, i.files AS files, i.read AS read, i.accepted AS accepted, i.rejected AS rejected, i.status AS status
+RETURN i.id AS id

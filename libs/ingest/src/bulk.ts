@@ -426,13 +426,19 @@ export class DeferredLedger implements ImportLedger {
     this.finished = { id, outcome };
   }
 
-  /** Records the import in `ledger`, with `amend` applied to its outcome (e.g. the import tool's time). */
+  /**
+   * Records the import in `ledger`, with `amend` applied to its outcome (e.g. the import tool's time);
+   * `beforeFinish` runs once the record exists and before it says finished (to add to it what a reader of
+   * a finished import must see).
+   */
   async replay(
     ledger: ImportLedger,
     amend: (outcome: Parameters<ImportLedger['finish']>[1]) => Parameters<ImportLedger['finish']>[1] = (o) => o,
+    beforeFinish?: () => Promise<void>,
   ): Promise<void> {
     if (!this.created || !this.finished) throw new Error('bulk: the load was not recorded');
     if (!this.live) await ledger.create(this.created.id, this.created.source, this.created.files);
+    await beforeFinish?.();
     await ledger.finish(this.finished.id, amend(this.finished.outcome));
   }
 }

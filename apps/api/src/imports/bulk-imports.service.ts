@@ -9,6 +9,7 @@ import type { BulkStaging, ImportStarted } from '@ringwatch/wire';
 import { AlertsService } from '../alerts/alerts.service';
 import { ReadCache } from '../common/read-cache';
 import { CONFIG, DATABASE } from '../common/tokens';
+import { DatabaseMonitor } from '../database/database-monitor';
 import { refuseNonEmpty, runBulkLoad, type BulkHost } from './bulk-load';
 import { ImportsRepository } from './imports.repository';
 import { ImportsService } from './imports.service';
@@ -36,6 +37,7 @@ export class BulkImportsService {
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     @Inject(DATABASE) private readonly database: Database,
     @Inject(AlertsService) private readonly alerts: AlertsService,
+    @Inject(DatabaseMonitor) private readonly monitor: DatabaseMonitor,
     @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
   ) {}
 
@@ -91,7 +93,6 @@ export class BulkImportsService {
     const id = randomUUID();
     this.running = id;
     void this.run(id, staged, actor)
-      .then(() => this.afterLoad(id, true))
       .catch(async (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error);
         this.logger.error(`bulk first load ${id} failed: ${reason}`);
@@ -112,10 +113,15 @@ export class BulkImportsService {
       live: this.repository,
       before: (fn) => fn(this.repository),
       offline: async (work, after) => {
-        // Requests meanwhile fail as when the database is down (503); the driver reconnects after.
-        await this.database.offline(work);
-        this.cache?.invalidate();
-        await after(this.repository);
+        // Requests meanwhile answer 503 as when the database is down, until the accounts are back; the driver reconnects by itself.
+        const release = this.monitor.hold(`the database is offline for a bulk first load (import ${id})`);
+        try {
+          await this.database.offline(work);
+          this.cache?.invalidate();
+          await after(this.repository);
+        } finally {
+          release();
+        }
       },
     };
     const result = await runBulkLoad(
@@ -131,6 +137,8 @@ export class BulkImportsService {
       host,
     );
     this.logger.log(`bulk first load ${id}: ${result.outcome}, ${result.report.counts.accepted} rows accepted, ${result.report.counts.rejected} rejected`);
+    // The raw files go as soon as the rows are loaded (or written for the operator), before the watch below.
+    this.afterLoad(id, true);
     this.cache?.invalidate();
     if (result.outcome === 'imported') {
       const raised = await this.alerts.checkRecidivism();

@@ -142,8 +142,10 @@ export async function runBulkLoad(
   const command = shellCommand(['neo4j-admin', ...args]);
   if (target.mode === 'external') {
     if (host.live) {
-      await ledger.replay(host.live);
-      await host.before((repository) => repository.recordBulk(importId, source, { outcome: 'written', folder: outDir, command }));
+      const live = host.live;
+      await host.before((repository) =>
+        ledger.replay(live, undefined, () => repository.recordBulk(importId, source, { outcome: 'written', folder: outDir, command }, report)),
+      );
     }
     return { report, files, outcome: 'written', command, timings: { prepareMs, importMs: 0, startMs: 0 } };
   }
@@ -173,12 +175,14 @@ export async function runBulkLoad(
       async (repository) => {
         // By their keys: an importer that failed may have left the old store, records and all.
         await repository.restoreCarried(carried);
-        await ledger.replay(repository, (outcome) =>
-          failure
-            ? { ...outcome, status: 'failed', error: failure.message.split('\n')[0]!, durationMs: Date.now() - started }
-            : { ...outcome, durationMs: Date.now() - started },
+        await ledger.replay(
+          repository,
+          (outcome) =>
+            failure
+              ? { ...outcome, status: 'failed', error: failure.message.split('\n')[0]!, durationMs: Date.now() - started }
+              : { ...outcome, durationMs: Date.now() - started },
+          failure ? undefined : () => repository.recordBulk(importId, source, { outcome: 'imported', folder: null, command }, report),
         );
-        if (!failure) await repository.recordBulk(importId, source, { outcome: 'imported', folder: null, command });
       },
     );
     if (failure) throw failure;

@@ -240,28 +240,22 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     );
   }
 
-  /** Records how a bulk first load ended (imported, or files written for the operator) and audits it with its files and counts. */
-  async recordBulk(id: string, actor: string, outcome: BulkOutcome): Promise<void> {
+  /**
+   * Records how a bulk first load ended (imported, or files written for the operator), before its
+   * finish, so a finished bulk import always shows it; audited with its files and counts.
+   */
+  async recordBulk(id: string, actor: string, outcome: BulkOutcome, report: { files: readonly { file: string }[]; counts: ImportCounts }): Promise<void> {
     await this.audited(
-      async (tx) => {
-        const { records } = await tx.run(this.q.bulkOutcome, { id, ...outcome });
-        return records[0]
-          ? recordToPlain<{ source: string; files: string[]; read: number; accepted: number; rejected: number; status: string }>(records[0])
-          : null;
-      },
-      (done) =>
-        done && {
-          actor,
-          action: 'data.bulk',
-          target: `import:${id}`,
-          after: {
-            outcome: outcome.outcome,
-            status: done.status,
-            command: outcome.command,
-            files: done.files.map((f) => path.basename(f)),
-            counts: { read: done.read, accepted: done.accepted, rejected: done.rejected },
-          },
-        },
+      async (tx) => (await tx.run(this.q.bulkOutcome, { id, ...outcome })).records.length > 0,
+      (recorded) =>
+        !recorded
+          ? null
+          : {
+              actor,
+              action: 'data.bulk',
+              target: `import:${id}`,
+              after: { outcome: outcome.outcome, command: outcome.command, files: report.files.map((f) => path.basename(f.file)), counts: report.counts },
+            },
     );
   }
 
