@@ -248,6 +248,8 @@ beforeAll(async () => {
     { route: '/search', url: `/search?q=${q(word)}&limit=100`, shows: true, echo: true },
     ...(found!.get('last4') ? [{ route: '/search', url: `/search?q=${q(found!.get('last4') as string)}`, shows: false, echo: true }] : []),
     { route: '/imports/{id}', url: `/imports/${importId}`, shows: false },
+    // File names, sizes and times of staged bulk files (none here): nothing of a person.
+    { route: '/imports/bulk', url: '/imports/bulk', shows: false },
     { route: '/shutdowns', url: '/shutdowns', shows: false },
     { route: '/shutdowns/{id}', url: `/shutdowns/${shutdownId}`, shows: false },
     { route: '/alerts', url: '/alerts?limit=200', shows: true },

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig, type RingwatchConfig } from '@ringwatch/config';
-import { openDatabase, type CypherRegistry } from '@ringwatch/neo4j';
+import { loadConfig, type LocalNeo4jConfig, type RingwatchConfig } from '@ringwatch/config';
+import { openDatabase, type CypherRegistry, type Database } from '@ringwatch/neo4j';
 import type { Driver } from 'neo4j-driver';
 import { CasesRepository } from '../../apps/api/src/cases/cases.repository';
 import { CasesService } from '../../apps/api/src/cases/cases.service';
@@ -16,6 +16,7 @@ import { ConflictException } from '@nestjs/common';
 import { AuthService } from '../../apps/api/src/auth/auth.service';
 import { createApp, type RingwatchApp } from '../../apps/api/src/bootstrap';
 import { JsonLogger } from '../../apps/api/src/common/json-logger';
+import { openRingwatchDatabase } from '../../apps/api/src/runtime';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 
@@ -44,20 +45,27 @@ export function testConfig(extra: Record<string, string> = {}): RingwatchConfig 
 
 export interface TestServer extends RingwatchApp {
   readonly baseUrl: string;
+  /** The database the application owns (its driver; its local server, when the test gave it one). */
+  readonly database: Database;
   close(): Promise<void>;
 }
 
-/** The real application on a free loopback port, against the test run's Neo4j. */
-export async function startTestServer(extra: Record<string, string> = {}): Promise<TestServer> {
-  const config = testConfig(extra);
-  const database = await openDatabase(config.neo4j, { rootDir: ROOT, driver: config.neo4jDriver });
+/**
+ * The real application on a free loopback port, against the test run's Neo4j; or, given `neo4j` (a local
+ * server of the test's own), against that server started and supervised as `npm start` does it.
+ */
+export async function startTestServer(extra: Record<string, string> = {}, options: { neo4j?: LocalNeo4jConfig } = {}): Promise<TestServer> {
+  const config = options.neo4j ? { ...testConfig(extra), neo4j: options.neo4j } : testConfig(extra);
+  const database = options.neo4j
+    ? await openRingwatchDatabase(config, new JsonLogger('error'))
+    : await openDatabase(config.neo4j, { rootDir: ROOT, driver: config.neo4jDriver });
   const ringwatch = await createApp(config, database, new JsonLogger('error')).catch(async (error: unknown) => {
     await database.close();
     throw error;
   });
   await ringwatch.app.listen(0, '127.0.0.1');
   const { port } = ringwatch.app.getHttpServer().address() as AddressInfo;
-  return { ...ringwatch, baseUrl: `http://127.0.0.1:${port}`, close: () => ringwatch.app.close() };
+  return { ...ringwatch, database, baseUrl: `http://127.0.0.1:${port}`, close: () => ringwatch.app.close() };
 }
 
 /**

@@ -86,6 +86,8 @@ function logSupervisorEvent(logger: JsonLogger, event: SupervisorEvent): void {
   if (type === 'exited') logger.event('error', 'neo4j-local', 'the local Neo4j stopped unasked; restarting it', fields);
   else if (type === 'restarting') logger.event('warn', 'neo4j-local', `restart attempt ${event.attempt} in ${event.delayMs} ms`, fields);
   else if (type === 'restarted') logger.event('info', 'neo4j-local', 'the local Neo4j is back', fields);
+  else if (type === 'offline') logger.event('warn', 'neo4j-local', 'the local Neo4j is stopped for work on its store (a bulk first load)', fields);
+  else if (type === 'online') logger.event('info', 'neo4j-local', 'the local Neo4j is back after work on its store', fields);
   else logger.event('error', 'neo4j-local', `restart attempt ${event.attempt} failed`, fields);
 }
 

@@ -397,34 +397,48 @@ export function shellCommand(args: readonly string[]): string {
 }
 
 /**
- * The Import ledger while the database is down (a bulk load runs with it stopped): keeps what the loader
- * records, and writes it to the real ledger once the database is up again (replay).
+ * The Import ledger of a bulk load: the outcome waits until the database holds the loaded graph (the
+ * importer runs with it stopped, and replaces the store), then is written to the real ledger (replay).
+ * With a live ledger (the API, whose database is up while the files are prepared) the record is created
+ * and its progress kept there as the load runs, so it can be followed; without one (the command line,
+ * whose database is down) it is created at the replay.
  */
 export class DeferredLedger implements ImportLedger {
   private created: { id: string; source: string; files: string[] } | null = null;
   private finished: { id: string; outcome: Parameters<ImportLedger['finish']>[1] } | null = null;
+
+  constructor(private readonly live?: ImportLedger) {}
 
   async abandonStale(): Promise<number> {
     return 0;
   }
 
   async create(id: string, source: string, files: string[]): Promise<void> {
+    await this.live?.create(id, source, files);
     this.created = { id, source, files };
   }
 
-  async progress(_id: string, _counts: ImportCounts): Promise<void> {}
+  async progress(id: string, counts: ImportCounts): Promise<void> {
+    await this.live?.progress(id, counts);
+  }
 
   async finish(id: string, outcome: Parameters<ImportLedger['finish']>[1]): Promise<void> {
     this.finished = { id, outcome };
   }
 
-  /** Records the import in `ledger`, with `amend` applied to its outcome (e.g. the import tool's time). */
+  /**
+   * Records the import in `ledger`, with `amend` applied to its outcome (e.g. the import tool's time);
+   * `beforeFinish` runs once the record exists and before it says finished (to add to it what a reader of
+   * a finished import must see).
+   */
   async replay(
     ledger: ImportLedger,
     amend: (outcome: Parameters<ImportLedger['finish']>[1]) => Parameters<ImportLedger['finish']>[1] = (o) => o,
+    beforeFinish?: () => Promise<void>,
   ): Promise<void> {
     if (!this.created || !this.finished) throw new Error('bulk: the load was not recorded');
-    await ledger.create(this.created.id, this.created.source, this.created.files);
+    if (!this.live) await ledger.create(this.created.id, this.created.source, this.created.files);
+    await beforeFinish?.();
     await ledger.finish(this.finished.id, amend(this.finished.outcome));
   }
 }

@@ -80,7 +80,15 @@ export interface Database {
   readonly server: LocalNeo4j | undefined;
   /** Restarts that server when it dies, when openDatabase was asked to supervise it. */
   readonly supervisor: ProcessSupervisor<LocalNeo4j> | undefined;
+  /** The migrations applied at the start, or after the last offline() (whose work may have replaced the store). */
   readonly migrations: MigrationReport;
+  /**
+   * Takes the server this call started offline for work that needs its store closed (Neo4j's offline
+   * importer), then starts it again on the same port and data folder, supervised as before, and applies
+   * the migrations (the work may have replaced the store); the driver reconnects by itself. Throws at
+   * once for a server this call did not start (NEO4J_URI, or one found running): not ours to stop.
+   */
+  offline<T>(work: () => Promise<T>): Promise<T>;
   /** Closes the driver, stops a server this call started and deletes a throw-away server's folder. */
   close(): Promise<void>;
 }
@@ -136,14 +144,41 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
       driver = await openDriver({ ...connection, tuning: options.driver });
     }
     const registry = CypherRegistry.load(path.join(options.rootDir, 'cypher'));
-    const migrations = await new MigrationRunner(driver, connection.database, registry).apply(
-      readMigrations(path.join(options.rootDir, 'cypher', 'migrations')),
-    );
+    const open = driver;
+    const database = connection.database;
+    const migrate = () => new MigrationRunner(open, database, registry).apply(readMigrations(path.join(options.rootDir, 'cypher', 'migrations')));
+    let migrations = await migrate();
     if (server && restart && options.supervise) {
       const { backoffMs, maxBackoffMs, stableMs, onEvent } = options.supervise;
       supervisor = new ProcessSupervisor(server, { start: restart, backoffMs, maxBackoffMs, stableMs: stableMs ?? 60_000, onEvent });
     }
     const watched = supervisor;
+    let offlineNow = false;
+    const offline = async <T>(work: () => Promise<T>): Promise<T> => {
+      if (!server || !restart) throw new Error('database: only a server this process started can be taken offline');
+      if (offlineNow) throw new Error('database: the server is already offline');
+      offlineNow = true;
+      try {
+        let result: T;
+        if (watched) result = await watched.offline(work);
+        else {
+          await server.stop();
+          try {
+            result = await work();
+          } finally {
+            server = await restart();
+          }
+        }
+        // The work may have replaced the store: the transactions executeQuery's bookmarks name are of the old
+        // one, and the new store would hold every query until it reached them (it never does).
+        const bookmarks = open.executeQueryBookmarkManager;
+        await bookmarks.updateBookmarks(await bookmarks.getBookmarks(), []);
+        migrations = await migrate();
+        return result;
+      } finally {
+        offlineNow = false;
+      }
+    };
     return {
       driver,
       database: connection.database,
@@ -154,7 +189,10 @@ export async function openDatabase(target: DatabaseTarget, options: OpenDatabase
         return watched?.current ?? server;
       },
       supervisor,
-      migrations,
+      get migrations() {
+        return migrations;
+      },
+      offline,
       close: release,
     };
   } catch (error) {

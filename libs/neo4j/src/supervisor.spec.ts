@@ -149,4 +149,49 @@ describe('ProcessSupervisor', () => {
     expect(Date.now() - began).toBeLessThan(1000);
     expect(starts).toBe(0);
   });
+
+  it('takes the process offline for a piece of work, starts it again after it (no back-off), and goes on supervising', async () => {
+    const clock = fakeClock();
+    const events: SupervisorEvent[] = [];
+    const started: FakeProcess[] = [];
+    const first = new FakeProcess(1);
+    const supervisor = new ProcessSupervisor(first, {
+      backoffMs: 1000,
+      maxBackoffMs: 30_000,
+      stableMs: 60_000,
+      clock,
+      onEvent: (e) => events.push(e),
+      start: async () => {
+        const p = new FakeProcess(10 + started.length);
+        started.push(p);
+        return p;
+      },
+    });
+    let startedDuringWork = -1;
+    const result = await supervisor.offline(async () => {
+      await flush();
+      startedDuringWork = started.length;
+      return 'imported';
+    });
+    expect(result).toBe('imported');
+    expect(first.stops).toBe(1);
+    // Nothing was started while the work ran, and the restart waited for no back-off.
+    expect(startedDuringWork).toBe(0);
+    expect(started).toHaveLength(1);
+    expect(clock.slept).toEqual([]);
+    expect(supervisor.current).toBe(started[0]);
+    expect(events.map((e) => e.type)).toEqual(['offline', 'online']);
+
+    // The work's error is the caller's; the process is back all the same.
+    await expect(supervisor.offline(() => Promise.reject(new Error('importer failed')))).rejects.toThrow('importer failed');
+    expect(supervisor.current).toBe(started[1]);
+
+    // Supervision goes on: a death after that is restarted as before.
+    started[1]!.kill();
+    await flush();
+    await flush();
+    expect(supervisor.current).toBe(started[2]);
+    expect(events.map((e) => e.type).slice(-3)).toEqual(['exited', 'restarting', 'restarted']);
+    await supervisor.stop();
+  });
 });

@@ -29,7 +29,10 @@ export type SupervisorEvent =
   | { readonly type: 'exited'; readonly pid: number; readonly code: number | null; readonly signal: string | null; readonly uptimeMs: number }
   | { readonly type: 'restarting'; readonly attempt: number; readonly delayMs: number }
   | { readonly type: 'restarted'; readonly pid: number; readonly attempt: number; readonly downMs: number }
-  | { readonly type: 'restart-failed'; readonly attempt: number; readonly error: string };
+  | { readonly type: 'restart-failed'; readonly attempt: number; readonly error: string }
+  /** Stopped on purpose for work that needs it down (offline()), and started again after it. */
+  | { readonly type: 'offline'; readonly pid: number }
+  | { readonly type: 'online'; readonly pid: number; readonly downMs: number };
 
 export interface SupervisorOptions<P extends SupervisedProcess> {
   /** Starts a new process and resolves once it is ready to serve. */
@@ -63,6 +66,8 @@ export class ProcessSupervisor<P extends SupervisedProcess> {
   private process: P;
   private startedAt: number;
   private stopped = false;
+  /** Set while offline() holds the process down: the exit is planned, and the restart waits for the work. */
+  private pause: { readonly resumed: Promise<void>; readonly settle: (error?: unknown) => void } | null = null;
   private readonly aborter = new AbortController();
   private readonly clock: SupervisorClock;
   private readonly emit: (event: SupervisorEvent) => void;
@@ -94,11 +99,77 @@ export class ProcessSupervisor<P extends SupervisedProcess> {
     await this.done;
   }
 
+  /**
+   * Takes the process down for work that needs it stopped (Neo4j's offline importer over its store),
+   * then starts it again at once and goes on supervising: the exit is a planned one, not a death. Resolves
+   * with the work's result once the process is back; rejects with the work's error (the process is
+   * started again all the same), or with the restart's when that fails (supervision then goes on retrying
+   * with its back-off).
+   */
+  async offline<T>(work: () => Promise<T>): Promise<T> {
+    if (this.stopped) throw new Error('supervisor: stopped');
+    if (this.pause) throw new Error('supervisor: the process is already offline');
+    let resume!: () => void;
+    const resumed = new Promise<void>((resolve) => (resume = resolve));
+    let settle!: (error?: unknown) => void;
+    const back = new Promise<void>((resolve, reject) => (settle = (error) => (error === undefined ? resolve() : reject(error))));
+    this.pause = { resumed, settle };
+    try {
+      await this.process.stop();
+      let outcome: { ok: true; value: T } | { ok: false; error: unknown };
+      try {
+        outcome = { ok: true, value: await work() };
+      } catch (error) {
+        outcome = { ok: false, error };
+      }
+      resume();
+      await back;
+      if (!outcome.ok) throw outcome.error;
+      return outcome.value;
+    } finally {
+      this.pause = null;
+    }
+  }
+
+  /** After a planned stop: waits for the work, starts the process once; false when that start failed (the caller retries). */
+  private async comeBack(pause: NonNullable<typeof this.pause>, pid: number): Promise<boolean> {
+    this.emit({ type: 'offline', pid });
+    const downSince = this.clock.now();
+    await Promise.race([pause.resumed, new Promise<void>((resolve) => this.aborter.signal.addEventListener('abort', () => resolve(), { once: true }))]);
+    if (this.stopped) {
+      pause.settle(new Error('supervisor: stopped while offline'));
+      return true;
+    }
+    try {
+      const next = await this.options.start();
+      if (this.stopped) {
+        await next.stop();
+        pause.settle(new Error('supervisor: stopped while offline'));
+        return true;
+      }
+      this.process = next;
+      this.startedAt = this.clock.now();
+      this.emit({ type: 'online', pid: next.pid, downMs: this.startedAt - downSince });
+      pause.settle();
+      return true;
+    } catch (error) {
+      this.emit({ type: 'restart-failed', attempt: 0, error: error instanceof Error ? error.message : String(error) });
+      pause.settle(error);
+      return false;
+    }
+  }
+
   private async watch(): Promise<void> {
     let attempt = 0;
     for (;;) {
       const exit = await this.process.exited;
       if (this.stopped) return;
+      const pause = this.pause;
+      if (pause && (await this.comeBack(pause, this.process.pid))) {
+        if (this.stopped) return;
+        attempt = 0;
+        continue;
+      }
       const downSince = this.clock.now();
       const uptimeMs = downSince - this.startedAt;
       this.emit({ type: 'exited', pid: this.process.pid, code: exit.code, signal: exit.signal, uptimeMs });

@@ -26,6 +26,7 @@ export const PERMISSIONS = {
   'shop.reinstate': 'reinstate a shop after an upheld appeal',
   'imports.read': 'follow a data upload',
   'imports.write': 'upload a data file',
+  'imports.bulk': "stage files for a bulk first load into an empty database, and start it (the local database is offline while Neo4j's importer runs)",
   'alerts.read': 'list recidivism alerts',
   'alerts.acknowledge': 'acknowledge a recidivism alert',
   'brands.suspected': "see a brand's suspected listings (the account's own brands, or any with brands.read-any)",
@@ -98,7 +99,8 @@ export const GRANTS: { readonly [R in Role]: readonly Permission[] } = {
   // The liaison is who hands networks to the police: they record the referral.
   liaison: [...INVESTIGATE, 'cases.refer', 'identities.read', 'brands.read-any', 'brands.list', 'brands.standing'],
   brand_owner: ['session.read', 'brands.suspected', 'brands.report', 'brands.standing'],
-  admin: [...INVESTIGATE, ...OPERATE, 'users.manage'],
+  // A bulk first load replaces the whole store and takes the database offline: the platform's owner only.
+  admin: [...INVESTIGATE, ...OPERATE, 'users.manage', 'imports.bulk'],
 };
 
 /** The grants of one role; nothing for a name the table does not know (an old token, a typo, a new role). */

@@ -38,14 +38,46 @@ export const ImportSchema = z.object({
   moved: z.number().nullable().meta({ description: 'rows whose shop, seller, account or listing link was moved (each moved link says from where)' }),
   perFile: z.array(ImportFileSchema).nullable().meta({ description: 'the counts per file, once finished (null before)' }),
   rejectsFile: z.string().nullable(),
+  bulk: z
+    .object({
+      outcome: z.enum(['imported', 'written']).meta({ description: 'imported: the local store was loaded; written: the files wait for the operator' }),
+      folder: z.string().nullable().meta({ description: "where the importer's files wait (written), or null (imported: deleted)" }),
+      command: z.string().meta({ description: 'the neo4j-admin command line (written: the one for the operator to run)' }),
+    })
+    .nullable()
+    .meta({ description: "a bulk first load's outcome beyond its counts (null for a transactional load)" }),
 });
 export type Import = z.infer<typeof ImportSchema>;
 
 export const ImportStartedSchema = z.object({ id: z.string(), status: z.literal('running') });
 export type ImportStarted = z.infer<typeof ImportStartedSchema>;
 
-/** `POST /imports?file=shops.csv`: the data file's name says its kind. */
-export const UploadQuerySchema = z.object({ file: z.string().min(5).max(200) }).strict();
-export type UploadQuery = z.infer<typeof UploadQuerySchema>;
+/** `POST /imports?file=shops.csv`: the data file's name says its kind; `bulk=true` stages it for a bulk first load instead of loading it. */
+export const UploadQuerySchema = z
+  .object({
+    file: z.string().min(5).max(200),
+    bulk: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true'),
+  })
+  .strict();
+export type UploadQuery = z.output<typeof UploadQuerySchema>;
+
+/** A file staged for a bulk first load (raw: it is deleted after the load, on discard, or by the sweep after retention). */
+export const StagedFileSchema = z.object({
+  file: z.string(),
+  kind: z.string(),
+  bytes: z.number(),
+  stagedAt: z.string(),
+});
+export type StagedFile = z.infer<typeof StagedFileSchema>;
+
+/** `GET /imports/bulk`, and the answer to staging or discarding: the files waiting, and the bulk load running (its import id), if any. */
+export const BulkStagingSchema = z.object({
+  files: z.array(StagedFileSchema),
+  running: z.string().nullable().meta({ description: 'the import id of the bulk first load running now, or null' }),
+});
+export type BulkStaging = z.infer<typeof BulkStagingSchema>;
 
 export const ImportIdSchema = z.string().uuid('import ids are UUIDs');

@@ -54,6 +54,11 @@ const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /schema/graph': INVESTIGATORS,
   'POST /imports': [S, D],
   'GET /imports/:id': [S, D],
+  // A bulk first load replaces the store and takes the database offline: admins only (staging with
+  // POST /imports?bulk=true is checked in the handler: tests/api/bulk-imports.test.ts).
+  'GET /imports/bulk': [D],
+  'DELETE /imports/bulk': [D],
+  'POST /imports/bulk': [D],
   'POST /shutdowns': [A, S],
   'GET /shutdowns': [A, S, D],
   'GET /shutdowns/:id': [A, S, D],

@@ -38,11 +38,14 @@ export class RolesGuard implements CanActivate {
     request.user = claims;
     const needed = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     if (needed === undefined) throw new ForbiddenException('this route declares no permission');
-    if (!hasPermission(claims.roles, needed)) {
-      throw new ForbiddenException(
-        `needs the permission ${needed} (${PERMISSIONS[needed]}), which the roles ${claims.roles.join(', ') || '(none)'} do not grant`,
-      );
-    }
+    assertPermission(claims.roles, needed);
     return true;
+  }
+}
+
+/** The 403 of a caller whose roles do not grant the permission (the guard's, and a handler's for a choice within a route). */
+export function assertPermission(roles: readonly string[], needed: Permission): void {
+  if (!hasPermission(roles, needed)) {
+    throw new ForbiddenException(`needs the permission ${needed} (${PERMISSIONS[needed]}), which the roles ${roles.join(', ') || '(none)'} do not grant`);
   }
 }

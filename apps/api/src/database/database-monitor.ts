@@ -29,6 +29,8 @@ export class DatabaseMonitor implements OnApplicationShutdown {
   private timer: NodeJS.Timeout | null = null;
   private probing: Promise<void> | null = null;
   private readonly recovered: { name: string; run: () => Promise<void> }[] = [];
+  /** Set while the database is offline on purpose (a bulk first load): routes answer 503 whatever the probes say. */
+  private held: { cause: string; since: Date } | null = null;
 
   constructor(
     @Inject(DatabaseProbeRepository) private readonly probeRepository: DatabaseProbeRepository,
@@ -80,8 +82,22 @@ export class DatabaseMonitor implements OnApplicationShutdown {
     if (this.lastProbeError !== null) throw new DatabaseUnavailableError(this.lastProbeError, null);
   }
 
+  /**
+   * Refuses routes with 503 (this cause) until the release is called: for work that takes the database
+   * offline and must put records back before anyone is served (a bulk first load writes the accounts back
+   * after the importer; a request in between would find its account gone and get 401).
+   */
+  hold(cause: string): () => void {
+    const held = { cause, since: new Date() };
+    this.held = held;
+    return () => {
+      if (this.held === held) this.held = null;
+    };
+  }
+
   /** Throws the 503 when the database is known to be away. */
   assertAvailable(): void {
+    if (this.held) throw new DatabaseUnavailableError(this.held.cause, this.held.since);
     if (this.current.status === 'down') throw new DatabaseUnavailableError(this.current.cause, this.current.since);
   }
 

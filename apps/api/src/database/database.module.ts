@@ -29,7 +29,7 @@ export class DatabaseModule implements OnApplicationShutdown {
         // Global guards run in the order their modules are scanned: this module comes before AuthModule.
         { provide: APP_GUARD, useClass: DatabaseGuard },
       ],
-      exports: [NEO4J_DRIVER, NEO4J_DATABASE, CYPHER, DatabaseMonitor],
+      exports: [DATABASE, NEO4J_DRIVER, NEO4J_DATABASE, CYPHER, DatabaseMonitor],
     };
   }
 

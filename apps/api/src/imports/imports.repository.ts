@@ -38,6 +38,26 @@ function asRefusal(error: unknown): unknown {
   return error;
 }
 
+/**
+ * The service's own records a bulk first load keeps across Neo4j's importer, which replaces the whole
+ * store: the accounts (the admin who starts the load through the API must still exist after it), the audit
+ * trail and the import records. A database holding only these counts as empty.
+ */
+export const CARRIED_LABELS = ['User', 'AuditEvent', 'Import'] as const;
+
+/** One carried record: its label and its properties as the driver read them (so types survive the round trip). */
+export interface CarriedRecord {
+  readonly label: string;
+  readonly props: Record<string, unknown>;
+}
+
+/** What a bulk first load leaves for the record: see cypher/imports/bulk-outcome.cypher. */
+export interface BulkOutcome {
+  readonly outcome: 'imported' | 'written';
+  readonly folder: string | null;
+  readonly command: string;
+}
+
 /** The last row for each id, in first-seen order. */
 function lastPerId<R extends { id: string }>(rows: readonly R[]): R[] {
   return [...new Map(rows.map((r) => [r.id, r])).values()];
@@ -56,6 +76,9 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     failRunning: 'imports/fail-running',
     hasShops: 'imports/has-shops',
     graphContents: 'imports/graph-contents',
+    carriedRecords: 'imports/carried-records',
+    restoreCarried: 'imports/restore-carried',
+    bulkOutcome: 'imports/bulk-outcome',
     listingsExisting: 'ingest/listings-existing',
     listingsMerge: 'ingest/listings-merge',
     paymentsExisting: 'ingest/payments-existing',
@@ -189,10 +212,51 @@ export class ImportsRepository extends Neo4jRepository implements GraphWriter, I
     return records[0]!.get('hasShops') as boolean;
   }
 
-  /** Nodes per label besides the migration ledger (on a sample of 100,000): empty for a database a bulk load may replace. */
+  /**
+   * Nodes per label besides the migration ledger and the records a bulk load carries over (on a sample of
+   * 100,000): empty for a database a bulk load may replace.
+   */
   async graphContents(): Promise<{ label: string; nodes: number }[]> {
-    const { records } = await this.readQuery(this.q.graphContents, {});
+    const { records } = await this.readQuery(this.q.graphContents, { carried: CARRIED_LABELS });
     return records.map((r) => recordToPlain<{ label: string; nodes: number }>(r));
+  }
+
+  /** The records a bulk load keeps, read before the importer replaces the store (few: the database holds no marketplace). */
+  async carriedRecords(): Promise<CarriedRecord[]> {
+    const { records } = await this.readQuery(this.q.carriedRecords, { carried: CARRIED_LABELS });
+    return records.map((r) => ({ label: r.get('label') as string, props: r.get('props') as Record<string, unknown> }));
+  }
+
+  /** Writes the carried records back after the importer, by their keys (idempotent), 10,000 a transaction. */
+  async restoreCarried(records: readonly CarriedRecord[]): Promise<void> {
+    for (let i = 0; i < records.length; i += 10_000) await this.writeQuery(this.q.restoreCarried, { records: records.slice(i, i + 10_000) });
+  }
+
+  /** Audits the discarding of files staged for a bulk load (nothing in the graph changes: the files were raw uploads). */
+  async recordDiscard(actor: string, files: readonly string[]): Promise<void> {
+    await this.audited(
+      async () => files,
+      (discarded) => ({ actor, action: 'data.discard', target: 'imports:bulk', before: { files: discarded } }),
+    );
+  }
+
+  /**
+   * Records how a bulk first load ended (imported, or files written for the operator), before its
+   * finish, so a finished bulk import always shows it; audited with its files and counts.
+   */
+  async recordBulk(id: string, actor: string, outcome: BulkOutcome, report: { files: readonly { file: string }[]; counts: ImportCounts }): Promise<void> {
+    await this.audited(
+      async (tx) => (await tx.run(this.q.bulkOutcome, { id, ...outcome })).records.length > 0,
+      (recorded) =>
+        !recorded
+          ? null
+          : {
+              actor,
+              action: 'data.bulk',
+              target: `import:${id}`,
+              after: { outcome: outcome.outcome, command: outcome.command, files: report.files.map((f) => path.basename(f.file)), counts: report.counts },
+            },
+    );
   }
 
   async get(id: string): Promise<ImportRecord | null> {

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { BadRequestException, Inject, Injectable, Logger, Optional, PayloadTooLargeException, type OnModuleDestroy } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, Logger, Optional, PayloadTooLargeException, type OnModuleDestroy } from '@nestjs/common';
 import { KINDS, kindOfFile } from '@ringwatch/contract';
 import type { RingwatchConfig } from '@ringwatch/config';
 import { ensurePrivateDir, resolveGeneratedSecret } from '@ringwatch/config';
@@ -17,6 +17,8 @@ import { CONFIG } from '../common/tokens';
 import { ImportsRepository, type ImportRecord } from './imports.repository';
 
 const UPLOAD_SWEEP_MS = 3_600_000;
+/** The uploads folder that holds the files staged for a bulk first load (an upload's folder is its import id, a UUID). */
+const BULK_STAGING = 'bulk';
 
 /** The fingerprinter of every load, transactional or bulk: one key, so equal secrets are one node. */
 export function importFingerprinter(config: RingwatchConfig): Fingerprinter {
@@ -106,14 +108,39 @@ export class ImportsService implements OnModuleDestroy {
    * progress and outcome are read back with get(id).
    */
   async upload(fileName: string, body: NodeJS.ReadableStream, actor: string): Promise<ImportStarted> {
+    // A bulk first load replaces the whole store: rows loaded meanwhile would be lost.
+    if (this.loading.has(BULK_STAGING)) throw new ConflictException('a bulk first load is running: upload again once it has ended (GET /imports/bulk)');
+    const id = randomUUID();
+    // The upload holds raw card and bank numbers and its rejects file sits beside it: owner only, the
+    // folders above it too.
+    const dir = path.join(this.uploadsDir(), id);
+    const target = await this.receive(fileName, body, dir).catch((error: unknown) => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw error;
+    });
+    this.loading.add(id);
+    void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id)
+      .then((report) => this.afterUpload(id, target, report.status === 'completed'))
+      .catch((error: unknown) => {
+        // The Import node records a failure too; this log line is for operators watching the service.
+        this.logger.error(`upload ${id} (${path.basename(target)}) failed: ${error instanceof Error ? error.message : String(error)}`);
+        this.afterUpload(id, target, false);
+      })
+      .finally(() => this.loading.delete(id));
+    return { id, status: 'running' };
+  }
+
+  /**
+   * Streams an uploaded data file into `dir` (made private: raw uploads hold card and bank numbers) under
+   * its own name, which must be a plain name that says its kind, within INGEST_UPLOAD_MAX_BYTES; a file
+   * of that name there is replaced. Returns its path; a failed upload leaves no file.
+   */
+  async receive(fileName: string, body: NodeJS.ReadableStream, dir: string): Promise<string> {
     const base = path.basename(fileName);
     if (base !== fileName || kindOfFile(base) === null) {
       throw new BadRequestException(`file must be a plain name like shops.csv or listings.ndjson.gz (kinds: ${KINDS.join(', ')})`);
     }
-    const id = randomUUID();
-    // The upload holds raw card and bank numbers and its rejects file sits beside it: owner only, the
-    // folders above it too.
-    const dir = ensurePrivateDir(path.join(this.uploadsDir(), id));
+    ensurePrivateDir(dir);
     const target = path.join(dir, base);
     let bytes = 0;
     const limit = this.config.ingest.uploadMaxBytes;
@@ -126,19 +153,32 @@ export class ImportsService implements OnModuleDestroy {
     try {
       await pipeline(body, counter, fs.createWriteStream(target, { mode: 0o600 }));
     } catch (error) {
-      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(target, { force: true });
       throw error;
     }
-    this.loading.add(id);
-    void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id)
-      .then((report) => this.afterUpload(id, target, report.status === 'completed'))
-      .catch((error: unknown) => {
-        // The Import node records a failure too; this log line is for operators watching the service.
-        this.logger.error(`upload ${id} (${base}) failed: ${error instanceof Error ? error.message : String(error)}`);
-        this.afterUpload(id, target, false);
-      })
-      .finally(() => this.loading.delete(id));
-    return { id, status: 'running' };
+    return target;
+  }
+
+  /** Where a bulk first load's raw files wait (a folder of the uploads, so the sweep deletes them after the retention too). */
+  bulkStagingDir(): string {
+    return path.join(this.uploadsDir(), BULK_STAGING);
+  }
+
+  /**
+   * Claims the loader for a bulk first load: refused while an upload loads (its rows would be lost) or
+   * another bulk load runs; while held, uploads are refused and the sweep leaves the staged files alone.
+   * Returns the release.
+   */
+  claimForBulk(): () => void {
+    if (this.loading.has(BULK_STAGING)) throw new ConflictException('a bulk first load is already running');
+    if (this.loading.size > 0) throw new ConflictException(`${this.loading.size} upload(s) are loading: start the bulk first load once they have ended`);
+    this.loading.add(BULK_STAGING);
+    return () => this.loading.delete(BULK_STAGING);
+  }
+
+  /** The private folder of one upload or load (its raw file, its rejects). */
+  uploadsDirOf(id: string): string {
+    return ensurePrivateDir(path.join(this.uploadsDir(), id));
   }
 
   private uploadsDir(): string {
