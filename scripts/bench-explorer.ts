@@ -54,9 +54,35 @@ function writeNetwork({ prefix, shops }: Network, perShop: number, perDevice: nu
   }
 }
 
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Saves a CPU profile and prints the functions with the most self time (where a slow first look goes). */
+function writeProfile(profile: CpuProfile, file: string): void {
+  fs.writeFileSync(file, JSON.stringify(profile));
+  const self = new Map<string, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const name = `${frame.functionName || '(anonymous)'} ${path.basename(frame.url.split('?')[0]!)}:${frame.lineNumber + 1}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  console.log(`profile written to ${file}; most self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`  ${ms.toFixed(0).padStart(6)} ms  ${name}`);
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { shops: { type: 'string', default: '2500' }, 'label-shops': { type: 'string', default: '300' }, runs: { type: 'string', default: '3' } },
+    options: {
+      shops: { type: 'string', default: '2500' },
+      'label-shops': { type: 'string', default: '300' },
+      runs: { type: 'string', default: '3' },
+      /** Write the first run's Chromium CPU profile here (open it in DevTools) and print its heaviest functions. */
+      profile: { type: 'string' },
+    },
   });
   const shops = Number(values.shops);
   const labelShops = Number(values['label-shops']);
@@ -108,8 +134,15 @@ async function main(): Promise<void> {
         [token, me],
       );
       const page = await context.newPage();
+      const cdp = values.profile && run === 0 ? await context.newCDPSession(page) : undefined;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       await page.goto(`${api.url}/#/clusters/${cluster.id}`);
       await page.waitForFunction(() => window.__ringwatch?.interactiveAt !== undefined, undefined, { timeout: 60_000 });
+      if (cdp) writeProfile((await cdp.send('Profiler.stop')).profile, values.profile!);
       const at = await page.evaluate(() => {
         // Where the time went: the API's two answers, the page built around them, the first frame.
         const api = performance
