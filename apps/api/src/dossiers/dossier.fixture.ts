@@ -183,3 +183,18 @@ export function fakeInput(size: number): DossierInput {
     view: new IdentityView(true, Buffer.from('spec-key')),
   };
 }
+
+/** What the repository's facts read returns for a fake input (the service specs' fake repository). */
+export function factsOf(input: DossierInput) {
+  return {
+    shops: input.shops,
+    addresses: input.addresses,
+    accounts: input.accounts,
+    contacts: input.contacts,
+    listings: input.listings,
+    reports: input.reports,
+    listingRows: input.listingRows,
+    payments: input.payments,
+    case: input.case,
+  };
+}

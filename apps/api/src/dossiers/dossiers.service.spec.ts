@@ -5,7 +5,7 @@ import type { RingwatchConfig } from '@ringwatch/config';
 import { describe, expect, it } from 'vitest';
 import { ReadCache } from '../common/read-cache';
 import { Redaction } from '../common/redaction';
-import { fakeInput } from './dossier.fixture';
+import { factsOf, fakeInput } from './dossier.fixture';
 import { DossiersService } from './dossiers.service';
 
 /** The real service and read cache over fake reads that count how often the graph was read. */
@@ -18,14 +18,7 @@ function service() {
     facts: async () => {
       reads.facts++;
       return {
-        shops: input.shops,
-        addresses: input.addresses,
-        accounts: input.accounts,
-        contacts: input.contacts,
-        listings: input.listings,
-        reports: input.reports,
-        listingRows: input.listingRows,
-        payments: input.payments,
+        ...factsOf(input),
         // A copy, so a change to the fixture shows only through a new read.
         case: structuredClone(input.case),
       };

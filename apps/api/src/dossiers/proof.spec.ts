@@ -5,7 +5,7 @@ import path from 'node:path';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { Redaction } from '../common/redaction';
-import { fakeInput } from './dossier.fixture';
+import { factsOf, fakeInput } from './dossier.fixture';
 import { DossiersService } from './dossiers.service';
 import { MANIFEST, PUBLIC_KEY, SIGNATURE, verifyDossierZip } from './proof';
 
@@ -16,17 +16,7 @@ function service(keyFile: string) {
   const clusters = { detail: async () => input.cluster, graph: async () => input.graph };
   const repository = {
     history: async () => input.history,
-    facts: async () => ({
-      shops: input.shops,
-      addresses: input.addresses,
-      accounts: input.accounts,
-      contacts: input.contacts,
-      listings: input.listings,
-      reports: input.reports,
-      listingRows: input.listingRows,
-      payments: input.payments,
-      case: input.case,
-    }),
+    facts: async () => factsOf(input),
   };
   const redaction = new Redaction({ pii: { hmacKey: 'proof-spec-pii-key', keyFile: '-' } } as never);
   const config = { detection: { hubThreshold: 50 }, dossier: { signingKeyFile: keyFile } };
