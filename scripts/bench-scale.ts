@@ -42,6 +42,9 @@ interface Stage {
   readonly load: string;
 }
 
+const stageLine = (s: Stage) =>
+  `${s.preset.padEnd(8)} ${s.stage.padEnd(30)} ${s.seconds.toFixed(1).padStart(8)} ${(Number.isNaN(s.nodeRss) ? '-' : mib(s.nodeRss)).padStart(10)}  ${s.load.padEnd(18)}  ${s.other}`;
+
 async function measure<T>(run: () => Promise<T>): Promise<{ value: T; seconds: number; rss: number }> {
   const rss = rssSampler();
   const t0 = performance.now();
@@ -57,8 +60,12 @@ async function scale(preset: PresetName, seed: number, stages: Stage[], summary:
   const work = path.join(ROOT, '.data', 'bench', `scale-${preset}-${process.pid}`);
   fs.rmSync(work, { recursive: true, force: true });
   const dir = path.join(work, 'files');
-  const add = (stage: string, m: { seconds: number; rss: number }, other = '') =>
-    stages.push({ preset, stage, seconds: m.seconds, nodeRss: m.rss, other, load: loadAverage() });
+  const add = (stage: string, m: { seconds: number; rss: number }, other = '') => {
+    const done: Stage = { preset, stage, seconds: m.seconds, nodeRss: m.rss, other, load: loadAverage() };
+    stages.push(done);
+    // Each stage as it ends too: a large run that is stopped half-way still leaves what it measured.
+    console.log(`  done: ${stageLine(done)}`);
+  };
   try {
     const generated = await measure(() => generateMarketplace({ preset, seed, outDir: dir }));
     const manifest = generated.value;
@@ -136,11 +143,7 @@ async function main(): Promise<void> {
   const summary: string[] = [];
   for (const preset of presets) await scale(preset, Number(values.seed), stages, summary);
   console.log(`\n${'preset'.padEnd(8)} ${'stage'.padEnd(30)} ${'s'.padStart(8)} ${'Node peak'.padStart(10)}  ${'load (1/5/15 min)'.padEnd(18)}  notes`);
-  for (const s of stages) {
-    console.log(
-      `${s.preset.padEnd(8)} ${s.stage.padEnd(30)} ${s.seconds.toFixed(1).padStart(8)} ${(Number.isNaN(s.nodeRss) ? '-' : mib(s.nodeRss)).padStart(10)}  ${s.load.padEnd(18)}  ${s.other}`,
-    );
-  }
+  for (const s of stages) console.log(stageLine(s));
   console.log('');
   for (const line of summary) console.log(line);
   console.log(`load after: ${loadAverage()}`);
