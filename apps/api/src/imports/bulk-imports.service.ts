@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BadRequestException, ConflictException, Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { kindOfFile } from '@ringwatch/contract';
+import { planLoad, type ImportLedger } from '@ringwatch/ingest';
 import type { RingwatchConfig } from '@ringwatch/config';
 import type { Database } from '@ringwatch/neo4j';
 import type { BulkStaging, ImportStarted } from '@ringwatch/wire';
@@ -91,6 +92,18 @@ export class BulkImportsService {
       throw error;
     }
     const id = randomUUID();
+    try {
+      // The record exists before the 202 that names it: a client following it never gets 404 while the
+      // pipeline reads the store first (the pipeline's own create is skipped below).
+      await this.repository.create(
+        id,
+        actor,
+        planLoad(staged).map((p) => path.basename(p.file)),
+      );
+    } catch (error) {
+      release();
+      throw error;
+    }
     this.running = id;
     void this.run(id, staged, actor)
       .catch(async (error: unknown) => {
@@ -109,8 +122,16 @@ export class BulkImportsService {
   }
 
   private async run(id: string, files: string[], actor: string): Promise<void> {
+    const repository = this.repository;
+    const live: ImportLedger = {
+      abandonStale: (seconds) => repository.abandonStale(seconds),
+      // Made by start(), before its answer.
+      create: async () => undefined,
+      progress: (importId, counts) => repository.progress(importId, counts),
+      finish: (importId, outcome) => repository.finish(importId, outcome),
+    };
     const host: BulkHost = {
-      live: this.repository,
+      live,
       before: (fn) => fn(this.repository),
       offline: async (work, after) => {
         // Requests meanwhile answer 503 as when the database is down, until the accounts are back; the driver reconnects by itself.
