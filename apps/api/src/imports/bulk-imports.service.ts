@@ -80,6 +80,7 @@ export class BulkImportsService {
       );
     }
     const release = this.imports.claimForBulk();
+    const id = randomUUID();
     let staged: string[];
     try {
       // Asked here too (the pipeline asks again) so the refusal is this request's answer, not a failed import.
@@ -87,14 +88,8 @@ export class BulkImportsService {
       if (contents.length > 0) throw new ConflictException(refuseNonEmpty(contents, INSTEAD).message);
       staged = this.staging().files.map((f) => path.join(this.imports.bulkStagingDir(), f.file));
       if (staged.length === 0) throw new BadRequestException('no files are staged: stage them first with POST /imports?file=shops.csv&bulk=true');
-    } catch (error) {
-      release();
-      throw error;
-    }
-    const id = randomUUID();
-    try {
       // The record exists before the 202 that names it: a client following it never gets 404 while the
-      // pipeline reads the store first (the pipeline's own create is skipped below).
+      // pipeline reads the store first (the pipeline's own create is skipped in run()).
       await this.repository.create(
         id,
         actor,

@@ -284,6 +284,11 @@ export class GraphView {
     });
   }
 
+  private cancelRedraw(): void {
+    if (this.redrawFrame !== undefined) cancelAnimationFrame(this.redrawFrame);
+    this.redrawFrame = undefined;
+  }
+
   private hover(node: string | null): void {
     this.hovered = node;
     this.hoveredNeighbours = new Set(node === null ? [] : this.graph.neighbors(node));
@@ -419,8 +424,7 @@ export class GraphView {
     else this.renderer.getCamera().setState(state);
     // At once, not in the next frame: fitting is asked for (a key, a button, the first look), and what
     // else was waiting to be drawn is drawn with it.
-    if (this.redrawFrame !== undefined) cancelAnimationFrame(this.redrawFrame);
-    this.redrawFrame = undefined;
+    this.cancelRedraw();
     this.renderer.refresh();
   }
 
@@ -523,7 +527,7 @@ export class GraphView {
 
   kill(): void {
     this.resizeObserver.disconnect();
-    if (this.redrawFrame !== undefined) cancelAnimationFrame(this.redrawFrame);
+    this.cancelRedraw();
     window.clearTimeout(this.layoutTimer);
     this.layout?.kill();
     this.renderer.kill();
