@@ -38,6 +38,10 @@ describe('POST /imports and GET /imports/:id', () => {
     const started = await upload('shops.csv', csv);
     expect(started.status).toBe(202);
     uploads.push(started.body.id);
+    // The record exists as soon as the 202 names it: a client reading it back at once must not get a 404.
+    const first = await fetch(`${server.baseUrl}/imports/${started.body.id}`, { headers: { authorization: `Bearer ${supervisor}` } });
+    expect(first.status).toBe(200);
+    expect(((await first.json()) as Record<string, unknown>).files).toEqual(['shops.csv']);
     let record: Record<string, any> = {};
     for (let i = 0; i < 100 && record.status !== 'completed'; i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -50,6 +50,11 @@ export interface LoadOptions {
   readonly maxRejectsPerFile?: number;
   readonly source?: string;
   readonly importId?: string;
+  /**
+   * The caller created the Import record (`importId`) already: an API answers with the id before the
+   * load starts, and a client reading it back at once must find it.
+   */
+  readonly recorded?: boolean;
   readonly onProgress?: (progress: LoadProgress) => void;
   /**
    * Awaited before each batch is written: a service loading beside interactive work (the API) lets
@@ -227,11 +232,13 @@ export async function loadFiles(options: LoadOptions): Promise<LoadReport> {
 
   const started = Date.now();
   await options.ledger.abandonStale(STALE_SECONDS);
-  await options.ledger.create(
-    importId,
-    options.source ?? 'cli',
-    plan.map((p) => path.basename(p.file)),
-  );
+  if (!options.recorded) {
+    await options.ledger.create(
+      importId,
+      options.source ?? 'cli',
+      plan.map((p) => path.basename(p.file)),
+    );
+  }
   const totals: ImportCounts = { read: 0, accepted: 0, rejected: 0, created: 0, updated: 0, moved: 0 };
   const reports: FileReport[] = [];
   const progress = new ProgressLedger(options.ledger, importId);

@@ -58,9 +58,11 @@ export class ImportsService implements OnModuleDestroy {
     onProgress?: (p: LoadProgress) => void,
     rejectsPath?: string,
     importId: string = randomUUID(),
+    recorded = false,
   ): Promise<LoadReport> {
     const report = await loadFiles({
       importId,
+      recorded,
       files,
       writer: this.repository,
       ledger: this.repository,
@@ -118,8 +120,13 @@ export class ImportsService implements OnModuleDestroy {
       fs.rmSync(dir, { recursive: true, force: true });
       throw error;
     });
+    // The record exists before the 202 that names it: a client reading GET /imports/:id at once finds it.
+    await this.repository.create(id, actor, [path.basename(target)]).catch((error: unknown) => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      throw error;
+    });
     this.loading.add(id);
-    void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id)
+    void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id, true)
       .then((report) => this.afterUpload(id, target, report.status === 'completed'))
       .catch((error: unknown) => {
         // The Import node records a failure too; this log line is for operators watching the service.
