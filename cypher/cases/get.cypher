@@ -18,5 +18,6 @@ CALL (k) { OPTIONAL MATCH (k)-[:HAS_SHUTDOWN]->(x:Shutdown)
 CALL (k) { OPTIONAL MATCH (e:AuditEvent {target: 'cluster:' + k.clusterId, action: 'dossier.export'}) WITH e ORDER BY e.at DESC LIMIT 50
   RETURN collect(e {.actor, at: toString(e.at), .after}) AS dossiers }
 RETURN k.id AS id, k.clusterId AS clusterId, k.status AS status, k.priority AS priority, k.assignee AS assignee, k.risk AS risk, k.size AS size,
-       k.members AS members, k.statusReason AS statusReason, k.agency AS agency, k.reference AS reference, toString(k.createdAt) AS createdAt,
+       k.members AS members, k.statusReason AS statusReason, k.agency AS agency, k.reference AS reference, k.referralDate AS referralDate,
+       k.referralContact AS referralContact, k.referredBy AS referredBy, toString(k.referredAt) AS referredAt, toString(k.createdAt) AS createdAt,
        toString(k.updatedAt) AS updatedAt, k.lastRunId AS lastRunId, into.id AS mergedInto, notes, events, shutdowns, splitInto, splitFrom, absorbed, alerts, dossiers

@@ -200,6 +200,18 @@ describe('raid dossier', () => {
     expect(d.case).toEqual({ id: caseId, status: 'referred' });
     expect(d.referral).toMatchObject({ ...referral, recordedBy: 'lia.ison' });
     expect(d.timeline.map((t: { event: string }) => t.event)).toContain('referred');
+    // The case carries the whole referral; the officer's contact only to roles that see people.
+    const read = async (who: string) =>
+      (await (await fetch(`${server.baseUrl}/cases/${caseId}`, { headers: { authorization: `Bearer ${token[who]}` } })).json()) as Record<string, unknown>;
+    expect(await read('liaison')).toMatchObject({
+      status: 'referred',
+      agency: referral.agency,
+      reference: referral.reference,
+      referralDate: referral.date,
+      referralContact: referral.contact,
+      referredBy: 'lia.ison',
+    });
+    expect(await read('analyst')).toMatchObject({ agency: referral.agency, referralDate: referral.date, referralContact: 'withheld' });
   });
 
   it('shows a brand owner’s verdict recorded after the dossier was exported (the kept dossier is invalidated)', async () => {

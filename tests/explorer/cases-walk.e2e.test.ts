@@ -16,12 +16,14 @@ import { rowsOf } from '../setup/client';
 /**
  * The day of a case, in a real browser: the analyst starts from the inbox, saves a view, takes a case,
  * annotates it and proposes its network's shutdown; the supervisor finds it waiting and approves it; the
- * nightly run comes and goes and the case is still shut down; the morning report names it.
+ * nightly run comes and goes and the case is still shut down; the morning report names it; the liaison
+ * records the referral to the police on the case.
  */
 const neo4j = inject('neo4j');
 const PASSWORD = 'cases-walk-password-1';
 const ANALYST = 'walk.analyst';
 const SUPERVISOR = 'walk.supervisor';
+const LIAISON = 'walk.liaison';
 const SHOTS = path.join(SCREENSHOTS, 'cases-walk');
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 let server: TestServer;
@@ -48,6 +50,7 @@ beforeAll(async () => {
   const auth = server.app.get(AuthService);
   await auth.createUser({ username: ANALYST, password: PASSWORD, roles: ['analyst'], brands: [] });
   await auth.createUser({ username: SUPERVISOR, password: PASSWORD, roles: ['supervisor'], brands: [] });
+  await auth.createUser({ username: LIAISON, password: PASSWORD, roles: ['liaison'], brands: [] });
   browser = await chromium.launch({ executablePath: chrome.executablePath, args: chrome.args, headless: true });
 }, 900_000);
 
@@ -224,5 +227,41 @@ describe('a case from the inbox to the morning report', () => {
     expect(named, `no line of the report names ${clusterId} or ${caseId} as shut down`).not.toEqual([]);
     await shot(report, '06-morning-report-html');
     await report.close();
+  });
+
+  it('the liaison records the referral to the police; the case is referred and shows it, the contact only to those who see people', async () => {
+    const liaison = await signedInPage(browser, server.baseUrl, LIAISON, PASSWORD);
+    await liaison.goto(`${server.baseUrl}/#/cases/${caseId}`);
+    await liaison.waitForSelector('form.referral');
+    // All four fields are needed: the browser holds the form back while the contact is empty.
+    await liaison.fill('form.referral input[aria-label="referral agency"]', 'Guangzhou PSB, Economic Crimes');
+    await liaison.fill('form.referral input[aria-label="referral reference"]', 'GZ-2026-0417');
+    await liaison.fill('form.referral input[aria-label="referral date"]', '2026-11-30');
+    await liaison.click('[data-action=refer]');
+    expect(await liaison.locator('form.referral input[aria-label="referral contact"]').evaluate((i) => (i as HTMLInputElement).validity.valueMissing)).toBe(
+      true,
+    );
+    expect(await liaison.locator('.case h2 .badge').innerText()).toBe('Shut down');
+    await liaison.fill('form.referral input[aria-label="referral contact"]', 'Officer Li Wei, +86 20 8311 0000');
+    await shot(liaison, '07-referral-form');
+    await liaison.click('[data-action=refer]');
+    await liaison.waitForSelector('.case h2 .badge:has-text("Referred")');
+    const facts = await liaison.locator('.case dl').innerText();
+    expect(facts).toContain('Guangzhou PSB, Economic Crimes, reference GZ-2026-0417, on 2026-11-30');
+    expect(facts).toContain('Officer Li Wei, +86 20 8311 0000');
+    expect(facts).toContain(`by ${LIAISON}`);
+    expect(await timeline(liaison)).toContain('Shut down → Referred');
+    // Referred once: the form is gone.
+    expect(await liaison.locator('form.referral').count()).toBe(0);
+    await shot(liaison, '08-case-referred');
+    await liaison.context().close();
+
+    await analyst.goto(`${server.baseUrl}/#/cases/${caseId}`);
+    await analyst.waitForSelector('.case h2 .badge:has-text("Referred")');
+    const seen = await analyst.locator('.case dl').innerText();
+    expect(seen).toContain('Guangzhou PSB, Economic Crimes');
+    expect(seen).not.toContain('8311');
+    expect(seen).toMatch(/Their contact\s+withheld/);
+    await shot(analyst, '09-referred-as-analyst');
   });
 });

@@ -30,6 +30,11 @@ export const CaseDetailSchema = CaseSummarySchema.extend({
   members: z.array(z.string()),
   agency: z.string().nullable(),
   reference: z.string().nullable(),
+  /** The referral as the liaison recorded it: the agency's date, who recorded it and when; the contact is withheld from redacted views. */
+  referralDate: z.string().nullable(),
+  referralContact: z.string().nullable(),
+  referredBy: z.string().nullable(),
+  referredAt: z.string().nullable(),
   lastRunId: z.string().nullable(),
   mergedInto: z.string().nullable(),
   splitFrom: z.string().nullable(),

@@ -54,7 +54,12 @@ export class CasesService {
     const row = await this.repository.get(id);
     if (!row) throw new NotFoundException(`case ${id} not found`);
     const view = this.redaction.viewFor(actor.roles);
-    return { ...row, alerts: row.alerts.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) })), moves: [...movesByPeople(row.status)] };
+    return {
+      ...row,
+      referralContact: view.contact(row.referralContact),
+      alerts: row.alerts.map((a) => ({ ...a, via: a.via.map((v) => view.tagged(v)) })),
+      moves: [...movesByPeople(row.status)],
+    };
   }
 
   async move(id: string, input: CaseMove, actor: Actor): Promise<CaseDetail> {

@@ -67,6 +67,12 @@ export class IdentityView {
       .join(' ');
   }
 
+  /** A contact person as given (a name with a phone or an email): whole, or withheld from a redacted view. */
+  contact(text: string | null): string | null {
+    if (this.identities || !text) return text;
+    return 'withheld';
+  }
+
   /** A postcode narrows an address to a street or a building: kept out of a redacted view. */
   postcode(postcode: string | null): string | null {
     return this.identities ? postcode : null;

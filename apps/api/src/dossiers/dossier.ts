@@ -196,7 +196,7 @@ export function buildDossier(input: DossierInput): Dossier {
     if (kase.case.createdAt) timeline.push({ at: kase.case.createdAt, event: 'case opened', detail: kase.case.id });
     for (const e of kase.case.events)
       if (e.type === 'status') timeline.push({ at: e.at, event: 'case status', detail: `${e.detail ?? ''}${e.actor ? ` (by ${e.actor})` : ''}` });
-    const ref = kase.case.referral;
+    const ref = kase.case.referral ? { ...kase.case.referral, contact: view.contact(kase.case.referral.contact) } : null;
     if (ref)
       timeline.push({ at: ref.recordedAt, event: 'referred', detail: `to ${ref.agency}, reference ${ref.reference}, on ${ref.date}, contact ${ref.contact}` });
   }
@@ -279,7 +279,7 @@ export function buildDossier(input: DossierInput): Dossier {
       lineage: cluster.lineage,
     },
     case: kase.case ? { id: kase.case.id, status: kase.case.status } : null,
-    referral: kase.case?.referral ?? null,
+    referral: kase.case?.referral ? { ...kase.case.referral, contact: view.contact(kase.case.referral.contact) ?? '' } : null,
     premises: premises.sort(byAction),
     summary: {
       why: cluster.factors

@@ -301,7 +301,14 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
             },
           },
           h('h3', {}, 'Record a referral to law enforcement'),
-          h('div', { class: 'move-details' }, referral.agency, referral.reference, referral.date, referral.contact),
+          h(
+            'div',
+            { class: 'move-details' },
+            h('label', { class: 'field' }, 'Agency', referral.agency),
+            h('label', { class: 'field' }, 'Their reference', referral.reference),
+            h('label', { class: 'field' }, 'Referred on', referral.date),
+            h('label', { class: 'field' }, 'Contact at the agency', referral.contact),
+          ),
           h('button', { type: 'submit', 'data-action': 'refer' }, 'Record referral'),
           writable ? null : error,
         )
@@ -317,7 +324,13 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
         ['Assignee', c.assignee ?? 'nobody'],
         ['Priority', writable ? priority : c.priority],
         ['Opened', fmtDate(c.createdAt)],
-        ...(c.agency ? ([['Referred to', `${c.agency} (${c.reference ?? '–'})`]] as const) : []),
+        ...(c.agency
+          ? ([
+              ['Referred to', `${c.agency}, reference ${c.reference ?? '–'}${c.referralDate ? `, on ${c.referralDate}` : ''}`],
+              ...(c.referralContact ? ([['Their contact', c.referralContact]] as const) : []),
+              ...(c.referredBy ? ([['Referral recorded', `by ${c.referredBy}${c.referredAt ? `, ${fmtDate(c.referredAt)}` : ''}`]] as const) : []),
+            ] as const)
+          : []),
         ...(c.mergedInto ? ([['Merged into', h('a', { href: `#/cases/${c.mergedInto}` }, c.mergedInto)]] as const) : []),
         ...(c.splitFrom ? ([['Split from', h('a', { href: `#/cases/${c.splitFrom}` }, c.splitFrom)]] as const) : []),
       ]),
