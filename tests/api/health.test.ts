@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { WarmUp } from '../../apps/api/src/common/warm-up';
 import { startTestServer, type TestServer, tokenFor } from '../setup/app';
 
 let server: TestServer;
@@ -28,6 +29,24 @@ describe('GET /health over HTTP', () => {
       // The local launcher ships GDS; a server of the user's own may not.
       expect(body.gds).toEqual({ available: true, version: expect.stringMatching(/^2\./) });
     }
+  });
+
+  it('says when the process is ready for people: 503 while a start-up warm-up runs, 200 once they have ended', async () => {
+    const warmUp = server.app.get(WarmUp);
+    let finish!: () => void;
+    warmUp.track('test', new Promise<void>((resolve) => (finish = resolve)));
+    const warming = await fetch(`${server.baseUrl}/health/ready`);
+    expect(warming.status).toBe(503);
+    expect(((await warming.json()) as { warming: string[] }).warming).toContain('test');
+    finish();
+    // The dossier warm-up (fonts, query plans) ends too, by itself.
+    let ready: Response | undefined;
+    for (let i = 0; i < 600 && ready?.status !== 200; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, 100));
+      ready = await fetch(`${server.baseUrl}/health/ready`);
+    }
+    expect(ready!.status).toBe(200);
+    expect(await ready!.json()).toEqual({ ready: true, warming: [] });
   });
 
   it('serves the OpenAPI document and answers unknown routes with the error shape', async () => {

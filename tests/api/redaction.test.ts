@@ -227,6 +227,7 @@ beforeAll(async () => {
 
   calls = [
     { route: '/health', url: '/health', shows: false },
+    { route: '/health/ready', url: '/health/ready', shows: false },
     { route: '/auth/me', url: '/auth/me', shows: false },
     { route: '/users', url: '/users', shows: false },
     { route: '/schema/graph', url: '/schema/graph', shows: false },

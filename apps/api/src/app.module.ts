@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import type { RingwatchConfig } from '@ringwatch/config';
 import type { Database } from '@ringwatch/neo4j';
 import { ReadCache } from './common/read-cache';
+import { WarmUp } from './common/warm-up';
 import { ReadPressure } from './common/read-pressure';
 import { Redaction } from './common/redaction';
 import { CONFIG } from './common/tokens';
@@ -55,8 +56,8 @@ export class AppModule {
         ReportsModule,
         DossiersModule,
       ],
-      providers: [{ provide: CONFIG, useValue: config }, ReadCache, ReadPressure, Redaction],
-      exports: [CONFIG, ReadCache, ReadPressure, Redaction],
+      providers: [{ provide: CONFIG, useValue: config }, ReadCache, ReadPressure, Redaction, WarmUp],
+      exports: [CONFIG, ReadCache, ReadPressure, Redaction, WarmUp],
     };
   }
 }

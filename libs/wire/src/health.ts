@@ -14,3 +14,12 @@ export const HealthReportSchema = z
   })
   .meta({ description: 'Neo4j version and edition, GDS availability, applied migrations' });
 export type HealthReport = z.infer<typeof HealthReportSchema>;
+
+/** Readiness: the database answers and the start-up warm-ups (fonts, query plans) have ended; 503 until then. */
+export const HealthReadySchema = z
+  .object({
+    ready: z.boolean(),
+    warming: z.array(z.string()).meta({ description: 'the warm-ups still running, by name', example: ['dossiers'] }),
+  })
+  .meta({ description: 'whether this process should be sent people yet' });
+export type HealthReady = z.infer<typeof HealthReadySchema>;

@@ -29,6 +29,7 @@ const INVESTIGATORS: Role[] = [A, S, L, D];
  */
 const EXPECTED: Record<string, Role[] | 'public'> = {
   'GET /health': 'public',
+  'GET /health/ready': 'public',
   'POST /auth/login': 'public',
   'GET /auth/me': [A, S, L, B, D],
   'POST /auth/logout': [A, S, L, B, D],

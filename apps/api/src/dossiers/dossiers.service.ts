@@ -7,6 +7,7 @@ import { ClustersService } from '../clusters/clusters.service';
 import type { Actor } from '../common/actor';
 import { ReadCache } from '../common/read-cache';
 import { Redaction } from '../common/redaction';
+import { WarmUp } from '../common/warm-up';
 import { CONFIG } from '../common/tokens';
 import { resolveSigningKey, type RingwatchConfig } from '@ringwatch/config';
 import { toCsv } from '../common/csv';
@@ -153,6 +154,7 @@ export class DossiersService implements OnApplicationBootstrap {
     @Inject(CONFIG) private readonly config: RingwatchConfig,
     // Optional only for the unit specs that build the service by hand: without it every dossier is read anew.
     @Optional() @Inject(ReadCache) private readonly cache?: ReadCache,
+    @Optional() @Inject(WarmUp) private readonly warmUp?: WarmUp,
   ) {}
 
   /**
@@ -165,8 +167,11 @@ export class DossiersService implements OnApplicationBootstrap {
     // The installation key exists from the first start on, like the other generated secrets.
     this.signingKey();
     prepareFonts();
-    void dossierPdf(warmDossier()).catch(() => undefined);
-    void this.warmReads().catch((error: unknown) => this.logger.warn(`dossier reads not warmed: ${String(error)}`));
+    const pdf = dossierPdf(warmDossier()).catch(() => undefined);
+    const reads = this.warmReads().catch((error: unknown) => this.logger.warn(`dossier reads not warmed: ${String(error)}`));
+    const both = Promise.all([pdf, reads]);
+    if (this.warmUp) this.warmUp.track('dossiers', both);
+    else void both;
   }
 
   private async warmReads(): Promise<void> {
