@@ -7,6 +7,7 @@ import { buildCsr, leiden, louvain, qualityOf } from '@ringwatch/community';
 import { graphFromNamedEdges, graphologyLouvain, seededRandom } from '@ringwatch/detection';
 import { evaluate, modularity, readEdges, readLabels } from '@ringwatch/evaluation';
 import { lfrGraph } from './bench/lfr';
+import { plantedGraph } from './bench/planted';
 import { mib, ROOT, rssSampler } from './bench/measure';
 
 /**
@@ -102,19 +103,7 @@ async function planted(values: Record<string, string | boolean | undefined>, pyt
   const groupSize = Number(values.group);
   const inside = Number(values.inside);
 
-  // Planted graph, seeded.
-  const rng = seededRandom(Number(values.seed));
-  const src = new Int32Array(m);
-  const dst = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    const u = Math.floor(rng() * n);
-    let v: number;
-    do {
-      v = rng() < inside ? Math.floor(u / groupSize) * groupSize + Math.floor(rng() * groupSize) : Math.floor(rng() * n);
-    } while (v === u || v >= n);
-    src[e] = u;
-    dst[e] = v;
-  }
+  const { src, dst } = plantedGraph(n, m, groupSize, inside, Number(values.seed));
   // NMI is computed after all runs (its string maps would otherwise sit in the heap during the timings).
   const memberships: ArrayLike<number>[] = [];
   const nmiOf = (membership: ArrayLike<number>) => memberships.push(membership) - 1;

@@ -1,5 +1,5 @@
 import { buildCsr, leiden, louvain } from '@ringwatch/community';
-import { seededRandom } from '@ringwatch/detection';
+import { plantedGraph } from '../bench/planted';
 
 /**
  * Louvain against Leiden on bench:community's planted graph (1M nodes, 5M edges, groups of 50, 80 %
@@ -10,18 +10,7 @@ const n = 1_000_000;
 const m = 5_000_000;
 const groupSize = 50;
 const inside = 0.8;
-const rng = seededRandom(42);
-const src = new Int32Array(m);
-const dst = new Int32Array(m);
-for (let e = 0; e < m; e++) {
-  const u = Math.floor(rng() * n);
-  let v: number;
-  do {
-    v = rng() < inside ? Math.floor(u / groupSize) * groupSize + Math.floor(rng() * groupSize) : Math.floor(rng() * n);
-  } while (v === u || v >= n);
-  src[e] = u;
-  dst[e] = v;
-}
+const { src, dst } = plantedGraph(n, m, groupSize, inside, 42);
 const which = process.argv[2] ?? 'both';
 for (const method of which === 'both' ? [louvain, leiden, louvain, leiden] : which === 'leiden' ? [leiden] : [louvain]) {
   const csr = buildCsr(n, src, dst);
