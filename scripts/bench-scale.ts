@@ -116,7 +116,7 @@ async function scale(preset: PresetName, seed: number, stages: Stage[], summary:
               `${preset}: ${manifest.counts.shops.toLocaleString('en')} shops, ${rows.toLocaleString('en')} rows; database on disk ${mib(dbBytes)}; ` +
                 `Neo4j server peak RSS ${neo4jAfterDetect === null ? '?' : mib(neo4jAfterDetect)} after detection, ${neo4jPeak === null ? '?' : mib(neo4jPeak)} after the report (heap 4g, page cache 2g); ` +
                 `importer peak ${importerPeak}; detection Node peak ${mib(detected.rss)} = ${mib(detected.rss / (manifest.counts.shops / 1e6))} per million shops, ` +
-                `${mib(detected.rss / Math.max(1, c.identifiers / 1e6))} per million identifiers`,
+                `${c.identifiers > 0 ? mib(detected.rss / (c.identifiers / 1e6)) : '-'} per million identifiers`,
             );
           };
           await inside();
