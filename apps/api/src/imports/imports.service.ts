@@ -120,12 +120,14 @@ export class ImportsService implements OnModuleDestroy {
       fs.rmSync(dir, { recursive: true, force: true });
       throw error;
     });
-    // The record exists before the 202 that names it: a client reading GET /imports/:id at once finds it.
+    // Loading from here on (a bulk first load waits for it), and the record exists before the 202 that
+    // names it: a client reading GET /imports/:id at once finds it.
+    this.loading.add(id);
     await this.repository.create(id, actor, [path.basename(target)]).catch((error: unknown) => {
+      this.loading.delete(id);
       fs.rmSync(dir, { recursive: true, force: true });
       throw error;
     });
-    this.loading.add(id);
     void this.load([target], actor, undefined, path.join(dir, 'rejects.ndjson'), id, true)
       .then((report) => this.afterUpload(id, target, report.status === 'completed'))
       .catch((error: unknown) => {
