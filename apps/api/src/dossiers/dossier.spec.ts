@@ -1,5 +1,6 @@
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it, vi } from 'vitest';
+import { IdentityView } from '../common/redaction';
 import { buildDossier } from './dossier';
 import { fakeInput } from './dossier.fixture';
 import { formatMoney, minorUnits, roundMoney } from './money';
@@ -57,6 +58,18 @@ describe('premises', () => {
         { currency: 'EUR', amount: 1234.01 },
       ]),
     );
+  });
+});
+
+describe('referral', () => {
+  it('carries the officer’s contact whole for those who see people, withheld from a redacted dossier (referral and timeline)', () => {
+    const full = buildDossier(fakeInput(3));
+    expect(full.referral).toMatchObject({ agency: 'Guangzhou PSB', contact: 'Officer Li' });
+    const redacted = buildDossier({ ...fakeInput(3), view: new IdentityView(false, Buffer.from('spec-key')) });
+    expect(redacted.referral).toMatchObject({ agency: 'Guangzhou PSB', contact: 'withheld' });
+    const line = redacted.timeline.find((t) => t.event === 'referred')!;
+    expect(line.detail).toContain('contact withheld');
+    expect(JSON.stringify(redacted)).not.toContain('Officer Li');
   });
 });
 

@@ -167,6 +167,8 @@ export function buildDossier(input: DossierInput): Dossier {
     pooled: pooledFromRun(history.run?.hubs),
   };
   const kase = input.case;
+  // The officer's contact is personal data: whole for those who see people, withheld in a redacted dossier.
+  const referral = kase.case?.referral ? { ...kase.case.referral, contact: view.contact(kase.case.referral.contact) ?? '' } : null;
   const timeline: Dossier['timeline'] = [];
   for (const s of input.shops) if (s.openedAt) timeline.push({ at: s.openedAt, event: 'shop opened', detail: `${s.id} ${s.name ?? ''}`.trim() });
   for (const r of input.reports)
@@ -196,9 +198,12 @@ export function buildDossier(input: DossierInput): Dossier {
     if (kase.case.createdAt) timeline.push({ at: kase.case.createdAt, event: 'case opened', detail: kase.case.id });
     for (const e of kase.case.events)
       if (e.type === 'status') timeline.push({ at: e.at, event: 'case status', detail: `${e.detail ?? ''}${e.actor ? ` (by ${e.actor})` : ''}` });
-    const ref = kase.case.referral ? { ...kase.case.referral, contact: view.contact(kase.case.referral.contact) } : null;
-    if (ref)
-      timeline.push({ at: ref.recordedAt, event: 'referred', detail: `to ${ref.agency}, reference ${ref.reference}, on ${ref.date}, contact ${ref.contact}` });
+    if (referral)
+      timeline.push({
+        at: referral.recordedAt,
+        event: 'referred',
+        detail: `to ${referral.agency}, reference ${referral.reference}, on ${referral.date}, contact ${referral.contact}`,
+      });
   }
   timeline.sort((a, b) => a.at.localeCompare(b.at));
   const openings = input.shops
@@ -279,7 +284,7 @@ export function buildDossier(input: DossierInput): Dossier {
       lineage: cluster.lineage,
     },
     case: kase.case ? { id: kase.case.id, status: kase.case.status } : null,
-    referral: kase.case?.referral ? { ...kase.case.referral, contact: view.contact(kase.case.referral.contact) ?? '' } : null,
+    referral,
     premises: premises.sort(byAction),
     summary: {
       why: cluster.factors
