@@ -251,6 +251,7 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
     }
   };
   const reason = h('input', { type: 'text', placeholder: 'reason (needed to dismiss)', 'aria-label': 'reason' });
+  // Agency and reference are asked only where the case can still be referred.
   const agency = h('input', { type: 'text', placeholder: 'agency (to refer)', 'aria-label': 'agency' });
   const reference = h('input', { type: 'text', placeholder: 'their reference', 'aria-label': 'reference' });
   const moves = c.moves.map((to) =>
@@ -347,7 +348,12 @@ export async function caseView(root: HTMLElement, id: string): Promise<void> {
                 : null,
             ),
             moves.length
-              ? h('div', { class: 'moves' }, h('div', { class: 'move-details' }, reason, agency, reference), h('div', { class: 'move-buttons' }, moves))
+              ? h(
+                  'div',
+                  { class: 'moves' },
+                  h('div', { class: 'move-details' }, reason, ...(c.moves.includes('referred') ? [agency, reference] : [])),
+                  h('div', { class: 'move-buttons' }, moves),
+                )
               : h('p', { class: 'muted' }, c.status === 'shutdown_proposed' ? 'Its next step is the four-eyes decision.' : 'No move by hand from here.'),
             can('shutdown.propose') && (SYSTEM_MOVES.proposed.from as readonly string[]).includes(c.status)
               ? h('p', {}, h('a', { href: `#/clusters/${c.clusterId}`, 'data-action': 'propose' }, 'Propose a shutdown of this network →'))
