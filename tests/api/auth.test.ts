@@ -115,7 +115,7 @@ describe('sign-in and roles', () => {
 describe('route walk', () => {
   it('refuses every route without a token except health, docs and sign-in', async () => {
     const doc = (await (await fetch(`${server.baseUrl}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
-    const open = new Set(['get /health', 'post /auth/login']);
+    const open = new Set(['get /health', 'get /health/ready', 'post /auth/login']);
     const walked: string[] = [];
     for (const [path, methods] of Object.entries(doc.paths)) {
       for (const method of Object.keys(methods)) {
