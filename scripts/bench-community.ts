@@ -3,11 +3,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCsr, leiden, louvain, qualityOf } from '@ringwatch/community';
+import { buildCsr, leiden, louvain, plantedPartition, qualityOf } from '@ringwatch/community';
 import { graphFromNamedEdges, graphologyLouvain, seededRandom } from '@ringwatch/detection';
 import { evaluate, modularity, readEdges, readLabels } from '@ringwatch/evaluation';
 import { lfrGraph } from './bench/lfr';
-import { plantedGraph } from './bench/planted';
 import { mib, ROOT, rssSampler } from './bench/measure';
 
 /**
@@ -103,7 +102,7 @@ async function planted(values: Record<string, string | boolean | undefined>, pyt
   const groupSize = Number(values.group);
   const inside = Number(values.inside);
 
-  const { src, dst } = plantedGraph(n, m, groupSize, inside, Number(values.seed));
+  const { src, dst } = plantedPartition(n, m, groupSize, inside, Number(values.seed));
   // NMI is computed after all runs (its string maps would otherwise sit in the heap during the timings).
   const memberships: ArrayLike<number>[] = [];
   const nmiOf = (membership: ArrayLike<number>) => memberships.push(membership) - 1;

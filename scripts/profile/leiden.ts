@@ -1,5 +1,4 @@
-import { buildCsr, leiden, louvain } from '@ringwatch/community';
-import { plantedGraph } from '../bench/planted';
+import { buildCsr, leiden, louvain, plantedPartition } from '@ringwatch/community';
 
 /**
  * Louvain against Leiden on bench:community's planted graph (1M nodes, 5M edges, groups of 50, 80 %
@@ -10,7 +9,7 @@ const n = 1_000_000;
 const m = 5_000_000;
 const groupSize = 50;
 const inside = 0.8;
-const { src, dst } = plantedGraph(n, m, groupSize, inside, 42);
+const { src, dst } = plantedPartition(n, m, groupSize, inside, 42);
 const which = process.argv[2] ?? 'both';
 for (const method of which === 'both' ? [louvain, leiden, louvain, leiden] : which === 'leiden' ? [leiden] : [louvain]) {
   const csr = buildCsr(n, src, dst);

@@ -3,3 +3,4 @@ export * from './leiden';
 export * from './louvain';
 export * from './quality';
 export * from './random';
+export * from './planted';

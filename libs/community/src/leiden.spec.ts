@@ -3,9 +3,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, CommunityInputError, type CsrGraph } from './csr';
 import { leiden } from './leiden';
+import { plantedPartition } from './planted';
 import { louvain } from './louvain';
 import { qualityOf } from './quality';
-import { seededRandom } from './random';
 
 const DATASETS = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..', '..', 'datasets');
 
@@ -48,22 +48,9 @@ function disconnectedCommunities(graph: CsrGraph, membership: Int32Array): numbe
   return [...pieces.values()].filter((k) => k > 1).length;
 }
 
-/** Groups of `group` nodes, `inside` of the edges within a group, the rest anywhere; seeded. */
+/** Groups of `group` nodes, `inside` of the edges within a group, the rest anywhere; seeded (weights 0.5–4.5 when weighted). */
 function planted(n: number, m: number, group: number, inside: number, seed: number, weighted = false): CsrGraph {
-  const rng = seededRandom(seed);
-  const src = new Int32Array(m);
-  const dst = new Int32Array(m);
-  const weight = new Float64Array(m);
-  for (let e = 0; e < m; e++) {
-    const u = Math.floor(rng() * n);
-    let v: number;
-    do {
-      v = rng() < inside ? Math.floor(u / group) * group + Math.floor(rng() * group) : Math.floor(rng() * n);
-    } while (v === u || v >= n);
-    src[e] = u;
-    dst[e] = v;
-    weight[e] = weighted ? 0.5 + 4 * rng() : 1;
-  }
+  const { src, dst, weight } = plantedPartition(n, m, group, inside, seed, weighted ? (rng) => 0.5 + 4 * rng() : undefined);
   return buildCsr(n, src, dst, weight);
 }
 

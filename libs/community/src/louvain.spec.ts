@@ -5,6 +5,7 @@ import graphologyLouvain from 'graphology-communities-louvain';
 import { describe, expect, it } from 'vitest';
 import { buildCsr, CommunityInputError, type CsrGraph } from './csr';
 import { louvain } from './louvain';
+import { plantedPartition } from './planted';
 import { qualityOf } from './quality';
 import { seededRandom } from './random';
 import { SecondThread } from './parallel';
@@ -174,17 +175,7 @@ describe('ringwatch louvain on hand-made graphs', () => {
 
 /** Seeded planted partition: groups of `size` consecutive ids, `inside` of the edges within a group. */
 function planted(n: number, m: number, size: number, inside: number, seed: number): CsrGraph {
-  const rng = seededRandom(seed);
-  const src = new Int32Array(m);
-  const dst = new Int32Array(m);
-  for (let e = 0; e < m; e++) {
-    const u = Math.floor(rng() * n);
-    let v: number;
-    do v = rng() < inside ? Math.floor(u / size) * size + Math.floor(rng() * size) : Math.floor(rng() * n);
-    while (v === u);
-    src[e] = u;
-    dst[e] = v;
-  }
+  const { src, dst } = plantedPartition(n, m, size, inside, seed);
   return buildCsr(n, src, dst, undefined, { shared: true });
 }
 
